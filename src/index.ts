@@ -1,0 +1,68 @@
+/**
+ * fazhi（法治）：把县级法治政府建设工作安排变成有类型、可校验的数据，并提供责任分工、时间节点、
+ * 工作台账和考核评分的纯函数。
+ *
+ * fazhi turns a county's annual rule-of-law government work plan into typed, validated data,
+ * with pure functions for responsibilities, schedules, progress and scoring.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  Diagnostic,
+  DiagnosticPath,
+  FazhiError,
+  type FazhiErrorCode,
+  type Result,
+  Severity,
+  SourceSpan,
+  hasErrors,
+} from "./model/diagnostic.js";
+export {
+  IsoDate,
+  addDays,
+  addMonths,
+  compareIsoDate,
+  dayOfWeek,
+  daysInMonth,
+  differenceInDays,
+  endOfHalfYear,
+  endOfMonth,
+  endOfQuarter,
+  endOfYear,
+  isIsoDate,
+  isoDate,
+  quarterOf,
+  startOfHalfYear,
+  startOfMonth,
+  startOfQuarter,
+  startOfYear,
+} from "./model/dates.js";
+export { ClauseId, GroupId, PlanId, RequirementId, TaskId, UnitId, isWellFormedId } from "./model/ids.js";
+export {
+  FormerName,
+  GroupScope,
+  GroupSelector,
+  Roster,
+  RosterSource,
+  UNIT_KIND_LABELS,
+  Unit,
+  UnitGroup,
+  UnitIdentifier,
+  UnitKind,
+} from "./model/unit.js";
+export {
+  DeadlineRule,
+  OnEventRule,
+  OngoingRule,
+  Period,
+  QuotaRule,
+  RecurringRule,
+  ScheduleRule,
+  type ScheduleRuleKind,
+  WindowRule,
+} from "./model/schedule.js";
+export { Assignment, Clause, Plan, ROLE_LABELS, Requirement, Role, Section, Task, UnitRef } from "./model/plan.js";
+export { diagnosticsFromZod, parseAndValidate, parseInput } from "./model/input.js";
+export { readPlan, readRoster, validatePlan, validateRoster } from "./model/validate.js";
+export { type JsonSchema, MODEL_NAMES, type ModelName, schemaFileName, toJsonSchema } from "./model/json-schema.js";

@@ -1,0 +1,257 @@
+import * as df from "date-fns";
+import * as z from "zod";
+import { FazhiError } from "./diagnostic.js";
+
+/**
+ * 公历日期 `YYYY-MM-DD`，只接受真实存在的日期（`2024-02-30` 不合法）。不含时间和时区。
+ * A calendar day as `YYYY-MM-DD`; only real dates (2024-02-30 is rejected). No time, no zone.
+ *
+ * @category Dates
+ * @example
+ * IsoDate.safeParse("2024-02-29").success;
+ * //=> true
+ * IsoDate.safeParse("2023-02-29").success;
+ * //=> false
+ */
+export const IsoDate = z.iso.date().brand<"IsoDate">().meta({
+  id: "IsoDate",
+  title: "日期",
+  description: "A calendar date YYYY-MM-DD (a real date; no time, no time zone).",
+});
+/** @category Dates */
+export type IsoDate = z.infer<typeof IsoDate>;
+
+/**
+ * 判断一个值是否为合法的 `YYYY-MM-DD` 日期。Whether a value is a real calendar date string.
+ *
+ * @category Dates
+ * @example
+ * isIsoDate("2024-06-30");
+ * //=> true
+ * isIsoDate("2024-6-30");
+ * //=> false
+ */
+export const isIsoDate = (value: unknown): value is IsoDate => IsoDate.safeParse(value).success;
+
+const check = (d: IsoDate, fn: string): void => {
+  if (!isIsoDate(d)) {
+    throw new FazhiError("invalid_argument", `${fn}：日期格式不正确：${String(d)}`, `${fn}: not a YYYY-MM-DD date: ${String(d)}`);
+  }
+};
+
+/**
+ * A local-noon Date for the calendar day: noon is never skipped or repeated by a
+ * daylight-saving change, so reading the local fields back gives the same day in any zone.
+ */
+const toDate = (d: IsoDate, fn: string): Date => {
+  check(d, fn);
+  const x = new Date(2000, 0, 1, 12, 0, 0, 0);
+  x.setFullYear(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  return x;
+};
+
+const pad = (n: number, width: number): string => String(n).padStart(width, "0");
+
+const fromDate = (x: Date, fn: string): IsoDate => {
+  const y = x.getFullYear();
+  if (!Number.isFinite(y) || y < 0 || y > 9999) {
+    throw new FazhiError("out_of_range", `${fn}：结果超出 0000–9999 年`, `${fn}: result is outside the years 0000-9999`);
+  }
+  return `${pad(y, 4)}-${pad(x.getMonth() + 1, 2)}-${pad(x.getDate(), 2)}` as IsoDate;
+};
+
+/**
+ * 由年、月、日构造日期。Build a date from year, month (1–12) and day.
+ *
+ * `overflow: "reject"`（默认）遇到不存在的日期时抛出 {@link FazhiError}；`"constrain"` 则取该月最后一天。
+ * With `overflow: "reject"` (the default) a day that does not exist throws; `"constrain"` clamps
+ * to the last day of the month, like Temporal.
+ *
+ * @category Dates
+ * @example
+ * isoDate(2024, 2, 30, { overflow: "constrain" });
+ * //=> "2024-02-29"
+ */
+export const isoDate = (year: number, month: number, day: number, options: { overflow?: "constrain" | "reject" } = {}): IsoDate => {
+  const ok = Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && year >= 0 && year <= 9999 && month >= 1 && month <= 12 && day >= 1;
+  if (!ok) {
+    throw new FazhiError("invalid_argument", `isoDate：年月日不正确：${year}-${month}-${day}`, `isoDate: bad year/month/day: ${year}-${month}-${day}`);
+  }
+  const last = daysInMonth(year, month);
+  if (day > last && options.overflow !== "constrain") {
+    throw new FazhiError("out_of_range", `isoDate：${year}年${month}月没有${day}日`, `isoDate: ${year}-${month} has no day ${day}`);
+  }
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(Math.min(day, last), 2)}` as IsoDate;
+};
+
+/**
+ * 某年某月的天数。The number of days in a month.
+ *
+ * @category Dates
+ * @example
+ * daysInMonth(2024, 2);
+ * //=> 29
+ */
+export const daysInMonth = (year: number, month: number): number => {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+};
+
+/**
+ * 比较两个日期：前者早返回 -1，相同返回 0，晚返回 1。适合 `Array.prototype.sort`。
+ * Compare two dates: -1, 0 or 1. Use it to sort.
+ *
+ * @category Dates
+ * @example
+ * ["2024-06-30", "2024-01-15"].sort(compareIsoDate);
+ * //=> ["2024-01-15", "2024-06-30"]
+ */
+export const compareIsoDate = (a: IsoDate | string, b: IsoDate | string): -1 | 0 | 1 => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * 加（减）若干天。Add (or subtract) days.
+ *
+ * @category Dates
+ * @example
+ * addDays("2024-02-28" as IsoDate, 2);
+ * //=> "2024-03-01"
+ */
+export const addDays = (date: IsoDate, days: number): IsoDate => {
+  if (!Number.isInteger(days)) throw new FazhiError("invalid_argument", "addDays：天数必须为整数", "addDays: days must be an integer");
+  return fromDate(df.addDays(toDate(date, "addDays"), days), "addDays");
+};
+
+/**
+ * 加（减）若干月。Add (or subtract) months.
+ *
+ * 月底溢出的处理：`"constrain"`（默认）取目标月最后一天，`"reject"` 抛出 {@link FazhiError}。
+ * When the day does not exist in the target month, `"constrain"` (the default) clamps to its last
+ * day and `"reject"` throws.
+ *
+ * @category Dates
+ * @example
+ * addMonths("2024-01-31" as IsoDate, 1);
+ * //=> "2024-02-29"
+ */
+export const addMonths = (date: IsoDate, months: number, options: { overflow?: "constrain" | "reject" } = {}): IsoDate => {
+  if (!Number.isInteger(months)) throw new FazhiError("invalid_argument", "addMonths：月数必须为整数", "addMonths: months must be an integer");
+  const start = toDate(date, "addMonths");
+  const result = df.addMonths(start, months);
+  if (options.overflow === "reject" && result.getDate() !== start.getDate()) {
+    throw new FazhiError("out_of_range", `addMonths：${date} 加 ${months} 个月后日期不存在`, `addMonths: ${date} plus ${months} months does not exist`);
+  }
+  return fromDate(result, "addMonths");
+};
+
+/**
+ * 两个日期相差的天数（`later - earlier`）。Whole days from `earlier` to `later`.
+ *
+ * @category Dates
+ * @example
+ * differenceInDays("2024-03-01" as IsoDate, "2024-02-01" as IsoDate);
+ * //=> 29
+ */
+export const differenceInDays = (later: IsoDate, earlier: IsoDate): number =>
+  df.differenceInCalendarDays(toDate(later, "differenceInDays"), toDate(earlier, "differenceInDays"));
+
+/**
+ * 星期几，ISO 规则：周一为 1，周日为 7。ISO day of week: Monday 1 … Sunday 7.
+ *
+ * @category Dates
+ * @example
+ * dayOfWeek("2024-02-04" as IsoDate);
+ * //=> 7
+ */
+export const dayOfWeek = (date: IsoDate): 1 | 2 | 3 | 4 | 5 | 6 | 7 => df.getISODay(toDate(date, "dayOfWeek")) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/**
+ * 日期所在的季度（1–4）。The quarter (1–4) of a date.
+ *
+ * @category Dates
+ * @example
+ * quarterOf("2024-05-20" as IsoDate);
+ * //=> 2
+ */
+export const quarterOf = (date: IsoDate): 1 | 2 | 3 | 4 => {
+  check(date, "quarterOf");
+  return (Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4;
+};
+
+const boundary = (fn: string, date: IsoDate, startMonth: (m: number) => number, months: number, end: boolean): IsoDate => {
+  check(date, fn);
+  const y = Number(date.slice(0, 4));
+  const first = startMonth(Number(date.slice(5, 7)));
+  if (!end) return isoDate(y, first, 1);
+  const lastMonth = first + months - 1;
+  return isoDate(y, lastMonth, daysInMonth(y, lastMonth));
+};
+
+const monthStart = (m: number) => m;
+const quarterStart = (m: number) => Math.floor((m - 1) / 3) * 3 + 1;
+const halfStart = (m: number) => (m <= 6 ? 1 : 7);
+const yearStart = () => 1;
+
+/**
+ * 当月第一天。First day of the month.
+ * @category Dates
+ * @example
+ * startOfMonth("2024-02-14" as IsoDate);
+ * //=> "2024-02-01"
+ */
+export const startOfMonth = (date: IsoDate): IsoDate => boundary("startOfMonth", date, monthStart, 1, false);
+/**
+ * 当月最后一天。Last day of the month.
+ * @category Dates
+ * @example
+ * endOfMonth("2024-02-14" as IsoDate);
+ * //=> "2024-02-29"
+ */
+export const endOfMonth = (date: IsoDate): IsoDate => boundary("endOfMonth", date, monthStart, 1, true);
+/**
+ * 当季第一天。First day of the quarter.
+ * @category Dates
+ * @example
+ * startOfQuarter("2024-05-20" as IsoDate);
+ * //=> "2024-04-01"
+ */
+export const startOfQuarter = (date: IsoDate): IsoDate => boundary("startOfQuarter", date, quarterStart, 3, false);
+/**
+ * 当季最后一天。Last day of the quarter.
+ * @category Dates
+ * @example
+ * endOfQuarter("2024-05-20" as IsoDate);
+ * //=> "2024-06-30"
+ */
+export const endOfQuarter = (date: IsoDate): IsoDate => boundary("endOfQuarter", date, quarterStart, 3, true);
+/**
+ * 所在半年的第一天（1月1日或7月1日）。First day of the half-year.
+ * @category Dates
+ * @example
+ * startOfHalfYear("2024-08-08" as IsoDate);
+ * //=> "2024-07-01"
+ */
+export const startOfHalfYear = (date: IsoDate): IsoDate => boundary("startOfHalfYear", date, halfStart, 6, false);
+/**
+ * 所在半年的最后一天（6月30日或12月31日）。Last day of the half-year.
+ * @category Dates
+ * @example
+ * endOfHalfYear("2024-03-08" as IsoDate);
+ * //=> "2024-06-30"
+ */
+export const endOfHalfYear = (date: IsoDate): IsoDate => boundary("endOfHalfYear", date, halfStart, 6, true);
+/**
+ * 当年1月1日。First day of the year.
+ * @category Dates
+ * @example
+ * startOfYear("2024-08-08" as IsoDate);
+ * //=> "2024-01-01"
+ */
+export const startOfYear = (date: IsoDate): IsoDate => boundary("startOfYear", date, yearStart, 12, false);
+/**
+ * 当年12月31日。Last day of the year.
+ * @category Dates
+ * @example
+ * endOfYear("2024-08-08" as IsoDate);
+ * //=> "2024-12-31"
+ */
+export const endOfYear = (date: IsoDate): IsoDate => boundary("endOfYear", date, yearStart, 12, true);

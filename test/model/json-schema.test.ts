@@ -1,0 +1,88 @@
+import { fc, test } from "@fast-check/vitest";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { describe, expect, it } from "vitest";
+import { MODEL_NAMES, type ModelName, schemaFileName, toJsonSchema } from "../../src/model/json-schema.js";
+import { Plan, Task } from "../../src/model/plan.js";
+import { Roster, Unit } from "../../src/model/unit.js";
+import { ScheduleRule } from "../../src/model/schedule.js";
+import { readPlan } from "../../src/model/validate.js";
+import { arbPlan, arbRoster, arbRule, arbUnit } from "../support/arbitraries.js";
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+const ajv = addFormats(new Ajv2020({ strict: true, allErrors: true }));
+const validator = (name: ModelName) => ajv.compile(toJsonSchema(name));
+
+/** Replace, delete or add one value somewhere in a JSON tree. */
+const arbMutation = fc.record({
+  pick: fc.nat(),
+  op: fc.constantFrom("replace", "delete", "add"),
+  value: fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.constantFrom("2024-02-30", "", "县司法局", -1, 1.5, "lead", "deadline")),
+});
+const mutate = (input: unknown, m: { pick: number; op: string; value: unknown }): unknown => {
+  const copy = JSON.parse(JSON.stringify(input)) as unknown;
+  const spots: Array<[Record<string, unknown> | unknown[], string | number]> = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach((v, i) => (spots.push([node, i]), walk(v)));
+    else if (node !== null && typeof node === "object") for (const [k, v] of Object.entries(node)) (spots.push([node as Record<string, unknown>, k]), walk(v));
+  };
+  walk(copy);
+  if (spots.length === 0) return m.value;
+  const [parent, key] = spots[m.pick % spots.length]!;
+  if (m.op === "replace") (parent as Record<string | number, unknown>)[key] = m.value;
+  else if (m.op === "delete") Array.isArray(parent) ? parent.splice(key as number, 1) : delete (parent as Record<string, unknown>)[key as string];
+  else if (!Array.isArray(parent)) parent["extra_key"] = m.value;
+  return copy;
+};
+
+const cases = [
+  ["Plan", Plan, arbPlan],
+  ["Roster", Roster, arbRoster],
+  ["Unit", Unit, arbUnit],
+  ["ScheduleRule", ScheduleRule, arbRule(2024)],
+] as const;
+
+describe("JSON Schema export", () => {
+  it("is draft 2020-12 with $defs for every model", () => {
+    const all = toJsonSchema();
+    expect(all.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    const defs = all.$defs as Record<string, unknown>;
+    for (const name of MODEL_NAMES) expect(defs[name]).toBeDefined();
+    expect(Object.keys(defs)).toEqual(expect.arrayContaining(["IsoDate", "UnitId", "SourceSpan", "Role", "UnitKind"]));
+    expect(() => ajv.compile(all)).not.toThrow();
+  });
+
+  it("roots a named schema at its model, with Chinese titles", () => {
+    const s = toJsonSchema("Plan");
+    expect(s.$ref).toBe("#/$defs/Plan");
+    expect((s.$defs as Record<string, { title?: string }>).Plan!.title).toBe("工作安排");
+    expect(schemaFileName("ScheduleRule")).toBe("schedule-rule.schema.json");
+    expect(() => toJsonSchema("Nope" as ModelName)).toThrow(/Nope/);
+  });
+
+  for (const [name, schema, arb] of cases) {
+    const validate = validator(name);
+    test.prop([arb], { numRuns: 150 })(`${name}: zod and JSON Schema accept the same valid instances`, (value) => {
+      const json = JSON.parse(JSON.stringify(value));
+      expect(schema.safeParse(json).success).toBe(true);
+      expect(validate(json)).toBe(true);
+    });
+    test.prop([arb, arbMutation], { numRuns: 300 })(`${name}: zod and JSON Schema agree on mutated instances`, (value, m) => {
+      const json = mutate(value, m);
+      const z = schema.safeParse(json).success;
+      const j = validate(json) as boolean;
+      expect({ json, zod: z, jsonSchema: j }).toEqual({ json, zod: j, jsonSchema: j });
+    });
+  }
+
+  it("documents what only the validator functions check (cross-field rules)", () => {
+    // A plan with two tasks sharing an id: valid to both schemas, rejected by validatePlan.
+    const task = Task.parse({ id: "p-2024.t01", no: 1, title: "t", text: "", clauses: [], requirements: [] });
+    const plan = { id: "p-2024", title: "t", year: 2024, sections: [{ no: 1, title: "s", tasks: [task, { ...task, no: 2 }] }] };
+    expect(validator("Plan")(plan)).toBe(true);
+    expect(Plan.safeParse(plan).success).toBe(true);
+    const r = readPlan(plan);
+    expect(r.ok).toBe(false);
+    expect(r.issues.map((d) => d.code)).toEqual(["duplicate_id"]);
+  });
+});

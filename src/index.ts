@@ -66,3 +66,6 @@ export { Assignment, Clause, Plan, ROLE_LABELS, Requirement, Role, Section, Task
 export { diagnosticsFromZod, parseAndValidate, parseInput } from "./model/input.js";
 export { readPlan, readRoster, validatePlan, validateRoster } from "./model/validate.js";
 export { type JsonSchema, MODEL_NAMES, type ModelName, schemaFileName, toJsonSchema } from "./model/json-schema.js";
+export { formatChineseNumeral, parseChineseNumeral } from "./text/numerals.js";
+export { normalizeText } from "./text/normalize.js";
+export { type ParsePlanOptions, type ParsePlanResult, parsePlanText } from "./parse/parse-plan.js";

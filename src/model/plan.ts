@@ -138,6 +138,7 @@ export const Task = z
   .strictObject({
     id: TaskId,
     no: z.int().min(1),
+    label: z.string().optional().meta({ description: "The number as written in the document, e.g. （二十一） or 3." }),
     title: z.string(),
     text: z.string(),
     clauses: z.array(Clause),
@@ -159,6 +160,7 @@ export const Section = z
   .strictObject({
     no: z.int().min(1),
     title: z.string(),
+    text: z.string().optional().meta({ description: "Text between the section heading and its first task, if any." }),
     tasks: z.array(Task),
     source: SourceSpan.optional(),
   })
@@ -184,13 +186,14 @@ export const Plan = z
   .strictObject({
     id: PlanId,
     title: z.string(),
-    year: z.int().min(1949).max(2200),
+    year: z.int().min(1949).max(2200).optional().meta({ description: "The plan year; absent only when the text did not say and the caller did not give it." }),
     issuer: z.string().min(1).optional(),
     docNumber: z.string().min(1).optional(),
     noticeTitle: z.string().min(1).optional(),
     addressees: z.array(z.string().min(1)).optional(),
-    preamble: z.string().optional(),
+    preamble: z.string().optional().meta({ description: "Text between the title and the first section (导语)." }),
     sections: z.array(Section),
+    closing: z.string().optional().meta({ description: "Text after the last task's units that applies to the whole plan (结语)." }),
   })
   .meta({ id: "Plan", title: "工作安排" });
 /** @category Model */

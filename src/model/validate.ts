@@ -128,7 +128,7 @@ export const validatePlan = (plan: Plan): Diagnostic[] => {
         out.push(diag("window_reversed", "error", `时间段起止颠倒：${rule.from} 晚于 ${rule.to}`, `Window ends before it starts: ${rule.from} is after ${rule.to}`, [...rp, "rule"]));
       }
       for (const [field, date] of ruleDates(rule)) {
-        if (Number(date.slice(0, 4)) !== plan.year) {
+        if (plan.year !== undefined && Number(date.slice(0, 4)) !== plan.year) {
           out.push(
             diag("date_outside_plan_year", "warning", `日期 ${date} 不在计划年度 ${plan.year} 内`, `Date ${date} is outside the plan year ${plan.year}`, [...rp, "rule", field]),
           );

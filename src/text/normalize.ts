@@ -1,0 +1,145 @@
+/**
+ * 与原文偏移对应的规范化文本：`map[i]` 是 `text[i]` 在原文中的偏移。
+ * Normalised text that remembers where each character came from: `map[i]` is the offset in
+ * the original string of `text[i]`.
+ */
+export interface MappedText {
+  readonly text: string;
+  readonly map: readonly number[];
+}
+
+/** Characters replaced one for one: half-width punctuation to the full-width forms of Chinese documents. */
+const REPLACE: Readonly<Record<string, string>> = {
+  "(": "（",
+  ")": "）",
+  ":": "：",
+  ",": "，",
+  ";": "；",
+  "?": "？",
+  "!": "！",
+  "［": "〔",
+  "］": "〕",
+  "．": ".",
+  "﹝": "〔",
+  "﹞": "〕",
+};
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f;
+const isInvisible = (c: number): boolean => c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff || c === 0xad;
+
+/** CJK ideographs and CJK/full-width punctuation: spaces next to them are PDF noise. */
+const isCjkLike = (c: number): boolean =>
+  (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x2027) || c === 0x3001 || c === 0x3002;
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/**
+ * 规范化一行文字，并记住每个字符在原文中的位置：全角字母数字改半角，半角标点改全角（括号、冒号、逗号、分号），
+ * 去掉中文之间、中文与数字之间的多余空格（如“2022 年”），去掉不可见字符。
+ * Normalise one line, keeping the original offset of every character: full-width letters and
+ * digits to ASCII, half-width punctuation to the full-width forms, spaces between Chinese
+ * characters (or a Chinese character and a digit, as in `2022 年`) removed, invisible
+ * characters dropped. Spaces between Latin words are kept.
+ *
+ * @param line the text of one line
+ * @param offset the offset of `line` in the original text
+ */
+export const normalizeLine = (line: string, offset = 0): MappedText => {
+  const chars: string[] = [];
+  const map: number[] = [];
+  const n = line.length;
+  let i = 0;
+  while (i < n) {
+    const c = line.charCodeAt(i);
+    if (isInvisible(c)) {
+      i += 1;
+      continue;
+    }
+    if (isSpace(c)) {
+      let j = i;
+      while (j < n && (isSpace(line.charCodeAt(j)) || isInvisible(line.charCodeAt(j)))) j += 1;
+      const prev = chars.length > 0 ? (chars[chars.length - 1] as string).charCodeAt(0) : -1;
+      const next = j < n ? normalizedCode(line, j) : -1;
+      const drop = prev === -1 || next === -1 || ((isCjkLike(prev) || isDigit(prev)) && (isCjkLike(next) || isDigit(next)) && !(isDigit(prev) && isDigit(next)));
+      if (!drop) {
+        chars.push(" ");
+        map.push(offset + i);
+      }
+      i = j;
+      continue;
+    }
+    chars.push(normalizedChar(line, i));
+    map.push(offset + i);
+    i += 1;
+  }
+  return { text: chars.join(""), map };
+};
+
+const normalizedChar = (s: string, i: number): string => {
+  const ch = s[i] as string;
+  const c = ch.charCodeAt(0);
+  if (c >= 0xff10 && c <= 0xff19) return String.fromCharCode(c - 0xfee0); // ０-９
+  if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return String.fromCharCode(c - 0xfee0); // Ａ-Ｚ ａ-ｚ
+  return REPLACE[ch] ?? ch;
+};
+const normalizedCode = (s: string, i: number): number => normalizedChar(s, i).charCodeAt(0);
+
+/**
+ * 规范化整段文字（不保留位置），便于比较单位名称等。Normalise a whole text (without offsets),
+ * line by line, e.g. to compare unit names typed in different widths.
+ *
+ * @category Text
+ * @example
+ * normalizeText("牵头单位: 县司法局 ,县公安局");
+ * //=> "牵头单位：县司法局，县公安局"
+ * normalizeText("（八) 2024 年");
+ * //=> "（八）2024年"
+ */
+export const normalizeText = (text: string): string =>
+  text
+    .split(/\r\n|\r|\n/)
+    .map((line) => normalizeLine(line).text)
+    .join("\n");
+
+/** One physical line of the original text. */
+export interface SourceLine {
+  /** 1-based line number. */
+  readonly line: number;
+  /** Offset of the first character in the original text. */
+  readonly start: number;
+  /** The line without its terminator. */
+  readonly raw: string;
+}
+
+/** Split text into lines (\n, \r\n or \r), with their offsets. Linear in the text length. */
+export const splitLines = (text: string): SourceLine[] => {
+  const out: SourceLine[] = [];
+  let start = 0;
+  let line = 1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) {
+      out.push({ line, start, raw: text.slice(start, i) });
+      if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i += 1;
+      start = i + 1;
+      line += 1;
+    }
+  }
+  out.push({ line, start, raw: text.slice(start) });
+  return out;
+};
+
+/** Line starts, for turning an offset into a 1-based line number by binary search. */
+export const lineIndex = (lines: readonly SourceLine[]): ((offset: number) => number) => {
+  const starts = lines.map((l) => l.start);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+};

@@ -1,10 +1,26 @@
 // npm start: the main job on the bundled Wuzhi 2024 plan. Builds the package (so it never runs a
-// stale dist/), then runs it.
+// stale dist/), then reads the plan and prints what it found.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 
 const root = new URL("..", import.meta.url);
 const build = spawnSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const { MODEL_NAMES } = await import(new URL("dist/index.js", root).href);
-console.log("fazhi：数据模型与 JSON Schema 已就绪（%d 个模型）。Model and JSON Schemas ready (%d models).", MODEL_NAMES.length, MODEL_NAMES.length);
-console.log("公文解析、责任矩阵、时间节点与考核评分即将推出。Parsing, the matrix, the calendar and scoring are coming.");
+const { parsePlanText } = await import(new URL("dist/index.js", root).href);
+
+const file = "seeds/wuzhi-2024.txt";
+const { plan, diagnostics } = parsePlanText(readFileSync(new URL(file, root), "utf8"), { id: "wuzhi-2024" });
+const tasks = plan.sections.flatMap((s) => s.tasks);
+const leads = new Map();
+for (const t of tasks) for (const c of t.clauses) for (const r of c.assignment.lead) leads.set(r.text, (leads.get(r.text) ?? new Set()).add(t.no));
+const top = [...leads].map(([name, set]) => [name, set.size]).sort((a, b) => b[1] - a[1]).slice(0, 5);
+const bySeverity = (s) => diagnostics.filter((d) => d.severity === s).length;
+
+console.log(`${plan.title}（${plan.docNumber ?? "无文号"}）`);
+console.log(`发文单位 Issuer：${plan.issuer ?? "—"}　年度 Year：${plan.year ?? "—"}`);
+console.log(`部分 Sections：${plan.sections.length}　任务 Tasks：${tasks.length}　牵头单位 Lead units：${leads.size}`);
+for (const s of plan.sections) console.log(`  ${s.no}. ${s.title}（${s.tasks.length}项）`);
+console.log(`牵头任务最多的单位 Units leading most tasks：${top.map(([n, k]) => `${n} ${k}项`).join("，")}`);
+console.log(`诊断 Diagnostics：${bySeverity("error")} error，${bySeverity("warning")} warning，${bySeverity("info")} info`);
+for (const d of diagnostics.filter((d) => d.severity !== "info")) console.log(`  [${d.code}] 第${d.source?.line ?? "?"}行 ${d.message}`);
+console.log("\n责任矩阵、时间节点、台账与考核评分将在后续版本提供。The matrix, calendar, ledger and scoring are coming.");

@@ -69,3 +69,4 @@ export { type JsonSchema, MODEL_NAMES, type ModelName, schemaFileName, toJsonSch
 export { formatChineseNumeral, parseChineseNumeral } from "./text/numerals.js";
 export { normalizeText } from "./text/normalize.js";
 export { type ParsePlanOptions, type ParsePlanResult, parsePlanText } from "./parse/parse-plan.js";
+export { DEFAULT_GROUP_PHRASES, ROLE_WORDS } from "./parse/units.js";

@@ -1,6 +1,6 @@
-import { freeze } from "immer";
 import type * as z from "zod";
 import { type Diagnostic, type DiagnosticPath, type Result, diag } from "./diagnostic.js";
+import { deepFreeze } from "./freeze.js";
 
 const pathText = (path: DiagnosticPath): string => (path.length === 0 ? "（根）" : path.join("."));
 const pathTextEn = (path: DiagnosticPath): string => (path.length === 0 ? "(root)" : path.join("."));
@@ -98,7 +98,7 @@ export const diagnosticsFromZod = (error: z.ZodError, basePath: DiagnosticPath =
 export const parseInput = <S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>> => {
   const parsed = schema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: diagnosticsFromZod(parsed.error) };
-  return { ok: true, value: freeze(parsed.data, true), issues: [] };
+  return { ok: true, value: deepFreeze(parsed.data), issues: [] };
 };
 
 /**

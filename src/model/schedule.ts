@@ -94,5 +94,10 @@ export const ScheduleRule = z
   .meta({ id: "ScheduleRule", title: "时间规则" });
 /** @category Model */
 export type ScheduleRule = z.infer<typeof ScheduleRule>;
-/** @category Model */
+/**
+ * 时间规则的种类。The kinds of schedule rule.
+ * @category Model
+ * @example
+ * const kind: ScheduleRuleKind = "quota";
+ */
 export type ScheduleRuleKind = ScheduleRule["kind"];

@@ -5,7 +5,7 @@ import { roleWordAt } from "./units.js";
 /** A logical paragraph: one or more physical lines joined, normalised, with original offsets. */
 export interface Paragraph {
   text: string;
-  map: number[];
+  map: Int32Array;
   /** 1-based number of its first line. */
   line: number;
   /** Starts with a role word (牵头单位：…). */
@@ -78,17 +78,17 @@ export const buildParagraphs = (lines: readonly SourceLine[], diagnostics: Diagn
           ? diag("joined_across_break", "info", `单位列表被分页或空行打断，已与下一行“${text}”接合`, `A unit list broken by a page break was joined with the next line "${text}"`, [], span)
           : diag("joined_across_break", "info", "句子被分页或空行打断，已接合", "A sentence broken by a page break or blank line was joined", [], span),
       );
-      const ascii = /[A-Za-z]$/.test(last.text) && /^[A-Za-z]/.test(text);
-      if (ascii) {
-        last.text += " ";
-        last.map.push((last.map[last.map.length - 1] ?? 0) + 1);
-      }
-      last.text += text;
-      for (const offset of map) last.map.push(offset);
+      const space = /[A-Za-z]$/.test(last.text) && /^[A-Za-z]/.test(text) ? 1 : 0;
+      const joined = new Int32Array(last.map.length + space + map.length);
+      joined.set(last.map);
+      if (space === 1) joined[last.map.length] = (last.map[last.map.length - 1] ?? 0) + 1;
+      joined.set(map, last.map.length + space);
+      last.text += space === 1 ? ` ${text}` : text;
+      last.map = joined;
       closed = isClosed(last);
       continue;
     }
-    last = { text, map: [...map], line: line.line, role };
+    last = { text, map, line: line.line, role };
     out.push(last);
     closed = isStandalone(text) || isTitleOnlyHeading(text) || isClosed(last);
   }

@@ -1,5 +1,5 @@
-import { freeze } from "immer";
 import { type Diagnostic, type DiagnosticPath, type SourceSpan, diag } from "../model/diagnostic.js";
+import { deepFreeze } from "../model/freeze.js";
 import { isWellFormedId } from "../model/ids.js";
 import type { Assignment, Clause, Plan, Requirement, Section, Task } from "../model/plan.js";
 import { lineIndex, normalizeText, splitLines } from "../text/normalize.js";
@@ -96,7 +96,7 @@ export const parsePlanText = (text: string, options: ParsePlanOptions = {}): Par
     return parse(typeof text === "string" ? text : "", options, diagnostics, typeof text === "string");
   } catch (error) {
     diagnostics.push(diag("internal_error", "error", `解析时发生内部错误：${String(error)}`, `Internal error while parsing: ${String(error)}`));
-    return { plan: freeze({ id: "plan", title: "", sections: [] } as unknown as Plan, true), diagnostics };
+    return { plan: deepFreeze({ id: "plan", title: "", sections: [] } as unknown as Plan), diagnostics };
   }
 };
 
@@ -112,7 +112,7 @@ const parse = (text: string, options: ParsePlanOptions, diagnostics: Diagnostic[
     const end = to > from ? (m.map[to - 1] ?? start) + 1 : start;
     return { start, end, line: lineOf(start) };
   };
-  const slice = (m: Mapped, from: number, to = m.text.length): Mapped => ({ text: m.text.slice(from, to), map: m.map.slice(from, to) });
+  const slice = (m: Mapped, from: number, to = m.text.length): Mapped => ({ text: m.text.slice(from, to), map: m.map.subarray(from, to) });
   const cover = (spans: readonly SourceSpan[]): SourceSpan | undefined => {
     if (spans.length === 0) return undefined;
     let start = Number.POSITIVE_INFINITY;
@@ -161,8 +161,8 @@ const parse = (text: string, options: ParsePlanOptions, diagnostics: Diagnostic[
         .filter((s) => s.length > 0);
     } else if (title === undefined && ISSUE_SENTENCE.test(t)) {
       // the 印发 sentence of the notice: recognised, nothing to keep
-    } else if (title === undefined && (DATE_LINE.test(t) || t === issuer)) {
-      // the notice's signature and date
+    } else if (title === undefined && (DATE_LINE.test(t) || t === issuer || /^（此件.{1,20}）$/.test(t))) {
+      // the notice's signature, date and publication note
     } else if (title === undefined && (m = TITLE.exec(t)) !== null && !t.includes("关于印发")) {
       title = t;
       titleYear = Number(m[2]);
@@ -374,7 +374,7 @@ const parse = (text: string, options: ParsePlanOptions, diagnostics: Diagnostic[
     ...(closing.length > 0 ? { closing: closing.map((m) => m.text).join("\n") } : {}),
   };
   diagnostics.sort((a, b) => (a.source?.start ?? Number.MAX_SAFE_INTEGER) - (b.source?.start ?? Number.MAX_SAFE_INTEGER));
-  return { plan: freeze(plan, true), diagnostics: freeze(diagnostics, true) };
+  return { plan: deepFreeze(plan), diagnostics: deepFreeze(diagnostics) };
 };
 
 const buildTask = (
@@ -435,7 +435,12 @@ const checkNumbering = (sections: readonly SectionDraft[], diagnostics: Diagnost
     if (s.numeral !== undefined && s.numeral !== i + 1) report("部分", "Section", i + 1, s.numeral, ["sections", i], s.source);
   });
   // Restart mode when a later section's first numbered task is 1.
-  const restart = sections.some((s, i) => i > 0 && s.tasks[0]?.numeral === 1 && sections.slice(0, i).some((x) => x.tasks.length > 0));
+  let earlierTasks = false;
+  let restart = false;
+  for (const s of sections) {
+    if (earlierTasks && s.tasks[0]?.numeral === 1) restart = true;
+    earlierTasks ||= s.tasks.length > 0;
+  }
   let running = 0;
   sections.forEach((s, si) => {
     s.tasks.forEach((t, ti) => {

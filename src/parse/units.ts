@@ -5,6 +5,11 @@ import type { Role, UnitRef } from "../model/plan.js";
 /**
  * 分工用语与角色的对应。Role words and the role each maps to.
  * 牵头单位 → lead；责任单位 → responsible；配合单位 / 协办单位 / 参与单位 → support.
+ *
+ * @category Parsing
+ * @example
+ * ROLE_WORDS["协办单位"];
+ * //=> "support"
  */
 export const ROLE_WORDS: Readonly<Record<string, Role>> = Object.freeze({
   牵头单位: "lead",
@@ -31,7 +36,13 @@ export const roleWordAt = (text: string, i: number): [string, number] | undefine
 
 /**
  * 默认受保护的集合称谓：其中的“、”不作为分隔符。Collective phrases kept whole when splitting a
- * unit list (their `、` is not a separator). A caller adds more with `groupPhrases`.
+ * unit list (their `、` is not a separator). A caller adds more with `groupPhrases`; text in
+ * brackets, as in 各镇人民政府（街道办事处）, is never split either.
+ *
+ * @category Parsing
+ * @example
+ * DEFAULT_GROUP_PHRASES.includes("各乡镇人民政府、街道办事处");
+ * //=> true
  */
 export const DEFAULT_GROUP_PHRASES: readonly string[] = Object.freeze([
   "各乡镇人民政府、街道办事处",
@@ -58,7 +69,7 @@ const OPEN_ENDED = /等(有关|相关)?(部门|单位|机关|机构)?$/;
 /** A mapped slice of text: characters and their original offsets. */
 export interface Mapped {
   readonly text: string;
-  readonly map: readonly number[];
+  readonly map: Int32Array;
 }
 
 const spanOf = (m: Mapped, from: number, to: number, lineOf: (offset: number) => number): SourceSpan => {
@@ -82,10 +93,13 @@ export const splitUnitList = (
 ): UnitRef[] => {
   const text = m.text;
   // Positions inside protected phrases are never separators.
+  // Search only inside [from, to): searching the whole text for every list would be quadratic.
   const protectedUntil = new Map<number, number>();
+  const local = text.slice(from, to);
   for (const phrase of phrases) {
-    for (let k = text.indexOf(phrase, from); k !== -1 && k < to; k = text.indexOf(phrase, k + phrase.length)) {
-      if (k + phrase.length <= to) protectedUntil.set(k, Math.max(protectedUntil.get(k) ?? 0, k + phrase.length));
+    for (let k = local.indexOf(phrase); k !== -1; k = local.indexOf(phrase, k + phrase.length)) {
+      const at = from + k;
+      protectedUntil.set(at, Math.max(protectedUntil.get(at) ?? 0, at + phrase.length));
     }
   }
   const items: Array<[number, number]> = [];
@@ -136,11 +150,15 @@ export const splitUnitList = (
   });
 };
 
+/** Unit names are short: look at most this far either side of 及/和 (keeps splitting linear). */
+const NAME_MAX = 40;
+
 /** 及/和 separate units only between two complete unit names (县行政审批和政务信息管理局 is one unit). */
 const splitsOnConjunction = (text: string, itemStart: number, i: number, to: number): boolean => {
-  if (!UNIT_SUFFIX.test(text.slice(itemStart, i))) return false;
+  if (i - itemStart > NAME_MAX || !UNIT_SUFFIX.test(text.slice(itemStart, i))) return false;
+  const limit = Math.min(to, i + 1 + NAME_MAX);
   let j = i + 1;
-  while (j < to && !SEPARATORS.has(text[j] as string) && text[j] !== "及" && text[j] !== "和") j += 1;
+  while (j < limit && !SEPARATORS.has(text[j] as string) && text[j] !== "及" && text[j] !== "和") j += 1;
   const next = text.slice(i + 1, j);
   return next.length >= 2 && UNIT_SUFFIX.test(next);
 };

@@ -5,31 +5,36 @@
  */
 export interface MappedText {
   readonly text: string;
-  readonly map: readonly number[];
+  readonly map: Int32Array;
 }
 
-/** Characters replaced one for one: half-width punctuation to the full-width forms of Chinese documents. */
-const REPLACE: Readonly<Record<string, string>> = {
-  "(": "（",
-  ")": "）",
-  ":": "：",
-  ",": "，",
-  ";": "；",
-  "?": "？",
-  "!": "！",
-  "［": "〔",
-  "］": "〕",
-  "．": ".",
-  "﹝": "〔",
-  "﹞": "〕",
+/** Half-width punctuation to the full-width forms of Chinese documents, and a few look-alikes. */
+const replaceCode = (c: number): number => {
+  switch (c) {
+    case 0x28: return 0xff08; // ( → （
+    case 0x29: return 0xff09; // ) → ）
+    case 0x3a: return 0xff1a; // : → ：
+    case 0x2c: return 0xff0c; // , → ，
+    case 0x3b: return 0xff1b; // ; → ；
+    case 0x3f: return 0xff1f; // ? → ？
+    case 0x21: return 0xff01; // ! → ！
+    case 0xff3b: return 0x3014; // ［ → 〔
+    case 0xff3d: return 0x3015; // ］ → 〕
+    case 0xfe5d: return 0x3014; // ﹝ → 〔
+    case 0xfe5e: return 0x3015; // ﹞ → 〕
+    case 0xff0e: return 0x2e; // ． → .
+    default:
+      // ０-９ Ａ-Ｚ ａ-ｚ → ASCII
+      if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return c - 0xfee0;
+      return c;
+  }
 };
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f;
 const isInvisible = (c: number): boolean => c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff || c === 0xad;
 
 /** CJK ideographs and CJK/full-width punctuation: spaces next to them are PDF noise. */
-const isCjkLike = (c: number): boolean =>
-  (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x2027) || c === 0x3001 || c === 0x3002;
+const isCjkLike = (c: number): boolean => (c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x2027);
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /**
@@ -44,9 +49,11 @@ const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
  * @param offset the offset of `line` in the original text
  */
 export const normalizeLine = (line: string, offset = 0): MappedText => {
-  const chars: string[] = [];
-  const map: number[] = [];
   const n = line.length;
+  if (scratch.length < n) scratch = new Uint16Array(Math.max(n, scratch.length * 2));
+  const codes = scratch;
+  const map = new Int32Array(n);
+  let len = 0;
   let i = 0;
   while (i < n) {
     const c = line.charCodeAt(i);
@@ -57,31 +64,29 @@ export const normalizeLine = (line: string, offset = 0): MappedText => {
     if (isSpace(c)) {
       let j = i;
       while (j < n && (isSpace(line.charCodeAt(j)) || isInvisible(line.charCodeAt(j)))) j += 1;
-      const prev = chars.length > 0 ? (chars[chars.length - 1] as string).charCodeAt(0) : -1;
-      const next = j < n ? normalizedCode(line, j) : -1;
+      const prev = len > 0 ? (codes[len - 1] as number) : -1;
+      const next = j < n ? replaceCode(line.charCodeAt(j)) : -1;
       const drop = prev === -1 || next === -1 || ((isCjkLike(prev) || isDigit(prev)) && (isCjkLike(next) || isDigit(next)) && !(isDigit(prev) && isDigit(next)));
       if (!drop) {
-        chars.push(" ");
-        map.push(offset + i);
+        codes[len] = 0x20;
+        map[len] = offset + i;
+        len += 1;
       }
       i = j;
       continue;
     }
-    chars.push(normalizedChar(line, i));
-    map.push(offset + i);
+    codes[len] = replaceCode(c);
+    map[len] = offset + i;
+    len += 1;
     i += 1;
   }
-  return { text: chars.join(""), map };
+  let text = "";
+  for (let k = 0; k < len; k += 8192) text += String.fromCharCode.apply(null, codes.subarray(k, Math.min(len, k + 8192)) as unknown as number[]);
+  return { text, map: len === n ? map : map.slice(0, len) };
 };
 
-const normalizedChar = (s: string, i: number): string => {
-  const ch = s[i] as string;
-  const c = ch.charCodeAt(0);
-  if (c >= 0xff10 && c <= 0xff19) return String.fromCharCode(c - 0xfee0); // ０-９
-  if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return String.fromCharCode(c - 0xfee0); // Ａ-Ｚ ａ-ｚ
-  return REPLACE[ch] ?? ch;
-};
-const normalizedCode = (s: string, i: number): number => normalizedChar(s, i).charCodeAt(0);
+/** Reused between calls: normalisation allocates only the result. */
+let scratch = new Uint16Array(1024);
 
 /**
  * 规范化整段文字（不保留位置），便于比较单位名称等。Normalise a whole text (without offsets),

@@ -1,0 +1,280 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "../../src/model/plan.js";
+import { readPlan } from "../../src/model/validate.js";
+import { parsePlanText } from "../../src/parse/parse-plan.js";
+
+// Test documents written for these tests, in the genre's language; the places and units are fictional.
+const tasksOf = (plan: Plan) => plan.sections.flatMap((s) => s.tasks);
+const roles = (plan: Plan, no: number) =>
+  tasksOf(plan)[no - 1]!.clauses.map((c) => ({
+    lead: c.assignment.lead.map((r) => r.text),
+    responsible: c.assignment.responsible.map((r) => r.text),
+    support: c.assignment.support.map((r) => r.text),
+  }));
+const codes = (ds: ReadonlyArray<{ code: string }>) => ds.map((d) => d.code);
+
+describe("layout: 一、 sections with 1. tasks, units on their own lines", () => {
+  const doc = [
+    "清河市2023年法治政府建设工作要点",
+    "",
+    "一、加强组织领导",
+    "1. 落实第一责任人职责。各级政府主要负责人要切实履行推进法治建设第一责任人职责，每年听取一次法治政府建设工作汇报。",
+    "牵头单位: 市委依法治市办",
+    "配合单位: 市司法局",
+    "2．健全工作机制。建立健全法治政府建设工作台账，每季度通报一次工作进展。",
+    "责任单位：各区、县级市政府，市直各部门",
+    "二、深化“放管服”改革",
+    "1、全面推行证明事项告知承诺制。",
+    "协办单位：市市场监管局，市政务服务数据管理局",
+    "参与单位：各镇人民政府（街道办事处）",
+  ].join("\n");
+  const { plan, diagnostics } = parsePlanText(doc, { id: "qinghe-2023" });
+
+  it("reads 1./1．/1、 items as tasks numbered across the plan", () => {
+    expect(plan.year).toBe(2023);
+    expect(plan.title).toBe("清河市2023年法治政府建设工作要点");
+    expect(tasksOf(plan).map((t) => [t.no, t.label, t.title])).toEqual([
+      [1, "1.", "落实第一责任人职责"],
+      [2, "2.", "健全工作机制"],
+      [3, "1、", "全面推行证明事项告知承诺制"],
+    ]);
+    expect(plan.sections.map((s) => s.title)).toEqual(["加强组织领导", "深化“放管服”改革"]);
+  });
+
+  it("maps role words to roles, with : or ：", () => {
+    expect(roles(plan, 1)).toEqual([{ lead: ["市委依法治市办"], responsible: [], support: ["市司法局"] }]);
+    expect(roles(plan, 2)).toEqual([{ lead: [], responsible: ["各区、县级市政府", "市直各部门"], support: [] }]);
+    expect(roles(plan, 3)).toEqual([{ lead: [], responsible: [], support: ["市市场监管局", "市政务服务数据管理局", "各镇人民政府（街道办事处）"] }]);
+  });
+
+  it("accepts numbering that restarts in each section", () => {
+    expect(codes(diagnostics)).not.toContain("numbering_gap");
+    expect(codes(diagnostics)).not.toContain("numbering_repeat");
+  });
+});
+
+describe("layout: units inline at the end of the paragraph", () => {
+  const doc = [
+    "东山县2025年度法治政府建设工作安排",
+    "一、健全依法决策机制",
+    "（一）严格落实重大行政决策程序。坚持“三不决策”（不经调查研究不决策、不经合法性审查不决策、不经集体讨论不决策），推动镇（街道）建立决策事项目录。（牵头单位：县政府办，配合单位：县司法局、县发改委）",
+    "（二）加强合法性审查。6月底前实现镇（街道）合法性审查全覆盖。〔牵头单位:县司法局;责任单位:各镇人民政府、街道办事处〕",
+    "（三）规范法律顾问工作。完善法律顾问遴选机制（试行）。",
+  ].join("\n");
+  const { plan, diagnostics } = parsePlanText(doc, { groupPhrases: ["各镇人民政府、街道办事处"] });
+
+  it("reads the unit block and leaves the other brackets in the text", () => {
+    expect(roles(plan, 1)).toEqual([{ lead: ["县政府办"], responsible: [], support: ["县司法局", "县发改委"] }]);
+    const t1 = tasksOf(plan)[0]!;
+    expect(t1.text).toContain("“三不决策”（不经调查研究不决策、不经合法性审查不决策、不经集体讨论不决策）");
+    expect(t1.text).toContain("推动镇（街道）建立决策事项目录。");
+    expect(t1.text).not.toContain("牵头单位");
+  });
+
+  it("reads 〔牵头单位:X;责任单位:Y〕 with half-width punctuation and a caller's group phrase", () => {
+    expect(roles(plan, 2)).toEqual([{ lead: ["县司法局"], responsible: ["各镇人民政府、街道办事处"], support: [] }]);
+  });
+
+  it("does not mistake a closing bracket without role words for a unit block", () => {
+    expect(tasksOf(plan)[2]!.text).toBe("规范法律顾问工作。完善法律顾问遴选机制（试行）。");
+    expect(tasksOf(plan)[2]!.clauses).toEqual([]);
+    expect(diagnostics.find((d) => d.code === "task_without_units")?.path).toEqual(["sections", 0, "tasks", 2]);
+    expect(plan.id).toBe("plan-2025");
+  });
+});
+
+describe("layout: several clause blocks in one task; lead only, responsible only, none", () => {
+  const doc = [
+    "南湖区2024年度法治政府建设工作安排",
+    "一、推进严格规范公正文明执法",
+    "（一）深化综合行政执法改革。推进执法力量向基层下沉。",
+    "牵头单位：区委编办",
+    "加强执法人员培训，9月底前完成轮训。",
+    "牵头单位：区司法局",
+    "责任单位：区城市管理局和区市场监管局及区交通运输局",
+    "（二）加强执法监督。每半年开展一次执法案卷评查。",
+    "责任单位：区司法局、区公安局等部门",
+    "（三）推进包容审慎监管。",
+    "（1）制定轻微违法行为不予处罚清单；",
+    "（2）推行柔性执法。",
+    "牵头单位：区市场监管局",
+  ].join("\n");
+  const { plan, diagnostics } = parsePlanText(doc, { id: "nanhu-2024" });
+
+  it("keeps each clause with its own units", () => {
+    expect(roles(plan, 1)).toEqual([
+      { lead: ["区委编办"], responsible: [], support: [] },
+      { lead: ["区司法局"], responsible: ["区城市管理局", "区市场监管局", "区交通运输局"], support: [] },
+    ]);
+    const clauses = tasksOf(plan)[0]!.clauses;
+    expect(clauses.map((c) => c.text)).toEqual(["深化综合行政执法改革。推进执法力量向基层下沉。", "加强执法人员培训，9月底前完成轮训。"]);
+    expect(clauses.map((c) => c.id)).toEqual(["nanhu-2024.t01.c1", "nanhu-2024.t01.c2"]);
+  });
+
+  it("notes a trailing 等部门 on the last unit", () => {
+    const refs = tasksOf(plan)[1]!.clauses[0]!.assignment.responsible;
+    expect(refs.map((r) => [r.text, r.qualifier])).toEqual([
+      ["区司法局", undefined],
+      ["区公安局", "等部门"],
+    ]);
+    expect(codes(diagnostics)).toContain("open_ended_list");
+  });
+
+  it("keeps （1） items inside their task", () => {
+    expect(tasksOf(plan)).toHaveLength(3);
+    expect(tasksOf(plan)[2]!.text).toBe("推进包容审慎监管。\n（1）制定轻微违法行为不予处罚清单；\n（2）推行柔性执法。");
+    expect(roles(plan, 3)).toEqual([{ lead: ["区市场监管局"], responsible: [], support: [] }]);
+  });
+
+  it("keeps 县行政审批和政务信息管理局-style names whole while splitting on 和/及 between units", () => {
+    const { plan: p } = parsePlanText("一、改革\n（一）推进改革。\n牵头单位：县行政审批和政务信息管理局和县发改委\n");
+    expect(roles(p, 1)[0]!.lead).toEqual(["县行政审批和政务信息管理局", "县发改委"]);
+  });
+});
+
+describe("layout: PDF noise", () => {
+  const doc = [
+    "西岭县 2022 年度法治政府建设工作安排",
+    "",
+    "一、健全行政执法工作体系",
+    "",
+    "(一) 加强行政执法监督。每季度开展一次执法监督，并将监督情况予以",
+    "",
+    "- 2 -",
+    "",
+    "通报；持续开展行政执法案卷评查。",
+    "",
+    "牵头单位：县司法局、县人民",
+    "",
+    "—3—",
+    "",
+    "检察院",
+    "",
+    "责任单位：各乡镇人民政府、街道办事处, 县直有关单位",
+    "",
+    "（二）推进“互联网+监管”。２０２２年底前完成平台对接。",
+    "",
+    "牵头单位：县行政审批服务局",
+    "",
+    "第 4 页",
+  ].join("\r\n");
+  const { plan, diagnostics } = parsePlanText(doc);
+
+  it("drops page numbers, joins broken sentences and unit names, fixes widths and spaces", () => {
+    expect(plan.title).toBe("西岭县2022年度法治政府建设工作安排");
+    expect(plan.year).toBe(2022);
+    const [t1, t2] = tasksOf(plan);
+    expect(t1!.label).toBe("（一）");
+    expect(t1!.text).toBe("加强行政执法监督。每季度开展一次执法监督，并将监督情况予以通报；持续开展行政执法案卷评查。");
+    expect(roles(plan, 1)).toEqual([{ lead: ["县司法局", "县人民检察院"], responsible: ["各乡镇人民政府、街道办事处", "县直有关单位"], support: [] }]);
+    expect(t2!.text).toBe("推进“互联网+监管”。2022年底前完成平台对接。");
+    expect(codes(diagnostics).filter((c) => c === "page_number_removed")).toHaveLength(3);
+    expect(codes(diagnostics).filter((c) => c === "joined_across_break")).toHaveLength(2);
+  });
+
+  it("gives spans into the original CRLF text", () => {
+    const ref = tasksOf(plan)[0]!.clauses[0]!.assignment.lead[1]!;
+    expect(doc.slice(ref.source!.start, ref.source!.end)).toBe("县人民\r\n\r\n—3—\r\n\r\n检察院");
+    expect(ref.source!.line).toBe(11);
+  });
+});
+
+describe("layout: the notice wrapper", () => {
+  const doc = [
+    "北川县人民政府办公室文件",
+    "北政办〔2024〕12号",
+    "北川县人民政府办公室关于印发《北川县2024年法治政府建设工作要点》的通知",
+    "各乡镇人民政府，县政府各部门，各有关单位：",
+    "现将《北川县2024年法治政府建设工作要点》印发给你们，请认真贯彻执行。",
+    "北川县人民政府办公室",
+    "2024年3月1日",
+    "（此件公开发布）",
+    "北川县2024年法治政府建设工作要点",
+    "为深入推进依法行政，制定本要点。",
+    "一、加强党的领导",
+    "（一）落实年度报告制度。3月底前向社会公开上一年度法治政府建设情况报告。",
+    "牵头单位：县政府办",
+    "抄送：县委办公室，县人大常委会办公室。",
+    "北川县人民政府办公室 2024年3月1日印发",
+  ].join("\n");
+  const { plan, diagnostics } = parsePlanText(doc);
+
+  it("recognises the wrapper and keeps it out of the tasks and units", () => {
+    expect(plan.issuer).toBe("北川县人民政府办公室");
+    expect(plan.docNumber).toBe("北政办〔2024〕12号");
+    expect(plan.noticeTitle).toBe("北川县人民政府办公室关于印发《北川县2024年法治政府建设工作要点》的通知");
+    expect(plan.addressees).toEqual(["各乡镇人民政府", "县政府各部门", "各有关单位"]);
+    expect(plan.title).toBe("北川县2024年法治政府建设工作要点");
+    expect(plan.preamble).toBe("为深入推进依法行政，制定本要点。");
+    expect(tasksOf(plan)).toHaveLength(1);
+    expect(roles(plan, 1)).toEqual([{ lead: ["县政府办"], responsible: [], support: [] }]);
+    expect(tasksOf(plan)[0]!.text).not.toContain("抄送");
+    expect(diagnostics.filter((d) => d.code === "trailer_text")).toHaveLength(2);
+    expect(codes(diagnostics)).not.toContain("unrecognized_text");
+  });
+});
+
+describe("diagnostics for odd documents", () => {
+  it("reports numbering gaps and repeats", () => {
+    const doc = "一、甲\n（一）任务一。\n牵头单位：县司法局\n（三）任务三。\n牵头单位：县司法局\n三、丙\n（二）任务又二。\n牵头单位：县司法局";
+    const { plan, diagnostics } = parsePlanText(doc, { year: 2024 });
+    expect(tasksOf(plan).map((t) => t.no)).toEqual([1, 2, 3]);
+    const numbering = diagnostics.filter((d) => d.code.startsWith("numbering_"));
+    expect(numbering.map((d) => [d.code, d.path.join(".")])).toEqual([
+      ["numbering_gap", "sections.0.tasks.1"],
+      ["numbering_gap", "sections.1"],
+      ["numbering_repeat", "sections.1.tasks.0"],
+    ]);
+    expect(numbering[0]!.message).toContain("应为2，实际为3");
+  });
+
+  it("reads tasks without 一、 sections into one untitled section", () => {
+    const { plan, diagnostics } = parsePlanText("（一）任务一。\n牵头单位：县司法局\n（二）任务二。\n", { year: 2024 });
+    expect(plan.sections).toHaveLength(1);
+    expect(tasksOf(plan)).toHaveLength(2);
+    expect(codes(diagnostics)).toContain("no_sections");
+    expect(codes(diagnostics)).toContain("title_missing");
+  });
+
+  it("reads a section with no numbered items as one task", () => {
+    const { plan, diagnostics } = parsePlanText("一、加强学习\n各部门要每年开展两次集中学法。\n牵头单位：县司法局\n", { year: 2024 });
+    expect(tasksOf(plan)).toHaveLength(1);
+    expect(roles(plan, 1)[0]!.lead).toEqual(["县司法局"]);
+    expect(codes(diagnostics)).toContain("section_as_task");
+  });
+
+  it("reports an empty unit list and text after the units", () => {
+    const { plan, diagnostics } = parsePlanText("一、甲\n（一）任务一。\n牵头单位：\n责任单位：县司法局\n另有说明。\n（二）任务二。\n牵头单位：县公安局", { year: 2024 });
+    expect(codes(diagnostics)).toEqual(expect.arrayContaining(["empty_unit_list", "text_after_units"]));
+    expect(tasksOf(plan)[0]!.clauses.map((c) => c.text)).toEqual(["任务一。", "另有说明。"]);
+  });
+
+  it("takes id and year from options and reports bad options", () => {
+    expect(parsePlanText("一、甲\n（一）乙。", { id: "x-1", year: 2030 }).plan).toMatchObject({ id: "x-1", year: 2030 });
+    const bad = parsePlanText("一、甲\n（一）乙。", { id: "县", year: 1 });
+    expect(bad.diagnostics.filter((d) => d.code === "invalid_option").map((d) => d.path)).toEqual([["year"], ["id"]]);
+    const mismatch = parsePlanText("某县2024年度法治政府建设工作安排\n一、甲\n（一）乙。", { year: 2025 });
+    expect(codes(mismatch.diagnostics)).toContain("year_mismatch");
+    expect(mismatch.plan.year).toBe(2025);
+  });
+
+  it("says why when there is nothing to read", () => {
+    for (const [input, code] of [
+      ["", "empty_input"],
+      ["   \n\n", "empty_input"],
+      ["很久很久以前，有一座山。山里有座庙。", "no_tasks"],
+    ] as const) {
+      const { plan, diagnostics } = parsePlanText(input);
+      expect(tasksOf(plan)).toEqual([]);
+      expect(diagnostics.find((d) => d.severity === "error")?.code).toBe(code);
+    }
+    expect(parsePlanText(42 as unknown as string).diagnostics[0]!.code).toBe("invalid_input");
+  });
+
+  it("always returns a plan that passes the schema", () => {
+    for (const doc of ["", "一、", "（一）", "牵头单位：", "一、甲\n（一）乙（牵头单位：）"]) {
+      const r = readPlan(JSON.parse(JSON.stringify(parsePlanText(doc).plan)));
+      expect(r.issues.filter((d) => d.severity === "error")).toEqual([]);
+    }
+  });
+});

@@ -56,22 +56,24 @@ const ruleDates = (rule: ScheduleRule): Array<[string, IsoDate]> => {
   }
 };
 
-/** Reports numbers that do not run 1, 2, 3, … (or `start`, `start+1`, …). */
+/** The diagnostic for a number that is not the expected next one (a gap, or a repeat/step back). */
+export const numberingDiagnostic = (what: string, whatEn: string, expected: number, got: number, path: DiagnosticPath, source?: SourceSpan): Diagnostic => {
+  const repeat = got < expected;
+  return diag(
+    repeat ? "numbering_repeat" : "numbering_gap",
+    "warning",
+    repeat ? `${what}编号重复或倒退：应为${expected}，实际为${got}` : `${what}编号不连续：应为${expected}，实际为${got}`,
+    repeat ? `${whatEn} number repeats or goes back: expected ${expected}, got ${got}` : `${whatEn} number skips: expected ${expected}, got ${got}`,
+    path,
+    source,
+  );
+};
+
+/** Reports numbers that do not run 1, 2, 3, … */
 const checkNumbering = (out: Diagnostic[], items: ReadonlyArray<{ no: number; path: DiagnosticPath }>, what: string, whatEn: string): void => {
   let expected = 1;
   for (const { no, path } of items) {
-    if (no !== expected) {
-      const repeat = no < expected;
-      out.push(
-        diag(
-          repeat ? "numbering_repeat" : "numbering_gap",
-          "warning",
-          repeat ? `${what}编号重复或倒序：应为 ${expected}，实际为 ${no}` : `${what}编号不连续：应为 ${expected}，实际为 ${no}`,
-          repeat ? `${whatEn} numbering repeats or goes back: expected ${expected}, got ${no}` : `${whatEn} numbering skips: expected ${expected}, got ${no}`,
-          [...path, "no"],
-        ),
-      );
-    }
+    if (no !== expected) out.push(numberingDiagnostic(what, whatEn, expected, no, [...path, "no"]));
     expected = no + 1;
   }
 };

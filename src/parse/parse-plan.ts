@@ -1,5 +1,6 @@
 import { type Diagnostic, type DiagnosticPath, type SourceSpan, diag } from "../model/diagnostic.js";
 import { deepFreeze } from "../model/freeze.js";
+import { numberingDiagnostic } from "../model/validate.js";
 import { isWellFormedId } from "../model/ids.js";
 import type { Assignment, Clause, Plan, Requirement, Section, Task } from "../model/plan.js";
 import { lineIndex, normalizeText, splitLines } from "../text/normalize.js";
@@ -44,8 +45,6 @@ const ISSUE_SENTENCE = /^现将.{0,120}(印发|发给|转发)/;
 const DATE_LINE = /^\d{4}年\d{1,2}月\d{1,2}日$/;
 const TRAILER = /^(抄送|印发|附件|（此件|\(此件)/;
 const SENTENCE_END = /[。！？；]/;
-
-type Phase = "head" | "body" | "trailer";
 
 interface TaskDraft {
   no: number;
@@ -185,7 +184,7 @@ const parse = (text: string, options: ParsePlanOptions, diagnostics: Diagnostic[
   let section: SectionDraft | undefined;
   let task: TaskDraft | undefined;
   let taskCount = 0;
-  let phase: Phase = "head";
+  let inTrailer = false;
   const trailer: Paragraph[] = [];
 
   // The task level of each section: the shallowest of （一） and 1. found before the next 一、.
@@ -245,11 +244,11 @@ const parse = (text: string, options: ParsePlanOptions, diagnostics: Diagnostic[
   for (let i = headEnd; i < paragraphs.length; i++) {
     const p = paragraphs[i] as Paragraph;
     const h = headingOf(p.text);
-    if (phase === "trailer" && h?.level !== 1) {
+    if (inTrailer && h?.level !== 1) {
       trailer.push(p);
       continue;
     }
-    phase = "body";
+    inTrailer = false;
     if (h?.level === 1) {
       section = openSection(sections.length + 1, parseChineseNumeral(h.numeral), trimTitle(p.text.slice(h.label.length)), spanOf(p), i + 1);
       continue;
@@ -265,7 +264,7 @@ const parse = (text: string, options: ParsePlanOptions, diagnostics: Diagnostic[
       task = openTask(h.label, h.level === 2 ? parseChineseNumeral(h.numeral) : Number(h.numeral), p, h.label.length);
     } else if (!p.role && (DATE_LINE.test(p.text) || TRAILER.test(p.text) || (issuer !== undefined && p.text === issuer))) {
       closeTask();
-      phase = "trailer";
+      inTrailer = true;
       trailer.push(p);
       continue;
     } else if (task === undefined) {
@@ -418,19 +417,8 @@ const buildTask = (
 
 /** Numbering as written: sections 一、二、…; tasks either run on across sections or restart in each. */
 const checkNumbering = (sections: readonly SectionDraft[], diagnostics: Diagnostic[]): void => {
-  const report = (what: string, whatEn: string, expected: number, got: number, path: DiagnosticPath, source?: SourceSpan) => {
-    const repeat = got < expected;
-    diagnostics.push(
-      diag(
-        repeat ? "numbering_repeat" : "numbering_gap",
-        "warning",
-        repeat ? `${what}编号重复或倒退：应为${expected}，实际为${got}` : `${what}编号不连续：应为${expected}，实际为${got}`,
-        repeat ? `${whatEn} number repeats or goes back: expected ${expected}, got ${got}` : `${whatEn} number skips: expected ${expected}, got ${got}`,
-        path,
-        source,
-      ),
-    );
-  };
+  const report = (what: string, whatEn: string, expected: number, got: number, path: DiagnosticPath, source?: SourceSpan) =>
+    diagnostics.push(numberingDiagnostic(what, whatEn, expected, got, path, source));
   sections.forEach((s, i) => {
     if (s.numeral !== undefined && s.numeral !== i + 1) report("部分", "Section", i + 1, s.numeral, ["sections", i], s.source);
   });

@@ -126,6 +126,11 @@ describe("layout: several clause blocks in one task; lead only, responsible only
     expect(roles(plan, 3)).toEqual([{ lead: ["区市场监管局"], responsible: [], support: [] }]);
   });
 
+  it("splits on ； , and ， too", () => {
+    const { plan: p } = parsePlanText("一、改革\n（一）推进改革。\n责任单位：县司法局；县公安局,县信访局，县人社局\n");
+    expect(roles(p, 1)[0]!.responsible).toEqual(["县司法局", "县公安局", "县信访局", "县人社局"]);
+  });
+
   it("keeps 县行政审批和政务信息管理局-style names whole while splitting on 和/及 between units", () => {
     const { plan: p } = parsePlanText("一、改革\n（一）推进改革。\n牵头单位：县行政审批和政务信息管理局和县发改委\n");
     expect(roles(p, 1)[0]!.lead).toEqual(["县行政审批和政务信息管理局", "县发改委"]);

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readPlan } from "../../src/model/validate.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
@@ -53,6 +54,14 @@ const EXPECTED: ReadonlyArray<readonly [number, string, string]> = [
   [34, "县委宣传部、县融媒体中心、县司法局", STD],
   [35, "县委组织部、县委编办、县财政局、县司法局", STD],
 ];
+
+describe("the reference document", () => {
+  it("is a byte-identical copy of ../shared/seeds/wuzhi-2024.txt (when shared/ is beside the repo)", () => {
+    const shared = new URL("../../../shared/seeds/wuzhi-2024.txt", import.meta.url);
+    if (!existsSync(shared)) return;
+    expect(readFileSync(new URL("../../seeds/wuzhi-2024.txt", import.meta.url)).equals(readFileSync(shared))).toBe(true);
+  });
+});
 
 describe("parsePlanText on the Wuzhi 2024 plan", () => {
   it("reads the notice wrapper and the title", () => {

@@ -70,3 +70,7 @@ export { formatChineseNumeral, parseChineseNumeral } from "./text/numerals.js";
 export { normalizeText } from "./text/normalize.js";
 export { type ParsePlanOptions, type ParsePlanResult, parsePlanText } from "./parse/parse-plan.js";
 export { DEFAULT_GROUP_PHRASES, ROLE_WORDS } from "./parse/units.js";
+export { CellOrigin, Certainty, MatrixCell, MatrixTask, MatrixUnit, ResponsibilityMatrix } from "./model/matrix.js";
+export { DEFAULT_GROUPS } from "./units/groups.js";
+export { type ResolveOptions, type ResolveResult, resolveUnits } from "./units/resolve.js";
+export { type CellFilter, type WorkloadRow, buildMatrix, groupMembers, tasksLedBy, tasksOf, tasksWithoutLead, unitsFor, workload } from "./units/matrix.js";

@@ -124,8 +124,10 @@ export const Unit = z
 export type Unit = z.infer<typeof Unit>;
 
 /**
- * 单位组的选择条件：按类别、按明确成员，再排除指定单位。
- * Which roster units a group selects: by kind and/or explicit members, minus exclusions.
+ * 单位组的选择条件：按类别、按明确成员，再排除指定单位；`exceptNamed` 表示排除同一分工段落中已直接点名的单位
+ * （如“县政府其他部门按职责分工负责”）。
+ * Which roster units a group selects: by kind and/or explicit members, minus exclusions;
+ * `exceptNamed` also leaves out the units named directly in the same clause (县政府其他部门…).
  *
  * @category Model
  * @example
@@ -136,6 +138,7 @@ export const GroupSelector = z
     kinds: z.array(UnitKind).optional(),
     members: z.array(UnitId).optional(),
     exclude: z.array(UnitId).optional(),
+    exceptNamed: z.boolean().optional(),
   })
   .meta({ id: "GroupSelector", title: "单位组选择条件" });
 /** @category Model */

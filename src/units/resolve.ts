@@ -1,0 +1,239 @@
+import { produce } from "immer";
+import { compareIsoDate, type IsoDate, isoDate } from "../model/dates.js";
+import { type Diagnostic, type DiagnosticPath, diag } from "../model/diagnostic.js";
+import { deepFreeze } from "../model/freeze.js";
+import type { GroupId, UnitId } from "../model/ids.js";
+import type { Plan, UnitRef } from "../model/plan.js";
+import type { Roster, Unit, UnitGroup } from "../model/unit.js";
+import { normalizeText } from "../text/normalize.js";
+import { DEFAULT_GROUPS } from "./groups.js";
+
+/**
+ * {@link resolveUnits} 和 {@link buildMatrix} 的选项。Options of name resolution.
+ * @category Responsibility
+ * @example
+ * const options: ResolveOptions = { date: IsoDate.parse("2024-03-01") };
+ */
+export interface ResolveOptions {
+  /**
+   * 判断曾用名和单位存续的日期；默认为计划年度的1月1日。The date at which former names and unit
+   * validity are judged; default 1 January of the plan year.
+   */
+  readonly date?: IsoDate;
+  /** 是否使用内置集合称谓表（默认 true）。Use the built-in group phrases (default true). */
+  readonly defaultGroups?: boolean;
+}
+
+/**
+ * {@link resolveUnits} 的结果。The plan with its references filled, and what was noticed.
+ * @category Responsibility
+ * @example
+ * const { plan, diagnostics }: ResolveResult = resolveUnits(plan, roster);
+ */
+export interface ResolveResult {
+  readonly plan: Plan;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The groups in force for a roster: its own, then the built-in ones it does not shadow. */
+export const effectiveGroups = (roster: Roster, useDefaults = true): UnitGroup[] => {
+  const ids = new Set(roster.groups.map((g) => g.id as string));
+  const phrases = new Set(roster.groups.flatMap((g) => [g.name, ...(g.phrases ?? [])]).map(key));
+  const defaults = useDefaults ? DEFAULT_GROUPS.filter((g) => !ids.has(g.id) && !(g.phrases ?? []).some((p) => phrases.has(key(p)))) : [];
+  return [...roster.groups, ...defaults];
+};
+
+/** Names compare after normalisation, without spaces. */
+const key = (name: string): string => normalizeText(name).replace(/\s+/g, "");
+
+/** The date names are judged at. */
+export const planDate = (plan: Plan, options: ResolveOptions): IsoDate | undefined =>
+  options.date ?? (plan.year !== undefined ? isoDate(plan.year, 1, 1) : undefined);
+
+const within = (date: IsoDate | undefined, from: IsoDate | undefined, to: IsoDate | undefined): boolean =>
+  date === undefined || ((from === undefined || compareIsoDate(from, date) <= 0) && (to === undefined || compareIsoDate(date, to) <= 0));
+
+type Match = { kind: "name" | "former" | "form"; unit: Unit; formerValid?: boolean };
+
+/** An index of a roster's names: exact names and aliases, former names, and county short/long forms. */
+export interface NameIndex {
+  readonly lookupGroup: (text: string) => UnitGroup | undefined;
+  readonly lookupUnit: (text: string) => Match[];
+  readonly suggest: (text: string) => string[];
+  readonly unitById: ReadonlyMap<string, Unit>;
+  readonly groupById: ReadonlyMap<string, UnitGroup>;
+}
+
+/**
+ * County short and long forms: with the roster named 武陟县, 司法局, 县司法局 and 武陟县司法局 all
+ * have the form key 县司法局.
+ */
+const formKey = (roster: Roster): ((name: string) => string | undefined) => {
+  const county = key(roster.name);
+  const level = county.at(-1);
+  if (level === undefined || !"县市区旗".includes(level)) return () => undefined;
+  return (name) => {
+    const k = key(name);
+    if (k.startsWith(county) && k.length > county.length) return level + k.slice(county.length);
+    if (k.startsWith(level)) return k;
+    if (/^[省市区乡镇]/.test(k) || k.startsWith(county.slice(0, -1))) return undefined;
+    return level + k;
+  };
+};
+
+/** Build the name index of a roster (once per roster, reused for every reference). */
+export const indexRoster = (roster: Roster, date: IsoDate | undefined, useDefaults = true): NameIndex => {
+  const groups = effectiveGroups(roster, useDefaults);
+  const byPhrase = new Map<string, UnitGroup>();
+  for (const g of groups) for (const p of [g.name, ...(g.phrases ?? [])]) if (!byPhrase.has(key(p))) byPhrase.set(key(p), g);
+  const exact = new Map<string, Unit[]>();
+  const former = new Map<string, Array<{ unit: Unit; valid: boolean }>>();
+  const forms = new Map<string, Unit[]>();
+  const form = formKey(roster);
+  const add = <T>(map: Map<string, T[]>, k: string, v: T) => {
+    const list = map.get(k);
+    if (list === undefined) map.set(k, [v]);
+    else list.push(v);
+  };
+  for (const unit of roster.units) {
+    for (const name of new Set([unit.name, ...(unit.aliases ?? [])].map(key))) {
+      add(exact, name, unit);
+      const f = form(name);
+      if (f !== undefined) add(forms, f, unit);
+    }
+    for (const f of unit.formerNames ?? []) add(former, key(f.name), { unit, valid: within(date, f.validFrom, f.validTo) });
+  }
+  const uniqueUnits = (units: Unit[]) => [...new Map(units.map((u) => [u.id, u])).values()];
+  return {
+    lookupGroup: (text) => byPhrase.get(key(text)),
+    lookupUnit: (text) => {
+      const k = key(text);
+      const named = exact.get(k);
+      if (named !== undefined) return uniqueUnits(named).map((unit) => ({ kind: "name", unit }));
+      const old = former.get(k);
+      if (old !== undefined) return [...new Map(old.map((o) => [o.unit.id, o])).values()].map((o) => ({ kind: "former", unit: o.unit, formerValid: o.valid }));
+      const f = form(k);
+      const viaForm = f === undefined ? undefined : forms.get(f);
+      return viaForm === undefined ? [] : uniqueUnits(viaForm).map((unit) => ({ kind: "form", unit }));
+    },
+    suggest: (text) => suggestNames(key(text), roster.units),
+    unitById: new Map(roster.units.map((u) => [u.id, u])),
+    groupById: new Map(groups.map((g) => [g.id, g])),
+  };
+};
+
+/** Up to three roster names closest to `text` (edit distance, or one containing the other). */
+const suggestNames = (text: string, units: readonly Unit[]): string[] => {
+  const scored: Array<[number, string]> = [];
+  for (const u of units) {
+    for (const name of [u.name, ...(u.aliases ?? [])]) {
+      const k = key(name);
+      const d = k.includes(text) || text.includes(k) ? 0.5 : editDistance(text, k);
+      if (d <= Math.max(2, Math.floor(Math.min(text.length, k.length) / 2))) scored.push([d, u.name]);
+    }
+  }
+  scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]));
+  return [...new Set(scored.map(([, n]) => n))].slice(0, 3);
+};
+
+/** Levenshtein distance over UTF-16 units (names are short; capped for long inputs). */
+const editDistance = (a: string, b: string): number => {
+  if (a.length > 64 || b.length > 64) return Math.abs(a.length - b.length) + 64;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length] as number;
+};
+
+/**
+ * 把工作安排中的单位引用与单位名录匹配，填写 `unitId` / `groupId`：完全匹配名称和别名；机构改革前的曾用名
+ * （附诊断）；“司法局 / 县司法局 / 武陟县司法局”等简称全称（唯一时）；集合称谓匹配到单位组。
+ * 不认识的名称给出最接近的名录名称；有歧义的名称不会被猜测。原文写法 `text` 保持不变，输入不被修改。
+ *
+ * Match the plan's unit references against a roster and fill `unitId` / `groupId`: exact names
+ * and aliases; former names (with a diagnostic); the county's short and long forms when they
+ * are unambiguous; collective phrases to groups. An unknown name gets a coded diagnostic with
+ * the closest roster names; an ambiguous one is never guessed. `text` is kept as written, and
+ * the input plan is not changed (the result is a new, frozen plan).
+ *
+ * @category Responsibility
+ * @example
+ * const { plan: resolved, diagnostics } = resolveUnits(plan, roster);
+ * resolved.sections[0]!.tasks[2]!.clauses[0]!.assignment.lead[0]!.unitId;
+ * //=> "xwbb"
+ */
+export const resolveUnits = (plan: Plan, roster: Roster, options: ResolveOptions = {}): ResolveResult => {
+  const diagnostics: Diagnostic[] = [];
+  const date = planDate(plan, options);
+  const index = indexRoster(roster, date, options.defaultGroups ?? true);
+  const resolveRef = (ref: UnitRef, path: DiagnosticPath): void => {
+    const at = ref.source;
+    if (ref.unitId !== undefined) {
+      if (!index.unitById.has(ref.unitId)) {
+        diagnostics.push(diag("unknown_unit", "error", `单位编号“${ref.unitId}”不在单位名录中`, `Unit id "${ref.unitId}" is not in the roster`, [...path, "unitId"], at));
+      }
+      return;
+    }
+    if (ref.groupId !== undefined) {
+      if (!index.groupById.has(ref.groupId)) {
+        diagnostics.push(diag("unknown_group", "error", `单位组编号“${ref.groupId}”不在单位名录中`, `Group id "${ref.groupId}" is not in the roster`, [...path, "groupId"], at));
+      }
+      return;
+    }
+    const group = index.lookupGroup(ref.text);
+    if (group !== undefined) {
+      (ref as { groupId?: GroupId }).groupId = group.id;
+      return;
+    }
+    const matches = index.lookupUnit(ref.text);
+    if (matches.length === 0) {
+      const hints = index.suggest(ref.text);
+      const zh = hints.length > 0 ? `；是否指：${hints.join("、")}？` : "";
+      const en = hints.length > 0 ? `; did you mean: ${hints.join(", ")}?` : "";
+      diagnostics.push(diag("unknown_unit", "error", `单位名录中没有“${ref.text}”${zh}`, `"${ref.text}" is not in the roster${en}`, path, at));
+      return;
+    }
+    if (matches.length > 1) {
+      const names = matches.map((m) => m.unit.name);
+      diagnostics.push(
+        diag("ambiguous_unit", "error", `“${ref.text}”可能指多个单位：${names.join("、")}，请在名录中加别名区分`, `"${ref.text}" could be any of: ${names.join(", ")}; add an alias to the roster`, path, at),
+      );
+      return;
+    }
+    const match = matches[0] as Match;
+    (ref as { unitId?: UnitId }).unitId = match.unit.id;
+    if (match.kind === "former") {
+      diagnostics.push(
+        match.formerValid
+          ? diag("former_name", "info", `“${ref.text}”是“${match.unit.name}”的曾用名`, `"${ref.text}" is a former name of "${match.unit.name}"`, path, at)
+          : diag("outdated_name", "warning", `“${ref.text}”在 ${date} 已更名为“${match.unit.name}”`, `"${ref.text}" was renamed "${match.unit.name}" by ${date}`, path, at),
+      );
+    }
+    if (!within(date, match.unit.validFrom, match.unit.validTo)) {
+      const dissolved = match.unit.validTo !== undefined && date !== undefined && compareIsoDate(match.unit.validTo, date) < 0;
+      diagnostics.push(
+        dissolved
+          ? diag("dissolved_unit", "error", `“${match.unit.name}”已于 ${match.unit.validTo} 撤销或合并`, `"${match.unit.name}" was dissolved or merged on ${match.unit.validTo}`, path, at)
+          : diag("unit_not_established", "error", `“${match.unit.name}”在 ${date} 尚未设立`, `"${match.unit.name}" did not exist yet on ${date}`, path, at),
+      );
+    }
+  };
+
+  const resolved = produce(plan, (draft) => {
+    draft.sections.forEach((section, si) =>
+      section.tasks.forEach((task, ti) => {
+        const base: DiagnosticPath = ["sections", si, "tasks", ti];
+        task.clauses.forEach((clause, ci) => {
+          for (const role of ["lead", "responsible", "support"] as const) {
+            clause.assignment[role].forEach((ref, ri) => resolveRef(ref, [...base, "clauses", ci, "assignment", role, ri]));
+          }
+        });
+        task.requirements.forEach((req, qi) => req.units?.forEach((ref, ri) => resolveRef(ref, [...base, "requirements", qi, "units", ri])));
+      }),
+    );
+  });
+  return { plan: deepFreeze(resolved), diagnostics: deepFreeze(diagnostics) };
+};

@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { Plan } from "../../src/model/plan.js";
+import { Roster } from "../../src/model/unit.js";
+import { validateRoster } from "../../src/model/validate.js";
+import { parsePlanText } from "../../src/parse/parse-plan.js";
+import { resolveUnits } from "../../src/units/resolve.js";
+import { seedRoster } from "../support/rosters.js";
+import { seedText } from "../support/seed.js";
+
+const planWith = (lead: string[], responsible: string[] = [], year = 2024): Plan =>
+  Plan.parse({
+    id: "t-2024",
+    title: "测试",
+    year,
+    sections: [
+      {
+        no: 1,
+        title: "甲",
+        tasks: [
+          {
+            id: "t-2024.t01",
+            no: 1,
+            title: "任务",
+            text: "任务。",
+            clauses: [{ id: "t-2024.t01.c1", text: "任务。", assignment: { lead: lead.map((text) => ({ text })), responsible: responsible.map((text) => ({ text })), support: [] } }],
+            requirements: [],
+          },
+        ],
+      },
+    ],
+  });
+const refs = (plan: Plan, role: "lead" | "responsible" = "lead") => plan.sections[0]!.tasks[0]!.clauses[0]!.assignment[role];
+
+const roster = Roster.parse({
+  id: "demo",
+  name: "示例县",
+  source: { title: "测试用虚构名录 / fictional roster for tests" },
+  units: [
+    { id: "sfj", name: "县司法局", kind: "government_department" },
+    { id: "zfb", name: "县政府办", kind: "government_department", aliases: ["县政府办公室"] },
+    { id: "scjgj", name: "县市场监管局", kind: "government_department", formerNames: [{ name: "县工商局", validTo: "2019-02-28" }, { name: "县质监局", validFrom: "2010-01-01", validTo: "2030-12-31" }] },
+    { id: "old", name: "县旧局", kind: "government_department", validTo: "2020-12-31" },
+    { id: "new", name: "县新局", kind: "government_department", validFrom: "2025-01-01" },
+    { id: "gaj", name: "县公安局", kind: "government_department" },
+    { id: "gaj2", name: "市公安局示例分局", kind: "vertical_branch", aliases: ["公安分局"] },
+    { id: "x1", name: "县委办", kind: "party_department" },
+    { id: "x2", name: "示例县委办", kind: "party_department" },
+  ],
+  groups: [],
+});
+
+describe("resolveUnits", () => {
+  it("matches exact names and aliases", () => {
+    const { plan, diagnostics } = resolveUnits(planWith(["县司法局", "县政府办公室"]), roster);
+    expect(refs(plan).map((r) => r.unitId)).toEqual(["sfj", "zfb"]);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("matches the county's short and long forms", () => {
+    const { plan, diagnostics } = resolveUnits(planWith(["司法局", "示例县司法局", "县 司法局"]), roster);
+    expect(refs(plan).map((r) => r.unitId)).toEqual(["sfj", "sfj", "sfj"]);
+    expect(refs(plan).map((r) => r.text)).toEqual(["司法局", "示例县司法局", "县 司法局"]);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("resolves former names, with a diagnostic", () => {
+    const { plan, diagnostics } = resolveUnits(planWith(["县工商局", "县质监局"]), roster);
+    expect(refs(plan).map((r) => r.unitId)).toEqual(["scjgj", "scjgj"]);
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ["outdated_name", "warning"],
+      ["former_name", "info"],
+    ]);
+    expect(diagnostics[0]!.message).toContain("县市场监管局");
+  });
+
+  it("suggests the closest names for an unknown unit and never guesses", () => {
+    const { plan, diagnostics } = resolveUnits(planWith(["县司法厅", "县委办公"]), roster);
+    expect(refs(plan).map((r) => r.unitId)).toEqual([undefined, undefined]);
+    expect(diagnostics.map((d) => d.code)).toEqual(["unknown_unit", "unknown_unit"]);
+    expect(diagnostics[0]!.message).toContain("是否指：县司法局");
+    expect(diagnostics[0]!.messageEn).toContain("did you mean: 县司法局");
+    expect(diagnostics[0]!.path).toEqual(["sections", 0, "tasks", 0, "clauses", 0, "assignment", "lead", 0]);
+  });
+
+  it("reports an ambiguous name instead of picking one", () => {
+    // 县委办 is a unit; 示例县委办 is another unit whose form key is also 县委办.
+    const { plan, diagnostics } = resolveUnits(planWith(["委办"]), roster);
+    expect(refs(plan)[0]!.unitId).toBeUndefined();
+    expect(diagnostics.map((d) => d.code)).toEqual(["ambiguous_unit"]);
+    expect(diagnostics[0]!.message).toContain("县委办、示例县委办");
+  });
+
+  it("reports units dissolved or not yet established at the plan date", () => {
+    const { diagnostics } = resolveUnits(planWith(["县旧局", "县新局"]), roster);
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ["dissolved_unit", "error"],
+      ["unit_not_established", "error"],
+    ]);
+    expect(resolveUnits(planWith(["县新局"], [], 2025), roster).diagnostics).toEqual([]);
+  });
+
+  it("resolves group phrases with the built-in table", () => {
+    const { plan, diagnostics } = resolveUnits(planWith(["县司法局"], ["各乡镇人民政府、街道办事处", "县直有关单位", "县政府其他部门按职责分工负责", "各镇人民政府（街道办事处）"]), roster);
+    expect(refs(plan, "responsible").map((r) => r.groupId)).toEqual(["townships-and-subdistricts", "county-units-relevant", "other-government-departments", "townships-and-subdistricts"]);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("lets a roster's own groups extend and override the phrase table", () => {
+    const r = Roster.parse({ ...roster, groups: [{ id: "zhen-ban", name: "各镇、办", phrases: ["各镇、办", "县直有关单位"], scope: "all", select: { kinds: ["township"] } }] });
+    const { plan } = resolveUnits(planWith([], ["各镇、办", "县直有关单位"]), r);
+    expect(refs(plan, "responsible").map((x) => x.groupId)).toEqual(["zhen-ban", "zhen-ban"]);
+    const off = resolveUnits(planWith([], ["县直有关单位"]), roster, { defaultGroups: false });
+    expect(off.diagnostics.map((d) => d.code)).toEqual(["unknown_unit"]);
+  });
+
+  it("keeps references already resolved, and checks them", () => {
+    const p = structuredClone(planWith(["县司法局"]));
+    Object.assign(p.sections[0]!.tasks[0]!.clauses[0]!.assignment.lead[0]!, { unitId: "ghost" });
+    const { diagnostics } = resolveUnits(p, roster);
+    expect(diagnostics.map((d) => [d.code, d.path.at(-1)])).toEqual([["unknown_unit", "unitId"]]);
+  });
+
+  it("does not change its input and returns a frozen plan", () => {
+    const input = planWith(["司法局"]);
+    const snapshot = JSON.stringify(input);
+    const { plan } = resolveUnits(input, roster);
+    expect(JSON.stringify(input)).toBe(snapshot);
+    expect(Object.isFrozen(refs(plan)[0])).toBe(true);
+  });
+});
+
+describe("the seed roster", () => {
+  it("is valid and names every unit of the seed document", () => {
+    const r = seedRoster();
+    expect(validateRoster(r)).toEqual([]);
+    const { plan } = parsePlanText(seedText(), { id: "wuzhi-2024" });
+    const { diagnostics } = resolveUnits(plan, r);
+    expect(diagnostics).toEqual([]);
+    expect(r.units.filter((u) => u.kind === "township" || u.kind === "subdistrict")).toEqual([]);
+    expect(r.missing?.[0]).toContain("乡镇");
+  });
+});

@@ -1,6 +1,8 @@
 // npm run bench: every benchmark, one after another. Not part of npm test.
+import { benchMatrix } from "./matrix.bench.js";
 import { benchAdversarial, benchParse } from "./parse.bench.js";
 
 console.log(`fazhi benchmarks · node ${process.version} · ${process.platform}/${process.arch}`);
 benchParse();
 benchAdversarial();
+benchMatrix();

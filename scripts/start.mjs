@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 const root = new URL("..", import.meta.url);
 const build = spawnSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const { parsePlanText } = await import(new URL("dist/index.js", root).href);
+const { parsePlanText, readRoster, buildMatrix, workload, tasksWithoutLead } = await import(new URL("dist/index.js", root).href);
 
 const file = "seeds/wuzhi-2024.txt";
 const { plan, diagnostics } = parsePlanText(readFileSync(new URL(file, root), "utf8"), { id: "wuzhi-2024" });
@@ -23,4 +23,16 @@ for (const s of plan.sections) console.log(`  ${s.no}. ${s.title}（${s.tasks.le
 console.log(`牵头任务最多的单位 Units leading most tasks：${top.map(([n, k]) => `${n} ${k}项`).join("，")}`);
 console.log(`诊断 Diagnostics：${bySeverity("error")} error，${bySeverity("warning")} warning，${bySeverity("info")} info`);
 for (const d of diagnostics.filter((d) => d.severity !== "info")) console.log(`  [${d.code}] 第${d.source?.line ?? "?"}行 ${d.message}`);
-console.log("\n责任矩阵、时间节点、台账与考核评分将在后续版本提供。The matrix, calendar, ledger and scoring are coming.");
+
+const roster = readRoster(JSON.parse(readFileSync(new URL("seeds/wuzhi-2024.roster.json", root), "utf8")));
+if (!roster.ok) {
+  for (const d of roster.issues) console.error(`[${d.code}] ${d.path.join(".")} ${d.message}`);
+  process.exit(1);
+}
+const matrix = buildMatrix(plan, roster.value);
+const definite = matrix.cells.filter((c) => c.certainty === "definite").length;
+console.log(`\n责任矩阵 Matrix：${matrix.units.length} 个单位，${matrix.cells.length} 个单元格（确定 ${definite}，候选 ${matrix.cells.length - definite}）`);
+console.log(`没有牵头单位的任务 Tasks without a lead：${tasksWithoutLead(matrix).map((id) => matrix.tasks.find((t) => t.id === id).no).join("、")}`);
+for (const r of workload(matrix).slice(0, 5)) console.log(`  ${r.name}：牵头 ${r.lead.definite}，责任 ${r.responsible.definite}（候选 ${r.responsible.candidate}）`);
+for (const d of matrix.diagnostics.filter((d) => d.severity !== "info")) console.log(`  [${d.code}] ${d.message}`);
+console.log("\n时间节点、台账与考核评分将在后续版本提供。The calendar, ledger and scoring are coming.");

@@ -74,3 +74,4 @@ export { CellOrigin, Certainty, MatrixCell, MatrixTask, MatrixUnit, Responsibili
 export { DEFAULT_GROUPS } from "./units/groups.js";
 export { type ResolveOptions, type ResolveResult, resolveUnits } from "./units/resolve.js";
 export { type CellFilter, type WorkloadRow, buildMatrix, groupMembers, tasksLedBy, tasksOf, tasksWithoutLead, unitsFor, workload } from "./units/matrix.js";
+export { type CsvOptions, type MatrixCsvOptions, csvField, matrixToCsv, toCsv } from "./export/csv.js";

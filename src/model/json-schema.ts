@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { FazhiError } from "./diagnostic.js";
 import { Diagnostic } from "./diagnostic.js";
+import { MatrixCell, ResponsibilityMatrix } from "./matrix.js";
 import { Assignment, Clause, Plan, Requirement, Role, Section, Task, UnitRef } from "./plan.js";
 import { ScheduleRule } from "./schedule.js";
 import { Roster, Unit, UnitGroup } from "./unit.js";
@@ -24,7 +25,9 @@ export type ModelName =
   | "Roster"
   | "Unit"
   | "UnitGroup"
-  | "Diagnostic";
+  | "Diagnostic"
+  | "ResponsibilityMatrix"
+  | "MatrixCell";
 
 /**
  * 可导出 JSON Schema 的模型，键为 `$defs` 中的名称。The models exported as JSON Schema, by their
@@ -44,6 +47,8 @@ const MODELS: Readonly<Record<ModelName, z.ZodType>> = {
   Unit,
   UnitGroup,
   Diagnostic,
+  ResponsibilityMatrix,
+  MatrixCell,
 };
 
 /**

@@ -162,7 +162,7 @@ const editDistance = (a: string, b: string): number => {
  * @category Responsibility
  * @example
  * const { plan: resolved, diagnostics } = resolveUnits(plan, roster);
- * resolved.sections[0]!.tasks[2]!.clauses[0]!.assignment.lead[0]!.unitId;
+ * resolved.sections[1]!.tasks[0]!.clauses[0]!.assignment.lead[0]!.unitId; // task 3, 县委编办
  * //=> "xwbb"
  */
 export const resolveUnits = (plan: Plan, roster: Roster, options: ResolveOptions = {}): ResolveResult => {

@@ -75,6 +75,15 @@ describe("JSON Schema export", () => {
     });
   }
 
+  it("accepts the seed's real matrix", async () => {
+    const { buildMatrix } = await import("../../src/units/matrix.js");
+    const { parsePlanText } = await import("../../src/parse/parse-plan.js");
+    const { seedRoster } = await import("../support/rosters.js");
+    const { seedText } = await import("../support/seed.js");
+    const m = JSON.parse(JSON.stringify(buildMatrix(parsePlanText(seedText(), { id: "wuzhi-2024" }).plan, seedRoster())));
+    expect(validator("ResponsibilityMatrix")(m)).toBe(true);
+  });
+
   it("documents what only the validator functions check (cross-field rules)", () => {
     // A plan with two tasks sharing an id: valid to both schemas, rejected by validatePlan.
     const task = Task.parse({ id: "p-2024.t01", no: 1, title: "t", text: "", clauses: [], requirements: [] });

@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import { Plan, Roster, buildMatrix, parsePlanText } from "../src/index.js";
+import { fmt, measure, ratio, table } from "./harness.js";
+
+// buildMatrix on the seed, and on synthetic plans up to 1,000 tasks × 3,000 units: time per
+// cell should stay flat as cells grow (linear cost). The baseline is the smallest synthetic size.
+
+const synthetic = (tasks: number, units: number): { plan: Plan; roster: Roster } => {
+  const kinds = ["government_department", "party_department", "township", "subdistrict", "public_institution"] as const;
+  const roster = Roster.parse({
+    id: "bench",
+    name: "基准县",
+    source: { title: "benchmark (synthetic)" },
+    units: Array.from({ length: units }, (_, i) => ({ id: `u${i}`, name: `县单位${i}局`, kind: kinds[i % kinds.length] })),
+    groups: [{ id: "slice", name: "基准组", phrases: ["基准组"], scope: "relevant", select: { members: Array.from({ length: 50 }, (_, i) => `u${i * 7}`) } }],
+  });
+  const plan = Plan.parse({
+    id: "bench-2024",
+    title: "基准",
+    year: 2024,
+    sections: [
+      {
+        no: 1,
+        title: "s",
+        tasks: Array.from({ length: tasks }, (_, t) => ({
+          id: `bench-2024.t${t + 1}`,
+          no: t + 1,
+          title: "t",
+          text: "",
+          requirements: [],
+          clauses: [
+            {
+              id: `bench-2024.t${t + 1}.c1`,
+              text: "",
+              assignment: {
+                lead: [0, 1].map((k) => ({ text: `县单位${(t * 3 + k) % units}局` })),
+                responsible: [...[2, 3, 4, 5, 6].map((k) => ({ text: `县单位${(t * 11 + k) % units}局` })), { text: "基准组" }],
+                support: [],
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  });
+  return { plan, roster };
+};
+
+export const benchMatrix = (): void => {
+  const seed = readFileSync(new URL("../seeds/wuzhi-2024.txt", import.meta.url), "utf8");
+  const roster = Roster.parse(JSON.parse(readFileSync(new URL("../seeds/wuzhi-2024.roster.json", import.meta.url), "utf8")));
+  const { plan } = parsePlanText(seed, { id: "wuzhi-2024" });
+  const seedRun = measure("seed", () => buildMatrix(plan, roster), { minRuns: 50 });
+  const cellsSeed = buildMatrix(plan, roster).cells.length;
+
+  const rows: Array<Record<string, string | number>> = [{ input: "Wuzhi 2024 seed (32 units)", cells: cellsSeed, median: fmt(seedRun.median), "per cell": fmt(seedRun.median / cellsSeed), "per cell vs smallest synthetic": "" }];
+  let base = 0;
+  for (const [tasks, units] of [[125, 3000], [250, 3000], [500, 3000], [1000, 3000]] as const) {
+    const { plan: p, roster: r } = synthetic(tasks, units);
+    const cells = buildMatrix(p, r).cells.length;
+    const m = measure(`${tasks}x${units}`, () => buildMatrix(p, r), { minRuns: 5, minMs: 500 });
+    const perCell = m.median / cells;
+    if (base === 0) base = perCell;
+    rows.push({ input: `${tasks} tasks × ${units} units`, cells, median: fmt(m.median), "per cell": fmt(perCell), "per cell vs smallest synthetic": ratio(perCell, base) });
+  }
+  table("buildMatrix (goal: per-cell cost flat as cells grow)", rows);
+};

@@ -1,4 +1,3 @@
-import * as df from "date-fns";
 import * as z from "zod";
 import { FazhiError } from "./diagnostic.js";
 
@@ -39,25 +38,29 @@ const check = (d: IsoDate, fn: string): void => {
   }
 };
 
+const DAY_MS = 86_400_000;
+
 /**
- * A local-noon Date for the calendar day: noon is never skipped or repeated by a
- * daylight-saving change, so reading the local fields back gives the same day in any zone.
+ * Calendar days are counted in UTC, never in the host zone: some zones skipped whole days
+ * (Pacific/Kiritimati has no 1994-12-31, Pacific/Apia no 2011-12-30), so no local-time Date
+ * can stand for every calendar day. UTC has every day, so results are the same in every zone.
  */
-const toDate = (d: IsoDate, fn: string): Date => {
+const toDayNumber = (d: IsoDate, fn: string): number => {
   check(d, fn);
-  const x = new Date(2000, 0, 1, 12, 0, 0, 0);
-  x.setFullYear(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
-  return x;
+  const x = new Date(0);
+  x.setUTCFullYear(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  return x.getTime() / DAY_MS;
 };
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0");
 
-const fromDate = (x: Date, fn: string): IsoDate => {
-  const y = x.getFullYear();
+const fromDayNumber = (day: number, fn: string): IsoDate => {
+  const x = new Date(day * DAY_MS);
+  const y = x.getUTCFullYear();
   if (!Number.isFinite(y) || y < 0 || y > 9999) {
     throw new FazhiError("out_of_range", `${fn}：结果超出 0000–9999 年`, `${fn}: result is outside the years 0000-9999`);
   }
-  return `${pad(y, 4)}-${pad(x.getMonth() + 1, 2)}-${pad(x.getDate(), 2)}` as IsoDate;
+  return `${pad(y, 4)}-${pad(x.getUTCMonth() + 1, 2)}-${pad(x.getUTCDate(), 2)}` as IsoDate;
 };
 
 /**
@@ -118,7 +121,7 @@ export const compareIsoDate = (a: IsoDate | string, b: IsoDate | string): -1 | 0
  */
 export const addDays = (date: IsoDate, days: number): IsoDate => {
   if (!Number.isInteger(days)) throw new FazhiError("invalid_argument", "addDays：天数必须为整数", "addDays: days must be an integer");
-  return fromDate(df.addDays(toDate(date, "addDays"), days), "addDays");
+  return fromDayNumber(toDayNumber(date, "addDays") + days, "addDays");
 };
 
 /**
@@ -135,12 +138,16 @@ export const addDays = (date: IsoDate, days: number): IsoDate => {
  */
 export const addMonths = (date: IsoDate, months: number, options: { overflow?: "constrain" | "reject" } = {}): IsoDate => {
   if (!Number.isInteger(months)) throw new FazhiError("invalid_argument", "addMonths：月数必须为整数", "addMonths: months must be an integer");
-  const start = toDate(date, "addMonths");
-  const result = df.addMonths(start, months);
-  if (options.overflow === "reject" && result.getDate() !== start.getDate()) {
+  check(date, "addMonths");
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  if (year < 0 || year > 9999) throw new FazhiError("out_of_range", "addMonths：结果超出 0000–9999 年", "addMonths: result is outside the years 0000-9999");
+  const day = Number(date.slice(8, 10));
+  if (options.overflow === "reject" && day > daysInMonth(year, month)) {
     throw new FazhiError("out_of_range", `addMonths：${date} 加 ${months} 个月后日期不存在`, `addMonths: ${date} plus ${months} months does not exist`);
   }
-  return fromDate(result, "addMonths");
+  return isoDate(year, month, day, { overflow: "constrain" });
 };
 
 /**
@@ -152,7 +159,7 @@ export const addMonths = (date: IsoDate, months: number, options: { overflow?: "
  * //=> 29
  */
 export const differenceInDays = (later: IsoDate, earlier: IsoDate): number =>
-  df.differenceInCalendarDays(toDate(later, "differenceInDays"), toDate(earlier, "differenceInDays"));
+  toDayNumber(later, "differenceInDays") - toDayNumber(earlier, "differenceInDays");
 
 /**
  * 星期几，ISO 规则：周一为 1，周日为 7。ISO day of week: Monday 1 … Sunday 7.
@@ -162,7 +169,10 @@ export const differenceInDays = (later: IsoDate, earlier: IsoDate): number =>
  * dayOfWeek("2024-02-04" as IsoDate);
  * //=> 7
  */
-export const dayOfWeek = (date: IsoDate): 1 | 2 | 3 | 4 | 5 | 6 | 7 => df.getISODay(toDate(date, "dayOfWeek")) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
+export const dayOfWeek = (date: IsoDate): 1 | 2 | 3 | 4 | 5 | 6 | 7 => {
+  const utc = new Date(toDayNumber(date, "dayOfWeek") * DAY_MS).getUTCDay();
+  return (utc === 0 ? 7 : utc) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
+};
 
 /**
  * 日期所在的季度（1–4）。The quarter (1–4) of a date.

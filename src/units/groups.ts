@@ -1,17 +1,8 @@
-import type { UnitGroup, UnitKind } from "../model/unit.js";
+import { deepFreeze } from "../model/freeze.js";
+import { type UnitGroup, UnitKind } from "../model/unit.js";
 
-/** Every county-level kind: what 县直有关单位 may mean. */
-const COUNTY_LEVEL: readonly UnitKind[] = [
-  "government_department",
-  "party_department",
-  "peoples_congress",
-  "cppcc",
-  "court",
-  "procuratorate",
-  "vertical_branch",
-  "public_institution",
-  "other",
-];
+/** Every county-level kind (all but townships and subdistricts): what 县直有关单位 may mean. */
+const COUNTY_LEVEL: readonly UnitKind[] = UnitKind.options.filter((k) => k !== "township" && k !== "subdistrict");
 
 /**
  * 内置的集合称谓表：公文中常见的集合称谓及其选择条件。单位名录中的 `groups` 优先，并可增加新的称谓。
@@ -33,7 +24,7 @@ const COUNTY_LEVEL: readonly UnitKind[] = [
  * DEFAULT_GROUPS.find((g) => g.phrases?.includes("县直有关单位"))?.scope;
  * //=> "relevant"
  */
-export const DEFAULT_GROUPS: readonly UnitGroup[] = Object.freeze([
+export const DEFAULT_GROUPS: readonly UnitGroup[] = deepFreeze([
   {
     id: "townships-and-subdistricts",
     name: "各乡镇人民政府、街道办事处",
@@ -58,7 +49,7 @@ export const DEFAULT_GROUPS: readonly UnitGroup[] = Object.freeze([
   {
     id: "government-departments",
     name: "县政府各部门",
-    phrases: ["县政府各部门", "县政府各有关部门", "各部门"],
+    phrases: ["县政府各部门", "各部门"],
     scope: "all",
     select: { kinds: ["government_department"] },
   },

@@ -17,5 +17,11 @@ describe("time zone", () => {
     expect(addMonths(d("2024-10-31"), 1)).toBe("2024-11-30");
     expect(dayOfWeek(d("2024-10-01"))).toBe(2);
     expect(differenceInDays(d("2024-11-04"), d("2024-11-02"))).toBe(2);
+    // Days that some zones skipped: Pacific/Kiritimati has no 1994-12-31, Pacific/Apia no 2011-12-30.
+    expect(addDays(d("1994-12-30"), 1)).toBe("1994-12-31");
+    expect(addDays(d("1994-12-31"), 1)).toBe("1995-01-01");
+    expect(addDays(d("2011-12-29"), 1)).toBe("2011-12-30");
+    expect(differenceInDays(d("2011-12-31"), d("2011-12-29"))).toBe(2);
+    expect(dayOfWeek(d("2011-12-30"))).toBe(5);
   });
 });

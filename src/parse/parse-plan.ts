@@ -2,7 +2,8 @@ import { type Diagnostic, type DiagnosticPath, type SourceSpan, diag } from "../
 import { deepFreeze } from "../model/freeze.js";
 import { numberingDiagnostic } from "../model/validate.js";
 import { isWellFormedId } from "../model/ids.js";
-import type { Assignment, Clause, Plan, Requirement, Section, Task } from "../model/plan.js";
+import type { Assignment, Clause, Plan, Section, Task } from "../model/plan.js";
+import { findRequirements, toRequirements, yearMissing } from "../schedule/extract.js";
 import { lineIndex, normalizeText, splitLines } from "../text/normalize.js";
 import { parseChineseNumeral } from "../text/numerals.js";
 import { type Paragraph, buildParagraphs, headingOf } from "./paragraphs.js";
@@ -347,12 +348,14 @@ const parse = (text: string, options: ParsePlanOptions, diagnostics: Diagnostic[
   }
 
   checkNumbering(sections, diagnostics);
+  const undated = { value: false };
 
   const planSections: Section[] = sections.map((s, si) => {
-    const tasks: Task[] = s.tasks.map((t, ti) => buildTask(t, id, si, ti, spanOf, cover, diagnostics));
+    const tasks: Task[] = s.tasks.map((t, ti) => buildTask(t, year, undated, id, si, ti, spanOf, cover, diagnostics));
     const out: Section = { no: s.no, title: s.title, tasks, source: s.source };
     return s.intro.length > 0 ? { ...out, text: s.intro.map((m) => m.text).join("\n") } : out;
   });
+  if (undated.value) diagnostics.push(yearMissing());
   const total = planSections.reduce((n, s) => n + s.tasks.length, 0);
   if (total === 0) {
     const why = text.trim().length === 0 ? "输入为空" : "未找到任何任务标题（如“（一）”“1.”）";
@@ -378,6 +381,8 @@ const parse = (text: string, options: ParsePlanOptions, diagnostics: Diagnostic[
 
 const buildTask = (
   t: TaskDraft,
+  year: number | undefined,
+  undated: { value: boolean },
   planId: string,
   si: number,
   ti: number,
@@ -397,6 +402,14 @@ const buildTask = (
     return source === undefined ? clause : { ...clause, source };
   });
   const text = t.paragraphs.map((p) => p.text).join("\n");
+  // Requirements, read from each clause's text (or the task's, without clauses), with exact spans.
+  const parts = (t.clauses.length > 0 ? t.clauses.map((c, k) => ({ clauseId: `${taskId}.c${k + 1}`, paragraphs: c.paragraphs })) : [{ clauseId: undefined, paragraphs: t.paragraphs }]).map(({ clauseId, paragraphs }) => {
+    const joined = joinMapped(paragraphs);
+    const { found, needsYear } = findRequirements(joined.text, year);
+    if (needsYear) undated.value = true;
+    const span = (from: number, to: number) => spanOf(joined, from, to);
+    return clauseId === undefined ? { found, span } : { clauseId, found, span };
+  });
   if (clauses.length === 0 || clauses.every((c) => c.assignment.lead.length + c.assignment.responsible.length + c.assignment.support.length === 0)) {
     diagnostics.push(diag("task_without_units", "warning", `任务${t.no}没有列出任何单位`, `Task ${t.no} names no units`, ["sections", si, "tasks", ti], cover(t.spans)));
   }
@@ -409,7 +422,7 @@ const buildTask = (
     title: titleText,
     text,
     clauses,
-    requirements: [] as Requirement[],
+    requirements: toRequirements(taskId, parts),
   };
   const source = cover(t.spans);
   return source === undefined ? task : { ...task, source };
@@ -439,6 +452,22 @@ const checkNumbering = (sections: readonly SectionDraft[], diagnostics: Diagnost
       if (t.numeral !== expected) report("任务", "Task", expected, t.numeral, ["sections", si, "tasks", ti], t.spans[0]);
     });
   });
+};
+
+/** Paragraphs joined with line breaks; a break maps to just after the paragraph before it. */
+const joinMapped = (paragraphs: readonly Mapped[]): Mapped => {
+  const text = paragraphs.map((p) => p.text).join("\n");
+  const map = new Int32Array(text.length);
+  let k = 0;
+  paragraphs.forEach((p, i) => {
+    if (i > 0) {
+      map[k] = (map[k - 1] ?? 0) + 1;
+      k += 1;
+    }
+    map.set(p.map, k);
+    k += p.map.length;
+  });
+  return { text, map };
 };
 
 const trimTitle = (s: string): string => s.replace(/[。；：\s]+$/, "");

@@ -49,7 +49,7 @@ export const DEFAULT_GROUPS: readonly UnitGroup[] = deepFreeze([
   {
     id: "government-departments",
     name: "县政府各部门",
-    phrases: ["县政府各部门", "各部门"],
+    phrases: ["县政府各部门", "各部门", "各部门领导班子"],
     scope: "all",
     select: { kinds: ["government_department"] },
   },

@@ -1,0 +1,256 @@
+import { daysInMonth, isoDate } from "../model/dates.js";
+import { type Diagnostic, type SourceSpan, diag } from "../model/diagnostic.js";
+import { deepFreeze } from "../model/freeze.js";
+import type { Plan, Requirement } from "../model/plan.js";
+import type { Period, ScheduleRule } from "../model/schedule.js";
+import { parseChineseNumeral } from "../text/numerals.js";
+
+const N = "(\\d{1,3}|[一二两三四五六七八九十]{1,3})";
+const PERIOD: Readonly<Record<string, Period>> = { 月: "month", 季度: "quarter", 季: "quarter", 半年: "half_year", 年: "year" };
+
+/** A time expression found in a sentence: its rule, where it starts and how far the phrase runs. */
+interface Found {
+  readonly at: number;
+  readonly end: number;
+  readonly timeEnd: number;
+  readonly rule: ScheduleRule;
+  readonly label: string;
+}
+
+type Matcher = (sentence: string, year: number | undefined) => Found[];
+
+const all = (re: RegExp, s: string): RegExpExecArray[] => {
+  const out: RegExpExecArray[] = [];
+  const g = new RegExp(re.source, "g");
+  for (let m = g.exec(s); m !== null; m = g.exec(s)) {
+    out.push(m);
+    if (m[0].length === 0) g.lastIndex += 1;
+  }
+  return out;
+};
+const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : parseChineseNumeral(s));
+const monthOk = (m: number | undefined): m is number => m !== undefined && m >= 1 && m <= 12;
+
+/** The comma sub-clause around position `at`: [start, end). */
+const subClause = (s: string, at: number): [number, number] => {
+  let a = at;
+  while (a > 0 && !"，、：".includes(s[a - 1] as string)) a -= 1;
+  let b = at;
+  while (b < s.length && s[b] !== "，") b += 1;
+  return [a, b];
+};
+
+/** Dated phrases (need the plan year): X月底前, X月X日前, 年底前/年内, 上半年/下半年, 第X季度, X月份. */
+const dated: Matcher = (s, year) => {
+  if (year === undefined) return [];
+  const out: Found[] = [];
+  for (const m of all(new RegExp(`${N}月底(前)?`), s)) {
+    const month = num(m[1]);
+    if (!monthOk(month) || s[m.index + m[0].length] === "日") continue;
+    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "deadline", due: isoDate(year, month, daysInMonth(year, month)) }, label: `${month}月底前` });
+  }
+  for (const m of all(new RegExp(`${N}月${N}日(前|之前)`), s)) {
+    const month = num(m[1]);
+    const day = num(m[2]);
+    if (!monthOk(month) || day === undefined || day < 1 || day > daysInMonth(year, month)) continue;
+    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "deadline", due: isoDate(year, month, day) }, label: `${month}月${day}日前` });
+  }
+  for (const m of all(/年底前|年底|年内|年末前/, s)) {
+    if (/\d/.test(s[m.index - 1] ?? "")) continue; // 2024年内 is a year, not 年内
+    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "deadline", due: isoDate(year, 12, 31) }, label: "年底前" });
+  }
+  for (const m of all(/(上|下)半年/, s)) {
+    if (s[m.index - 1] === "每") continue;
+    const first = m[1] === "上";
+    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "window", from: isoDate(year, first ? 1 : 7, 1), to: isoDate(year, first ? 6 : 12, first ? 30 : 31) }, label: `${m[1]}半年` });
+  }
+  for (const m of all(/第?([一二三四1-4])季度/, s)) {
+    if (s[m.index - 1] === "每") continue;
+    const q = num(m[1]) as number;
+    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "window", from: isoDate(year, q * 3 - 2, 1), to: isoDate(year, q * 3, daysInMonth(year, q * 3)) }, label: `第${q}季度` });
+  }
+  for (const m of all(new RegExp(`${N}月份`), s)) {
+    const month = num(m[1]);
+    if (!monthOk(month)) continue;
+    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "window", from: isoDate(year, month, 1), to: isoDate(year, month, daysInMonth(year, month)) }, label: `${month}月份` });
+  }
+  return out;
+};
+
+/** 每月/每季度/每半年/每年 … N次 (recurring) and 不少于N次/至少N次/N期以上 (quota, per the 每… before it, or per year). */
+const periodic: Matcher = (s) => {
+  const out: Found[] = [];
+  const quotas = all(new RegExp(`(?:不少于|至少)${N}(?:次|期|场|个|批)|${N}(?:次|期|场|个|批)(?:以上|及以上)`), s);
+  const taken: Array<[number, number]> = [];
+  for (const q of quotas) {
+    const atLeast = num(q[1] ?? q[2]);
+    if (atLeast === undefined || atLeast < 1) continue;
+    const [clauseStart] = subClause(s, q.index);
+    const per = /每(月|季度|季|半年|年)/.exec(s.slice(clauseStart, q.index));
+    const at = per === null ? q.index : clauseStart + per.index;
+    const period: Period = per === null ? "year" : (PERIOD[per[1] as string] as Period);
+    out.push({ at, timeEnd: per === null ? q.index : at + per[0].length, end: s.length, rule: { kind: "quota", period, atLeast }, label: `${per === null ? "每年" : per[0]}至少${atLeast}次` });
+    taken.push([at, q.index + q[0].length]);
+  }
+  for (const m of all(/每(月|季度|季|半年|年)/, s)) {
+    if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
+    const [, clauseEnd] = subClause(s, m.index);
+    const times = new RegExp(`^[^，]{0,12}?${N}次`).exec(s.slice(m.index + m[0].length, clauseEnd));
+    const n = times === null ? 1 : (num(times[1]) ?? 1);
+    const period = PERIOD[m[1] as string] as Period;
+    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "recurring", period, times: Math.max(1, Math.min(366, n)) }, label: `${m[0]}${n}次` });
+  }
+  return out;
+};
+
+/** 定期/常态化/经常性/持续 (ongoing) and 及时 (on event): the sub-clause they stand in. */
+const standing: Matcher = (s) => {
+  const out: Found[] = [];
+  for (const m of all(/定期|常态化|经常性|持续/, s)) {
+    const [a, b] = subClause(s, m.index);
+    out.push({ at: a, timeEnd: a, end: b, rule: { kind: "ongoing" }, label: m[0] });
+  }
+  for (const m of all(/及时/, s)) {
+    const [a, b] = subClause(s, m.index);
+    out.push({ at: a, timeEnd: a, end: b, rule: { kind: "on_event" }, label: "及时" });
+  }
+  return out;
+};
+
+const RANK: Readonly<Record<ScheduleRule["kind"], number>> = { deadline: 0, window: 0, recurring: 1, quota: 1, ongoing: 2, on_event: 3 };
+
+/** A collective subject right before the time phrase, as in 各部门领导班子每年应当…. */
+const subjectBefore = (s: string, at: number): string | undefined => {
+  const [a] = subClause(s, at);
+  const before = s.slice(a, at).replace(/(应当|要|须|必须|需)$/, "");
+  return /^各[^，。；]{1,14}$/.test(before) ? before : undefined;
+};
+
+/** Sentences of a text: [start, end) ranges split at 。；！？ and line breaks. */
+const sentences = (text: string): Array<[number, number]> => {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || "。；！？\n".includes(text[i] as string)) {
+      if (i > start) out.push([start, i]);
+      start = i + 1;
+    }
+  }
+  return out;
+};
+
+/** A requirement found in a text, with offsets into that text. */
+export interface FoundRequirement {
+  readonly from: number;
+  readonly to: number;
+  readonly phrase: string;
+  readonly action: string;
+  readonly rule: ScheduleRule;
+  readonly subject?: string;
+}
+
+/**
+ * The requirements of one text (a clause, or a task without clauses), in order. Dated phrases
+ * need the year; `needsYear` says that some were skipped for want of it.
+ */
+export const findRequirements = (text: string, year: number | undefined): { found: FoundRequirement[]; needsYear: boolean } => {
+  const out: FoundRequirement[] = [];
+  let needsYear = false;
+  for (const [a, b] of sentences(text)) {
+    const s = text.slice(a, b);
+    if (year === undefined && /月底|月份|日前|年底|年内|半年|季度/.test(s)) needsYear = true;
+    const found = [...dated(s, year), ...periodic(s, year), ...standing(s, year)].sort((x, y) => x.at - y.at || RANK[x.rule.kind] - RANK[y.rule.kind]);
+    const kept: Found[] = [];
+    for (const f of found) {
+      const clash = kept.findIndex((k) => f.at < k.end && k.at < f.end);
+      if (clash === -1) kept.push(f);
+      else if (RANK[f.rule.kind] < RANK[(kept[clash] as Found).rule.kind]) kept[clash] = f;
+    }
+    for (const f of kept.sort((x, y) => x.at - y.at)) {
+      let end = f.end;
+      while (end > f.at && "，、：: ".includes(s[end - 1] as string)) end -= 1;
+      if (end <= f.at) continue;
+      const phrase = s.slice(f.at, end);
+      const action = s.slice(f.timeEnd, end).replace(/^(前|之前|内|应当|要|须|，)+/, "").trim() || phrase;
+      const subject = subjectBefore(s, f.at);
+      out.push({ from: a + f.at, to: a + end, phrase, action, rule: f.rule, ...(subject !== undefined ? { subject } : {}) });
+    }
+  }
+  return { found: out, needsYear };
+};
+
+/** Requirements of a task from the found ones of each part (clause), numbered in order. */
+export const toRequirements = (
+  taskId: string,
+  parts: ReadonlyArray<{ clauseId?: string; found: readonly FoundRequirement[]; span?: (from: number, to: number) => SourceSpan }>,
+): Requirement[] => {
+  const out: Requirement[] = [];
+  for (const part of parts) {
+    for (const f of part.found) {
+      const req = {
+        id: `${taskId}.r${out.length + 1}`,
+        ...(part.clauseId !== undefined ? { clauseId: part.clauseId } : {}),
+        phrase: f.phrase,
+        action: f.action,
+        rule: f.rule,
+        ...(f.subject !== undefined ? { units: [{ text: f.subject }] } : {}),
+        ...(part.span !== undefined ? { source: part.span(f.from, f.to) } : {}),
+      } as Requirement;
+      out.push(req);
+    }
+  }
+  return out;
+};
+
+/**
+ * {@link extractRequirements} 的选项。Options of {@link extractRequirements}.
+ * @category Schedule
+ * @example
+ * const options: ExtractOptions = { year: 2024 };
+ */
+export interface ExtractOptions {
+  /** 年度（默认为计划年度）。The year dated phrases fall in (default: the plan's year). */
+  readonly year?: number;
+}
+
+/**
+ * 从任务文字中读出工作要求：“X月底前”“X月X日前”“年底前/年内”“上半年/下半年”“第X季度”“X月份”“每月/每季度/每半年/每年……N次”
+ * “N期以上/不少于N次/至少N次”“定期/常态化/经常性/持续”“及时”。每个要求带原文短语、动作、时间规则；
+ * 短语点明了其他主体（如“各部门领导班子”）时记入 `units`。已有的 `requirements` 会被替换。
+ * {@link parsePlanText} 已经做了这一步（并附带精确的原文位置）；本函数用于从 JSON 读入、没有要求的工作安排，
+ * 其结果的 `source` 为空。
+ *
+ * Read the requirements out of each task's text: dated phrases, recurring and quota phrases,
+ * ongoing work and on-event duties, each with its phrase, action and rule; `units` when the
+ * phrase names its own subject (各部门领导班子). Existing requirements are replaced. Years come
+ * from the plan; Chinese numerals (两、三、十二) are understood. {@link parsePlanText} already does
+ * this, with exact source spans; use this for plans that came as JSON without requirements.
+ *
+ * @category Schedule
+ * @example
+ * const { plan: withRules } = extractRequirements(plan);
+ * withRules.sections[4]!.tasks[2]!.requirements.map((r) => r.rule.kind);
+ * //=> ["window", "deadline"]
+ */
+export const extractRequirements = (plan: Plan, options: ExtractOptions = {}): { plan: Plan; diagnostics: readonly Diagnostic[] } => {
+  const year = options.year ?? plan.year;
+  let needsYear = false;
+  const sections = plan.sections.map((section) => ({
+    ...section,
+    tasks: section.tasks.map((task) => {
+      const texts: Array<{ clauseId?: string; text: string }> = task.clauses.length > 0 ? task.clauses.map((c) => ({ clauseId: c.id, text: c.text })) : [{ text: task.text }];
+      const parts = texts.map(({ clauseId, text }) => {
+        const r = findRequirements(text, year);
+        needsYear ||= r.needsYear;
+        return clauseId === undefined ? { found: r.found } : { clauseId, found: r.found };
+      });
+      return { ...task, requirements: toRequirements(task.id, parts) };
+    }),
+  }));
+  const diagnostics = needsYear ? [yearMissing()] : [];
+  return { plan: deepFreeze({ ...plan, sections }), diagnostics: deepFreeze(diagnostics) };
+};
+
+/** The diagnostic when dated phrases could not be read for want of a year. */
+export const yearMissing = (): Diagnostic =>
+  diag("requirements_undated", "warning", "未知计划年度，带日期的要求（如“6月底前”）未能读出", "The plan year is unknown, so dated requirements (like 6月底前) were not read", ["year"]);

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 
 const ZONES = ["America/Los_Angeles", "Asia/Shanghai", "Pacific/Kiritimati", "Pacific/Apia"];
 // Test files whose results involve calendar dates.
-const FILES = ["test/model/dates", "test/model/tz"];
+const FILES = ["test/model/dates", "test/model/tz", "test/schedule"];
 const vitest = fileURLToPath(new URL("../node_modules/vitest/vitest.mjs", import.meta.url));
 
 for (const zone of ZONES) {

@@ -75,3 +75,20 @@ export { DEFAULT_GROUPS } from "./units/groups.js";
 export { type ResolveOptions, type ResolveResult, resolveUnits } from "./units/resolve.js";
 export { type CellFilter, type WorkloadRow, buildMatrix, groupMembers, tasksLedBy, tasksOf, tasksWithoutLead, unitsFor, workload } from "./units/matrix.js";
 export { type CsvOptions, type MatrixCsvOptions, csvField, matrixToCsv, toCsv } from "./export/csv.js";
+export { ChangedDay, CalendarYear, WorkdayCalendar } from "./model/calendar.js";
+export { EntryKind, Evidence, Ledger, ProgressEntry } from "./model/ledger.js";
+export { EntryId, OccurrenceId } from "./model/ids.js";
+export { Occurrence } from "./model/schedule.js";
+export { type ExtractOptions, extractRequirements } from "./schedule/extract.js";
+export { type ExpandOptions, type RulePeriod, boundUnits, expandSchedule, rulePeriods } from "./schedule/expand.js";
+export {
+  type RestDayPolicy,
+  addWorkdays,
+  adjustToWorkday,
+  chinaWorkdayCalendar,
+  coversDate,
+  isWorkday,
+  nextWorkday,
+  previousWorkday,
+  workdaysBetween,
+} from "./schedule/workdays.js";

@@ -70,6 +70,26 @@ export const GroupId = id("GroupId", "单位组编号", "Unit group id, chosen b
 export type GroupId = z.infer<typeof GroupId>;
 
 /**
+ * 时间节点编号，如 `wuzhi-2024.t23.r2.2024-Q1`。An occurrence id.
+ * @category Model
+ * @example
+ * OccurrenceId.parse("wuzhi-2024.t23.r2.2024-Q1");
+ */
+export const OccurrenceId = id("OccurrenceId", "时间节点编号", "Occurrence id, e.g. wuzhi-2024.t23.r2.2024-Q1.");
+/** @category Model */
+export type OccurrenceId = z.infer<typeof OccurrenceId>;
+
+/**
+ * 台账记录编号（由报送系统确定）。A ledger entry id, chosen by the reporting system.
+ * @category Model
+ * @example
+ * EntryId.parse("e-000123");
+ */
+export const EntryId = id("EntryId", "台账记录编号", "Ledger entry id, chosen by the reporting system.");
+/** @category Model */
+export type EntryId = z.infer<typeof EntryId>;
+
+/**
  * 判断字符串能否作为编号。Whether a string is a well-formed id (of any kind).
  * @category Model
  * @example

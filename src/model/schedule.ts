@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { IsoDate } from "./dates.js";
+import { ClauseId, OccurrenceId, RequirementId, TaskId, UnitId } from "./ids.js";
 
 /**
  * 周期：月、季度、半年、年。A period of a recurring rule or quota.
@@ -101,3 +102,39 @@ export type ScheduleRule = z.infer<typeof ScheduleRule>;
  * const kind: ScheduleRuleKind = "quota";
  */
 export type ScheduleRuleKind = ScheduleRule["kind"];
+
+/**
+ * 时间节点：某项工作要求在某个周期的一次具体义务，带时间段和截止日期。`count` 为需要完成的次数
+ * （每季度一次为 1，每年两期以上为 2）；“及时”类要求没有日期（`window` 和 `due` 均缺省）。
+ * `unitIds` 为负有义务的单位（由责任矩阵得出：该段落确定的牵头和责任单位）。
+ *
+ * One dated obligation of a requirement in one period: its window, due date and how many
+ * completions it needs. On-event (及时) obligations have no window and no due date. `unitIds` are
+ * the bound units (the clause's definite lead and responsible units, from the matrix).
+ *
+ * @category Schedule
+ * @example
+ * Occurrence.parse({
+ *   id: "wuzhi-2024.t23.r2.2024-Q1", requirementId: "wuzhi-2024.t23.r2", taskId: "wuzhi-2024.t23", taskNo: 23,
+ *   kind: "recurring", label: "2024年第1季度", action: "开展一次执法监督，并将监督情况予以通报",
+ *   window: { from: "2024-01-01", to: "2024-03-31" }, due: "2024-03-31", count: 1, unitIds: ["sfj"],
+ * });
+ */
+export const Occurrence = z
+  .strictObject({
+    id: OccurrenceId,
+    requirementId: RequirementId,
+    taskId: TaskId,
+    taskNo: z.int().min(1),
+    clauseId: ClauseId.optional(),
+    kind: z.enum(["deadline", "window", "recurring", "quota", "ongoing", "on_event"]),
+    label: z.string(),
+    action: z.string(),
+    window: z.strictObject({ from: IsoDate, to: IsoDate }).optional(),
+    due: IsoDate.optional(),
+    count: z.int().min(1),
+    unitIds: z.array(UnitId),
+  })
+  .meta({ id: "Occurrence", title: "时间节点" });
+/** @category Schedule */
+export type Occurrence = z.infer<typeof Occurrence>;

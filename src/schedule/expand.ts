@@ -1,0 +1,157 @@
+import type { WorkdayCalendar } from "../model/calendar.js";
+import { type IsoDate, compareIsoDate, daysInMonth, isoDate } from "../model/dates.js";
+import { FazhiError } from "../model/diagnostic.js";
+import { deepFreeze } from "../model/freeze.js";
+import type { ClauseId, OccurrenceId, UnitId } from "../model/ids.js";
+import type { ResponsibilityMatrix } from "../model/matrix.js";
+import type { Plan } from "../model/plan.js";
+import type { Occurrence, Period, ScheduleRule } from "../model/schedule.js";
+import { type RestDayPolicy, adjustToWorkday } from "./workdays.js";
+
+/** One period of a rule in a year: its window, due date, label and id suffix. */
+export interface RulePeriod {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  readonly due: IsoDate;
+  readonly label: string;
+  readonly suffix: string;
+}
+
+const periodsOf = (period: Period, year: number): RulePeriod[] => {
+  const span = (m1: number, m2: number, label: string, suffix: string): RulePeriod => {
+    const to = isoDate(year, m2, daysInMonth(year, m2));
+    return { from: isoDate(year, m1, 1), to, due: to, label, suffix };
+  };
+  switch (period) {
+    case "month":
+      return Array.from({ length: 12 }, (_, i) => span(i + 1, i + 1, `${year}年${i + 1}月`, `-M${String(i + 1).padStart(2, "0")}`));
+    case "quarter":
+      return [1, 2, 3, 4].map((q) => span(q * 3 - 2, q * 3, `${year}年第${q}季度`, `-Q${q}`));
+    case "half_year":
+      return [span(1, 6, `${year}年上半年`, "-H1"), span(7, 12, `${year}年下半年`, "-H2")];
+    case "year":
+      return [span(1, 12, `${year}年`, "")];
+    default: {
+      const never: never = period;
+      return never;
+    }
+  }
+};
+
+/**
+ * 一条时间规则在某年的各个周期（截止型、时段型只在所属年份有一个；持续型为年底检查点；“及时”类没有日期，返回空）。
+ * The periods of a rule in a year: deadlines and windows once, in their own year; recurring rules
+ * and quotas once per period; ongoing work as a year-end checkpoint; on-event rules none.
+ *
+ * @category Schedule
+ * @example
+ * rulePeriods({ kind: "recurring", period: "quarter", times: 1 }, 2024).map((p) => p.due);
+ * //=> ["2024-03-31", "2024-06-30", "2024-09-30", "2024-12-31"]
+ */
+export const rulePeriods = (rule: ScheduleRule, year: number): RulePeriod[] => {
+  switch (rule.kind) {
+    case "deadline":
+      return Number(rule.due.slice(0, 4)) === year ? [{ from: isoDate(year, 1, 1), to: rule.due, due: rule.due, label: `${Number(rule.due.slice(5, 7))}月${Number(rule.due.slice(8, 10))}日前`, suffix: "" }] : [];
+    case "window":
+      return Number(rule.to.slice(0, 4)) === year ? [{ from: rule.from, to: rule.to, due: rule.to, label: `${rule.from}至${rule.to}`, suffix: "" }] : [];
+    case "recurring":
+    case "quota":
+      return periodsOf(rule.period, year);
+    case "ongoing":
+      return [{ from: isoDate(year, 1, 1), to: isoDate(year, 12, 31), due: isoDate(year, 12, 31), label: `${year}年（持续，年底检查）`, suffix: "" }];
+    case "on_event":
+      return [];
+    default: {
+      const never: never = rule;
+      return never;
+    }
+  }
+};
+
+/**
+ * {@link expandSchedule} 的选项。Options of {@link expandSchedule}.
+ * @category Schedule
+ * @example
+ * const options: ExpandOptions = { year: 2024, matrix, calendar: chinaWorkdayCalendar(), dueOnRestDay: "next" };
+ */
+export interface ExpandOptions {
+  /** 年度（默认为计划年度）。The year (default: the plan's). */
+  readonly year?: number;
+  /** 给出责任矩阵时，每个时间节点带上负有义务的单位。With a matrix, occurrences carry their bound units. */
+  readonly matrix?: ResponsibilityMatrix;
+  /** 工作日历，用于调整落在休息日的截止日期。The calendar for due dates on rest days. */
+  readonly calendar?: WorkdayCalendar;
+  /** 截止日落在休息日时：`keep`（默认）、`next`、`previous`。Due dates on rest days (default `keep`). */
+  readonly dueOnRestDay?: RestDayPolicy;
+}
+
+/**
+ * 某段落（或没有段落的任务）确定的牵头和责任单位：它们负有时间节点的义务。“有关单位”（候选）不计入。
+ * The units bound by a clause's obligations: its definite lead and responsible units (candidates
+ * from 有关 groups are not bound). Without a clause, those of the whole task.
+ *
+ * @category Schedule
+ * @example
+ * boundUnits(matrix, "wuzhi-2024.t13", "wuzhi-2024.t13.c1");
+ * //=> ["sfj"]
+ */
+export const boundUnits = (matrix: ResponsibilityMatrix, taskId: string, clauseId?: string): UnitId[] => {
+  const ids = new Set<string>();
+  for (const c of matrix.cells) {
+    if (c.taskId !== taskId || (clauseId !== undefined && c.clauseId !== clauseId)) continue;
+    if (c.certainty === "definite" && (c.role === "lead" || c.role === "responsible")) ids.add(c.unitId);
+  }
+  return matrix.units.filter((u) => ids.has(u.id)).map((u) => u.id);
+};
+
+/**
+ * 把工作安排的工作要求展开为某年度的时间节点，按截止日期排序（没有日期的“及时”类排在最后），编号稳定。
+ * 数量型和持续型要求在周期末（年底）检查。给出工作日历和 `dueOnRestDay` 时，落在休息日的截止日期被调整；
+ * 日历不覆盖该年度时抛出 `FazhiError`（code `not_covered`）。
+ *
+ * Expand a plan's requirements into the occurrences of a year, sorted by due date (undated
+ * on-event items last), with stable ids. Quotas and ongoing work are checked at the end of their
+ * period. With a calendar and `dueOnRestDay`, due dates on rest days move; a year the calendar
+ * does not cover throws a `FazhiError` (code `not_covered`).
+ *
+ * @category Schedule
+ * @example
+ * const occurrences = expandSchedule(plan, { matrix });
+ * occurrences.filter((o) => o.taskNo === 23 && o.kind === "recurring").length;
+ * //=> 6
+ */
+export const expandSchedule = (plan: Plan, options: ExpandOptions = {}): Occurrence[] => {
+  const year = options.year ?? plan.year;
+  if (year === undefined) throw new FazhiError("invalid_argument", "expandSchedule：计划没有年度，请在选项中给出 year", "expandSchedule: the plan has no year; pass the year option");
+  const policy = options.dueOnRestDay ?? "keep";
+  if (policy !== "keep" && options.calendar === undefined) {
+    throw new FazhiError("invalid_argument", "expandSchedule：调整截止日期需要工作日历（calendar）", "expandSchedule: dueOnRestDay needs a calendar");
+  }
+  const out: Occurrence[] = [];
+  for (const section of plan.sections) {
+    for (const task of section.tasks) {
+      for (const req of task.requirements) {
+        const base = {
+          requirementId: req.id,
+          taskId: task.id,
+          taskNo: task.no,
+          ...(req.clauseId !== undefined ? { clauseId: req.clauseId as ClauseId } : {}),
+          kind: req.rule.kind,
+          action: req.action,
+          count: req.rule.kind === "recurring" ? req.rule.times : req.rule.kind === "quota" ? req.rule.atLeast : 1,
+          unitIds: options.matrix === undefined ? [] : boundUnits(options.matrix, task.id, req.clauseId),
+        };
+        if (req.rule.kind === "on_event") {
+          out.push({ ...base, id: `${req.id}.${year}-event` as OccurrenceId, label: "及时（随事件）" });
+          continue;
+        }
+        for (const p of rulePeriods(req.rule, year)) {
+          const due = policy === "keep" || options.calendar === undefined ? p.due : adjustToWorkday(options.calendar, p.due, policy);
+          out.push({ ...base, id: `${req.id}.${year}${p.suffix}` as OccurrenceId, label: p.label, window: { from: p.from, to: p.to }, due });
+        }
+      }
+    }
+  }
+  out.sort((a, b) => (a.due === undefined ? (b.due === undefined ? 0 : 1) : b.due === undefined ? -1 : compareIsoDate(a.due, b.due)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return deepFreeze(out);
+};

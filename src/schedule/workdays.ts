@@ -1,0 +1,171 @@
+import { WorkdayCalendar } from "../model/calendar.js";
+import { type IsoDate, addDays, compareIsoDate, dayOfWeek, isIsoDate } from "../model/dates.js";
+import { FazhiError } from "../model/diagnostic.js";
+import { deepFreeze } from "../model/freeze.js";
+import { HOLIDAYS_CN } from "./holidays-cn.data.js";
+
+let builtIn: WorkdayCalendar | undefined;
+
+/**
+ * 内置的中国工作日历（国务院办公厅放假通知，2020–2026年；来源于 holiday-cn 项目，MIT 许可）。
+ * 尚未发布通知的年份（如2027年）不在覆盖范围内。
+ * The built-in calendar of China's public holidays and make-up workdays (State Council notices,
+ * 2020–2026, from the holiday-cn data, MIT licence). Years without a published notice (2027)
+ * are not covered.
+ *
+ * @category Workdays
+ * @example
+ * chinaWorkdayCalendar().years.map((y) => y.year);
+ * //=> [2020, 2021, 2022, 2023, 2024, 2025, 2026]
+ */
+export const chinaWorkdayCalendar = (): WorkdayCalendar => {
+  builtIn ??= deepFreeze(WorkdayCalendar.parse(HOLIDAYS_CN));
+  return builtIn;
+};
+
+interface Lookup {
+  readonly years: ReadonlySet<number>;
+  readonly rest: ReadonlySet<string>;
+  readonly work: ReadonlySet<string>;
+}
+const lookups = new WeakMap<WorkdayCalendar, Lookup>();
+const lookupOf = (cal: WorkdayCalendar): Lookup => {
+  let l = lookups.get(cal);
+  if (l === undefined) {
+    l = {
+      years: new Set(cal.years.map((y) => y.year)),
+      rest: new Set(cal.years.flatMap((y) => y.restDays.map((d) => d.date))),
+      work: new Set(cal.years.flatMap((y) => y.workdays.map((d) => d.date))),
+    };
+    lookups.set(cal, l);
+  }
+  return l;
+};
+
+/**
+ * 日历是否覆盖某日所在年度。Whether the calendar covers the year of a date.
+ *
+ * @category Workdays
+ * @example
+ * coversDate(chinaWorkdayCalendar(), IsoDate.parse("2027-01-04"));
+ * //=> false
+ */
+export const coversDate = (cal: WorkdayCalendar, date: IsoDate): boolean => lookupOf(cal).years.has(Number(date.slice(0, 4)));
+
+const checkCovered = (cal: WorkdayCalendar, date: IsoDate, fn: string): Lookup => {
+  if (!isIsoDate(date)) throw new FazhiError("invalid_argument", `${fn}：日期格式不正确：${String(date)}`, `${fn}: not a YYYY-MM-DD date: ${String(date)}`);
+  const l = lookupOf(cal);
+  const year = Number(date.slice(0, 4));
+  if (!l.years.has(year)) {
+    const covered = [...l.years].sort().join("、");
+    throw new FazhiError("not_covered", `${fn}：工作日历不覆盖 ${year} 年（覆盖：${covered}），不做推测`, `${fn}: the calendar does not cover ${year} (it covers ${[...l.years].sort().join(", ")}); no guessing`);
+  }
+  return l;
+};
+
+/**
+ * 是否为工作日：调休上班日为工作日，法定节假日休息日不是，其余按周一至周五。日历不覆盖该年度时抛出
+ * `FazhiError`（code `not_covered`），先用 {@link coversDate} 检查。
+ * Whether a day is a workday: make-up workdays are, holiday rest days are not, other days follow
+ * Monday–Friday. Throws a `FazhiError` with code `not_covered` outside the covered years.
+ *
+ * @category Workdays
+ * @example
+ * const cal = chinaWorkdayCalendar();
+ * isWorkday(cal, IsoDate.parse("2024-02-04")); // a Sunday, a make-up workday
+ * //=> true
+ * isWorkday(cal, IsoDate.parse("2024-10-01"));
+ * //=> false
+ */
+export const isWorkday = (cal: WorkdayCalendar, date: IsoDate): boolean => {
+  const l = checkCovered(cal, date, "isWorkday");
+  if (l.work.has(date)) return true;
+  if (l.rest.has(date)) return false;
+  return dayOfWeek(date) <= 5;
+};
+
+/**
+ * 下一个工作日（不含当天）。The first workday after a date.
+ * @category Workdays
+ * @example
+ * nextWorkday(chinaWorkdayCalendar(), IsoDate.parse("2024-09-30"));
+ * //=> "2024-10-08"
+ */
+export const nextWorkday = (cal: WorkdayCalendar, date: IsoDate): IsoDate => step(cal, date, 1, "nextWorkday");
+
+/**
+ * 上一个工作日（不含当天）。The last workday before a date.
+ * @category Workdays
+ * @example
+ * previousWorkday(chinaWorkdayCalendar(), IsoDate.parse("2024-10-08"));
+ * //=> "2024-09-30"
+ */
+export const previousWorkday = (cal: WorkdayCalendar, date: IsoDate): IsoDate => step(cal, date, -1, "previousWorkday");
+
+const step = (cal: WorkdayCalendar, date: IsoDate, dir: 1 | -1, fn: string): IsoDate => {
+  checkCovered(cal, date, fn);
+  let d = addDays(date, dir);
+  for (let guard = 0; guard < 400; guard++) {
+    checkCovered(cal, d, fn);
+    if (isWorkday(cal, d)) return d;
+    d = addDays(d, dir);
+  }
+  throw new FazhiError("internal", `${fn}：400天内没有工作日`, `${fn}: no workday within 400 days`);
+};
+
+/**
+ * 加（减）若干个工作日：`n` 个工作日之后的那个工作日；`n = 0` 时返回当天（若为工作日）或下一个工作日。
+ * Add (or subtract) workdays: the workday `n` workdays after `date`; with `n = 0`, the date itself
+ * if it is a workday, else the next one.
+ *
+ * @category Workdays
+ * @example
+ * addWorkdays(chinaWorkdayCalendar(), IsoDate.parse("2024-09-27"), 2);
+ * //=> "2024-09-30"
+ */
+export const addWorkdays = (cal: WorkdayCalendar, date: IsoDate, n: number): IsoDate => {
+  if (!Number.isInteger(n)) throw new FazhiError("invalid_argument", "addWorkdays：天数必须为整数", "addWorkdays: n must be an integer");
+  if (n === 0) return isWorkday(cal, date) ? date : nextWorkday(cal, date);
+  let d = date;
+  for (let k = 0; k < Math.abs(n); k++) d = step(cal, d, n > 0 ? 1 : -1, "addWorkdays");
+  return d;
+};
+
+/**
+ * 两个日期之间（含两端）的工作日数；`from` 晚于 `to` 时为 0。Workdays from `from` to `to`, both
+ * included; 0 when `from` is after `to`.
+ *
+ * @category Workdays
+ * @example
+ * workdaysBetween(chinaWorkdayCalendar(), IsoDate.parse("2024-10-01"), IsoDate.parse("2024-10-12"));
+ * //=> 5 (10-08 to 10-11, and Saturday 10-12, a make-up workday)
+ */
+export const workdaysBetween = (cal: WorkdayCalendar, from: IsoDate, to: IsoDate): number => {
+  checkCovered(cal, from, "workdaysBetween");
+  checkCovered(cal, to, "workdaysBetween");
+  let n = 0;
+  for (let d = from; compareIsoDate(d, to) <= 0; d = addDays(d, 1)) if (isWorkday(cal, d)) n += 1;
+  return n;
+};
+
+/**
+ * 截止日落在休息日时的处理：`keep` 不变，`next` 顺延到下一个工作日，`previous` 提前到上一个工作日。
+ * What to do with a due date on a rest day.
+ * @category Workdays
+ * @example
+ * const policy: RestDayPolicy = "next";
+ */
+export type RestDayPolicy = "keep" | "next" | "previous";
+
+/**
+ * 按规则调整落在休息日的日期。Move a date that falls on a rest day, by policy.
+ *
+ * @category Workdays
+ * @example
+ * adjustToWorkday(chinaWorkdayCalendar(), IsoDate.parse("2024-06-30"), "next"); // a Sunday
+ * //=> "2024-07-01"
+ */
+export const adjustToWorkday = (cal: WorkdayCalendar, date: IsoDate, policy: RestDayPolicy): IsoDate => {
+  if (policy === "keep" || isWorkday(cal, date)) return date;
+  return policy === "next" ? nextWorkday(cal, date) : previousWorkday(cal, date);
+};

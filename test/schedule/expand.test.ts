@@ -1,0 +1,99 @@
+import { fc, test } from "@fast-check/vitest";
+import rrulePkg from "rrule";
+import { describe, expect, it } from "vitest";
+import { FazhiError } from "../../src/model/diagnostic.js";
+import type { Period } from "../../src/model/schedule.js";
+import { parsePlanText } from "../../src/parse/parse-plan.js";
+import { boundUnits, expandSchedule, rulePeriods } from "../../src/schedule/expand.js";
+import { chinaWorkdayCalendar } from "../../src/schedule/workdays.js";
+import { buildMatrix } from "../../src/units/matrix.js";
+import { seedRoster } from "../support/rosters.js";
+import { seedText } from "../support/seed.js";
+
+const { RRule } = rrulePkg as unknown as { RRule: typeof import("rrule").RRule };
+const { plan } = parsePlanText(seedText(), { id: "wuzhi-2024" });
+const matrix = buildMatrix(plan, seedRoster());
+const occurrences = expandSchedule(plan, { matrix });
+
+describe("expandSchedule on the seed", () => {
+  it("task 23: four quarterly and two half-yearly occurrences", () => {
+    const q = occurrences.filter((o) => o.requirementId === "wuzhi-2024.t23.r2");
+    expect(q.map((o) => [o.id, o.window, o.due, o.label])).toEqual([
+      ["wuzhi-2024.t23.r2.2024-Q1", { from: "2024-01-01", to: "2024-03-31" }, "2024-03-31", "2024年第1季度"],
+      ["wuzhi-2024.t23.r2.2024-Q2", { from: "2024-04-01", to: "2024-06-30" }, "2024-06-30", "2024年第2季度"],
+      ["wuzhi-2024.t23.r2.2024-Q3", { from: "2024-07-01", to: "2024-09-30" }, "2024-09-30", "2024年第3季度"],
+      ["wuzhi-2024.t23.r2.2024-Q4", { from: "2024-10-01", to: "2024-12-31" }, "2024-12-31", "2024年第4季度"],
+    ]);
+    expect(q.every((o) => o.action.includes("通报"))).toBe(true);
+    expect(occurrences.filter((o) => o.requirementId === "wuzhi-2024.t23.r4").map((o) => o.due)).toEqual(["2024-06-30", "2024-12-31"]);
+  });
+
+  it("task 13 and task 35", () => {
+    expect(occurrences.filter((o) => o.taskNo === 13).map((o) => [o.kind, o.due])).toEqual([
+      ["deadline", "2024-06-30"],
+      ["window", "2024-09-30"],
+    ]);
+    const lectures = occurrences.find((o) => o.taskNo === 35 && o.kind === "quota")!;
+    expect([lectures.count, lectures.due, lectures.label]).toEqual([2, "2024-12-31", "2024年"]);
+  });
+
+  it("binds each occurrence to the clause's definite lead and responsible units", () => {
+    expect(occurrences.find((o) => o.taskNo === 13)!.unitIds).toEqual(["sfj"]);
+    expect(boundUnits(matrix, "wuzhi-2024.t21", "wuzhi-2024.t21.c1")).toEqual(["sfj", "zfb", "fy", "jcy"]);
+    expect(expandSchedule(plan).every((o) => o.unitIds.length === 0)).toBe(true);
+  });
+
+  it("gives the same calendar in every time zone (npm test runs this under several TZ)", () => {
+    expect(occurrences.map((o) => `${o.id} ${o.window?.from ?? "-"} ${o.due ?? "-"} ×${o.count} ${o.unitIds.join(",")}`).join("\n")).toMatchSnapshot();
+  });
+
+  it("is sorted by due date with undated on-event items last, and ids are unique", () => {
+    const dues = occurrences.map((o) => o.due ?? "9999");
+    expect(dues).toEqual([...dues].sort());
+    expect(new Set(occurrences.map((o) => o.id)).size).toBe(occurrences.length);
+    expect(occurrences.at(-1)!.kind).toBe("on_event");
+    expect(occurrences.filter((o) => o.kind === "on_event").every((o) => o.due === undefined && o.window === undefined)).toBe(true);
+  });
+
+  it("moves due dates on rest days with a calendar, and refuses uncovered years", () => {
+    const moved = expandSchedule(plan, { matrix, calendar: chinaWorkdayCalendar(), dueOnRestDay: "next" });
+    expect(moved.find((o) => o.id === "wuzhi-2024.t13.r2.2024")!.due).toBe("2024-07-01"); // 2024-06-30 is a Sunday
+    expect(moved.find((o) => o.id === "wuzhi-2024.t23.r2.2024-Q3")!.due).toBe("2024-09-30");
+    expect(() => expandSchedule(plan, { year: 2027, calendar: chinaWorkdayCalendar(), dueOnRestDay: "next" })).toThrow(FazhiError);
+    expect(() => expandSchedule(plan, { dueOnRestDay: "next" })).toThrow(/calendar/);
+  });
+});
+
+const RRULE_OF: Record<Period, string> = {
+  month: "FREQ=MONTHLY;BYMONTHDAY=-1",
+  quarter: "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1",
+  half_year: "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1",
+  year: "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31",
+};
+const START_OF: Record<Period, string> = {
+  month: "FREQ=MONTHLY;BYMONTHDAY=1",
+  quarter: "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=1",
+  half_year: "FREQ=YEARLY;BYMONTH=1,7;BYMONTHDAY=1",
+  year: "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=1",
+};
+const byRrule = (rule: string, year: number) =>
+  RRule.fromString(`DTSTART:${year}0101T000000Z\nRRULE:${rule};UNTIL=${year}1231T000000Z`)
+    .all()
+    .map((d) => d.toISOString().slice(0, 10));
+
+describe("recurring expansion against rrule (oracle)", () => {
+  test.prop([fc.constantFrom<Period>("month", "quarter", "half_year", "year"), fc.integer({ min: 1900, max: 2199 }), fc.integer({ min: 1, max: 5 })], { numRuns: 200 })(
+    "period starts and due dates agree with the RRULE for any year",
+    (period, year, times) => {
+      const periods = rulePeriods({ kind: "recurring", period, times }, year);
+      expect(periods.map((p) => p.due)).toEqual(byRrule(RRULE_OF[period], year));
+      expect(periods.map((p) => p.from)).toEqual(byRrule(START_OF[period], year));
+    },
+  );
+
+  it("checks the rule kinds that have a single period", () => {
+    expect(rulePeriods({ kind: "deadline", due: "2024-06-30" as never }, 2025)).toEqual([]);
+    expect(rulePeriods({ kind: "ongoing" }, 2024).map((p) => p.due)).toEqual(["2024-12-31"]);
+    expect(rulePeriods({ kind: "on_event" }, 2024)).toEqual([]);
+  });
+});

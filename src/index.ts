@@ -92,3 +92,7 @@ export {
   previousWorkday,
   workdaysBetween,
 } from "./schedule/workdays.js";
+export { type LedgerContext, type LedgerResult, emptyLedger, readLedger, recordMany, recordProgress, removeEntry, replay } from "./ledger/ledger.js";
+export { type OccurrenceStatus, type OccurrenceStatusKind, type StatusOptions, occurrenceStatus } from "./ledger/status.js";
+export { type Bulletin, type BulletinItem, type BulletinOptions, type BulletinUnit, buildBulletin, bulletinToText } from "./ledger/bulletin.js";
+export { type ICalendarOptions, scheduleToICalendar } from "./export/ical.js";

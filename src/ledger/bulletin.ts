@@ -1,0 +1,196 @@
+import { type IsoDate, compareIsoDate } from "../model/dates.js";
+import { deepFreeze } from "../model/freeze.js";
+import type { OccurrenceId, UnitId } from "../model/ids.js";
+import type { Ledger } from "../model/ledger.js";
+import type { ResponsibilityMatrix } from "../model/matrix.js";
+import type { Plan } from "../model/plan.js";
+import type { Occurrence } from "../model/schedule.js";
+import { formatChineseNumeral } from "../text/numerals.js";
+import { boundUnits } from "../schedule/expand.js";
+import { type OccurrenceStatus, occurrenceStatus } from "./status.js";
+
+/**
+ * 通报中的一项。One item of a bulletin.
+ * @category Ledger
+ * @example
+ * const item: BulletinItem = bulletin.units[0]!.overdue[0]!;
+ * item.taskNo;
+ */
+export interface BulletinItem {
+  readonly occurrenceId: OccurrenceId;
+  readonly taskNo: number;
+  readonly taskTitle: string;
+  readonly label: string;
+  readonly action: string;
+  readonly due?: IsoDate;
+  readonly daysLate?: number;
+  readonly done: number;
+  readonly needed: number;
+}
+
+/**
+ * 通报中一个单位的情况。A unit's part of a bulletin.
+ * @category Ledger
+ * @example
+ * const u: BulletinUnit = bulletin.units[0]!;
+ * u.overdue.length;
+ */
+export interface BulletinUnit {
+  readonly unitId: UnitId;
+  readonly name: string;
+  readonly overdue: readonly BulletinItem[];
+  readonly dueSoon: readonly BulletinItem[];
+  readonly doneOnTime: readonly BulletinItem[];
+  readonly doneLate: readonly BulletinItem[];
+}
+
+/**
+ * 工作进展通报：截至某日，各单位逾期、完成、近期到期的时间节点。A bulletin (通报): per unit, what is
+ * overdue, done on time, done late and due within the horizon, as of a date.
+ *
+ * @category Ledger
+ * @example
+ * const b: Bulletin = buildBulletin(plan, matrix, occurrences, ledger, asOf);
+ * b.totals.overdue;
+ */
+export interface Bulletin {
+  readonly planId: string;
+  readonly title: string;
+  readonly asOf: IsoDate;
+  readonly horizonDays: number;
+  readonly units: readonly BulletinUnit[];
+  readonly totals: { readonly overdue: number; readonly dueSoon: number; readonly doneOnTime: number; readonly doneLate: number; readonly upcoming: number };
+}
+
+/**
+ * {@link buildBulletin} 的选项。Options of {@link buildBulletin}.
+ * @category Ledger
+ * @example
+ * const options: BulletinOptions = { horizonDays: 30 };
+ */
+export interface BulletinOptions {
+  /** 列出多少天内到期的节点（默认 14）。List items due within this many days (default 14). */
+  readonly horizonDays?: number;
+}
+
+/**
+ * 生成工作进展通报：按单位列出逾期未完成、逾期完成、按时完成和即将到期（`horizonDays` 天内）的时间节点。
+ * 单位为时间节点绑定的单位（段落确定的牵头和责任单位）；时间节点没有绑定单位时，从责任矩阵中补上。
+ * 单位按逾期项数从多到少排列。
+ *
+ * Build a bulletin: per unit, what is overdue, done late, done on time, and due within
+ * `horizonDays`. The units are those bound to each occurrence (taken from the matrix when an
+ * occurrence has none). Units with the most overdue items come first.
+ *
+ * @category Ledger
+ * @example
+ * const bulletin = buildBulletin(plan, matrix, occurrences, ledger, IsoDate.parse("2024-07-15"));
+ * bulletinToText(bulletin);
+ */
+export const buildBulletin = (
+  plan: Plan,
+  matrix: ResponsibilityMatrix,
+  occurrences: readonly Occurrence[],
+  ledger: Ledger,
+  asOf: IsoDate,
+  options: BulletinOptions = {},
+): Bulletin => {
+  const horizon = options.horizonDays ?? 14;
+  const bound = occurrences.map((o) => (o.unitIds.length > 0 ? o : { ...o, unitIds: boundUnits(matrix, o.taskId, o.clauseId) }));
+  const statuses = occurrenceStatus(bound, ledger, asOf, { dueSoonDays: horizon });
+  const occById = new Map(bound.map((o) => [o.id as string, o]));
+  const titles = new Map(plan.sections.flatMap((s) => s.tasks.map((t) => [t.id as string, t.title])));
+  const perUnit = new Map<string, { overdue: BulletinItem[]; dueSoon: BulletinItem[]; doneOnTime: BulletinItem[]; doneLate: BulletinItem[] }>();
+  const totals = { overdue: 0, dueSoon: 0, doneOnTime: 0, doneLate: 0, upcoming: 0 };
+  const item = (s: OccurrenceStatus, o: Occurrence): BulletinItem => ({
+    occurrenceId: o.id,
+    taskNo: o.taskNo,
+    taskTitle: titles.get(o.taskId) ?? "",
+    label: o.label,
+    action: o.action,
+    ...(o.due !== undefined ? { due: o.due } : {}),
+    ...(s.daysLate !== undefined ? { daysLate: s.daysLate } : {}),
+    done: s.done,
+    needed: s.needed,
+  });
+  for (const s of statuses) {
+    if (s.unitId === undefined) continue;
+    const o = occById.get(s.occurrenceId) as Occurrence;
+    const bucket = perUnit.get(s.unitId) ?? { overdue: [], dueSoon: [], doneOnTime: [], doneLate: [] };
+    perUnit.set(s.unitId, bucket);
+    switch (s.status) {
+      case "overdue":
+        bucket.overdue.push(item(s, o));
+        totals.overdue += 1;
+        break;
+      case "due_soon":
+        bucket.dueSoon.push(item(s, o));
+        totals.dueSoon += 1;
+        break;
+      case "done_on_time":
+        bucket.doneOnTime.push(item(s, o));
+        totals.doneOnTime += 1;
+        break;
+      case "done_late":
+        bucket.doneLate.push(item(s, o));
+        totals.doneLate += 1;
+        break;
+      case "upcoming":
+        totals.upcoming += 1;
+        break;
+      case "undated":
+        break;
+      default: {
+        const never: never = s.status;
+        return never;
+      }
+    }
+  }
+  const order = new Map(matrix.units.map((u, i) => [u.id as string, i]));
+  const units: BulletinUnit[] = matrix.units
+    .filter((u) => perUnit.has(u.id))
+    .map((u) => ({ unitId: u.id, name: u.name, ...(perUnit.get(u.id) as NonNullable<ReturnType<typeof perUnit.get>>) }))
+    .sort((a, b) => b.overdue.length - a.overdue.length || (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0));
+  return deepFreeze({ planId: plan.id, title: plan.title, asOf, horizonDays: horizon, units, totals });
+};
+
+const dateZh = (d: IsoDate): string => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+const itemZh = (i: BulletinItem, n: number, extra: string): string =>
+  `${n}. 任务${i.taskNo}“${i.taskTitle}”：${i.action}（${i.label}${i.due !== undefined ? `，截止${dateZh(i.due)}` : ""}${i.needed > 1 ? `，已完成${i.done}/${i.needed}次` : ""}${extra}）`;
+
+/**
+ * 把通报写成中文文字，可直接发送：总体情况、逾期未完成（按单位）、近期到期、逾期完成、按时完成。
+ * Render a bulletin as Chinese text a clerk can send as it is.
+ *
+ * @category Ledger
+ * @example
+ * console.log(bulletinToText(buildBulletin(plan, matrix, occurrences, ledger, asOf)));
+ */
+export const bulletinToText = (bulletin: Bulletin): string => {
+  const t = bulletin.totals;
+  const lines: string[] = [];
+  lines.push(`${bulletin.title}`, `工作进展通报（截至${dateZh(bulletin.asOf)}）`, "");
+  lines.push("一、总体情况");
+  lines.push(
+    `截至${dateZh(bulletin.asOf)}，各单位已到期或已完成的工作节点中：按时完成${t.doneOnTime}项，逾期完成${t.doneLate}项，逾期未完成${t.overdue}项；另有${t.dueSoon}项将在${bulletin.horizonDays}日内到期。`,
+    "",
+  );
+  const section = (no: number, heading: string, pick: (u: BulletinUnit) => readonly BulletinItem[], extra: (i: BulletinItem) => string) => {
+    lines.push(`${formatChineseNumeral(no)}、${heading}`);
+    const units = bulletin.units.filter((u) => pick(u).length > 0);
+    if (units.length === 0) lines.push("无。");
+    units.forEach((u, k) => {
+      lines.push(`（${formatChineseNumeral(k + 1)}）${u.name}（${pick(u).length}项）`);
+      [...pick(u)].sort((a, b) => compareIsoDate(a.due ?? "9999-12-31", b.due ?? "9999-12-31") || a.taskNo - b.taskNo).forEach((i, n) => lines.push(itemZh(i, n + 1, extra(i))));
+    });
+    lines.push("");
+  };
+  section(2, "逾期未完成", (u) => u.overdue, (i) => (i.daysLate !== undefined ? `，已逾期${i.daysLate}天` : ""));
+  section(3, `近期到期（${bulletin.horizonDays}日内）`, (u) => u.dueSoon, () => "");
+  section(4, "逾期完成", (u) => u.doneLate, (i) => (i.daysLate !== undefined ? `，逾期${i.daysLate}天完成` : ""));
+  lines.push("五、按时完成");
+  const onTime = bulletin.units.filter((u) => u.doneOnTime.length > 0);
+  lines.push(onTime.length === 0 ? "无。" : `${onTime.map((u) => `${u.name}${u.doneOnTime.length}项`).join("，")}。`);
+  lines.push("", "请逾期单位抓紧落实，并于完成后在工作台账中报送佐证材料。");
+  return `${lines.join("\n")}\n`;
+};

@@ -1,0 +1,210 @@
+import { type Patch, applyPatches, enablePatches, produceWithPatches } from "immer";
+import { compareIsoDate, type IsoDate } from "../model/dates.js";
+import { type Diagnostic, type DiagnosticPath, type Result, diag } from "../model/diagnostic.js";
+import { deepFreeze } from "../model/freeze.js";
+import type { PlanId } from "../model/ids.js";
+import { parseInput } from "../model/input.js";
+import { Ledger, ProgressEntry } from "../model/ledger.js";
+import type { ResponsibilityMatrix } from "../model/matrix.js";
+import type { Plan } from "../model/plan.js";
+import type { Occurrence } from "../model/schedule.js";
+
+/**
+ * 台账变更的校验依据：工作安排、责任矩阵、截至日期，以及（可选的）时间节点。
+ * What ledger changes are checked against: the plan, the matrix, the as-of date, and optionally
+ * the occurrences (to check `occurrenceId`).
+ *
+ * @category Ledger
+ * @example
+ * const context: LedgerContext = { plan, matrix, asOf: IsoDate.parse("2024-07-15"), occurrences };
+ */
+export interface LedgerContext {
+  readonly plan: Plan;
+  readonly matrix: ResponsibilityMatrix;
+  readonly asOf: IsoDate;
+  readonly occurrences?: readonly Occurrence[];
+}
+
+/**
+ * 一次台账变更的结果：成功时为新台账和 immer 补丁（正向与反向，用于留痕和撤销）；失败时台账不变，附问题列表。
+ * The result of a ledger change: the new ledger with its immer patches (forward and inverse: the
+ * audit trail, and undo), or the unchanged ledger with the issues.
+ *
+ * @category Ledger
+ * @example
+ * const r: LedgerResult = recordProgress(ledger, entry, context);
+ * if (r.ok) auditLog.push(r.patches);
+ */
+export type LedgerResult =
+  | { readonly ok: true; readonly ledger: Ledger; readonly patches: readonly Patch[]; readonly inversePatches: readonly Patch[]; readonly issues: readonly Diagnostic[] }
+  | { readonly ok: false; readonly ledger: Ledger; readonly issues: readonly Diagnostic[] };
+
+/**
+ * 空台账。An empty ledger for a plan.
+ * @category Ledger
+ * @example
+ * emptyLedger(plan.id).entries.length;
+ * //=> 0
+ */
+export const emptyLedger = (planId: PlanId): Ledger => deepFreeze({ planId, entries: [] });
+
+/** What one check needs, built once per batch. */
+interface Checker {
+  readonly check: (entry: ProgressEntry, path: DiagnosticPath, ids: ReadonlySet<string>) => Diagnostic[];
+}
+
+const checker = (ctx: LedgerContext): Checker => {
+  const units = new Map(ctx.matrix.units.map((u) => [u.id as string, u.name]));
+  const tasks = new Map<string, { no: number; requirements: Set<string> }>();
+  for (const s of ctx.plan.sections) for (const t of s.tasks) tasks.set(t.id, { no: t.no, requirements: new Set(t.requirements.map((r) => r.id)) });
+  const roles = new Set(ctx.matrix.cells.map((c) => `${c.unitId}\u0000${c.taskId}`));
+  const occurrences = ctx.occurrences === undefined ? undefined : new Map(ctx.occurrences.map((o) => [o.id as string, o]));
+  return {
+    check: (e, path, ids) => {
+      const out: Diagnostic[] = [];
+      if (ids.has(e.id)) out.push(diag("duplicate_entry", "error", `台账记录编号“${e.id}”已存在`, `Ledger entry id "${e.id}" already exists`, [...path, "id"]));
+      const unitName = units.get(e.unitId);
+      if (unitName === undefined) out.push(diag("unknown_unit", "error", `责任矩阵中没有单位“${e.unitId}”`, `Unit "${e.unitId}" is not in the matrix`, [...path, "unitId"]));
+      const task = tasks.get(e.taskId);
+      if (task === undefined) out.push(diag("unknown_task", "error", `工作安排中没有任务“${e.taskId}”`, `Task "${e.taskId}" is not in the plan`, [...path, "taskId"]));
+      else {
+        if (e.requirementId !== undefined && !task.requirements.has(e.requirementId)) {
+          out.push(diag("unknown_requirement", "error", `任务${task.no}没有工作要求“${e.requirementId}”`, `Task ${task.no} has no requirement "${e.requirementId}"`, [...path, "requirementId"]));
+        }
+        if (unitName !== undefined && !roles.has(`${e.unitId}\u0000${e.taskId}`)) {
+          out.push(diag("no_role", "error", `“${unitName}”在任务${task.no}中没有分工，不能报送`, `"${unitName}" has no role in task ${task.no} and cannot report on it`, [...path, "unitId"]));
+        }
+      }
+      if (e.occurrenceId !== undefined && occurrences !== undefined) {
+        const occ = occurrences.get(e.occurrenceId);
+        if (occ === undefined || occ.taskId !== e.taskId || (e.requirementId !== undefined && occ.requirementId !== e.requirementId)) {
+          out.push(diag("unknown_occurrence", "error", `时间节点“${e.occurrenceId}”不存在或不属于该任务/要求`, `Occurrence "${e.occurrenceId}" does not exist or belongs to another task or requirement`, [...path, "occurrenceId"]));
+        }
+      }
+      if (compareIsoDate(e.date, ctx.asOf) > 0) {
+        out.push(diag("future_date", "error", `记录日期 ${e.date} 晚于截至日期 ${ctx.asOf}`, `Entry date ${e.date} is after the as-of date ${ctx.asOf}`, [...path, "date"]));
+      }
+      return out;
+    },
+  };
+};
+
+/**
+ * 批量记录台账：每条记录先做模式校验，再检查单位、任务、工作要求、时间节点、分工、日期和编号；
+ * 任何一条有问题则整批不记录，台账不变。成功时返回新台账（冻结）和 immer 补丁。
+ * Record several entries at once, all or nothing: each is schema-checked, then checked for an
+ * unknown unit, task, requirement or occurrence, a unit with no role in the task, a date after
+ * `asOf`, and a duplicate id. On any error nothing is recorded and the ledger is returned as it
+ * was. Linear in the ledger size plus the batch.
+ *
+ * @category Ledger
+ * @example
+ * const r = recordMany(emptyLedger(plan.id), entries, { plan, matrix, asOf });
+ * r.ok && r.ledger.entries.length;
+ */
+export const recordMany = (ledger: Ledger, entries: readonly unknown[], ctx: LedgerContext): LedgerResult => {
+  const issues: Diagnostic[] = [];
+  const parsed: ProgressEntry[] = [];
+  const ids = new Set<string>(ledger.entries.map((e) => e.id));
+  const { check } = checker(ctx);
+  entries.forEach((input, i) => {
+    const path: DiagnosticPath = [i];
+    const r = parseInput(ProgressEntry, input);
+    if (!r.ok) {
+      issues.push(...r.issues.map((d) => ({ ...d, path: [...path, ...d.path] })));
+      return;
+    }
+    const found = check(r.value, path, ids);
+    issues.push(...found);
+    ids.add(r.value.id);
+    parsed.push(r.value);
+  });
+  if (issues.length > 0) return { ok: false, ledger, issues: deepFreeze(issues) };
+  enablePatches();
+  const [next, patches, inversePatches] = produceWithPatches(ledger, (draft) => {
+    for (const e of parsed) draft.entries.push(e);
+  });
+  return { ok: true, ledger: next, patches, inversePatches, issues: [] };
+};
+
+/**
+ * 记录一条台账（immer reducer）：输入不变，输出冻结，同时返回补丁。规则见 {@link recordMany}。
+ * Record one entry (an immer reducer): the input is not changed, the output is frozen, and the
+ * change comes with its patches. Checks as in {@link recordMany}.
+ *
+ * @category Ledger
+ * @example
+ * const r = recordProgress(ledger, {
+ *   id: "e1", unitId: "sfj", taskId: "wuzhi-2024.t13", requirementId: "wuzhi-2024.t13.r2",
+ *   date: "2024-06-20", kind: "done",
+ * }, { plan, matrix, asOf: IsoDate.parse("2024-07-01") });
+ * r.ok;
+ * //=> true
+ */
+export const recordProgress = (ledger: Ledger, entry: unknown, ctx: LedgerContext): LedgerResult => {
+  const r = recordMany(ledger, [entry], ctx);
+  // One entry: paths start at the entry's own fields.
+  return r.ok ? r : { ...r, issues: deepFreeze(r.issues.map((d) => ({ ...d, path: d.path.slice(1) }))) };
+};
+
+/**
+ * 删除一条台账记录（撤回误报），同样返回补丁；编号不存在时失败。Remove an entry (a withdrawn
+ * report), with its patches; an unknown id fails with `unknown_entry`.
+ *
+ * @category Ledger
+ * @example
+ * removeEntry(ledger, "e1").ok;
+ */
+export const removeEntry = (ledger: Ledger, id: string): LedgerResult => {
+  const index = ledger.entries.findIndex((e) => e.id === id);
+  if (index === -1) return { ok: false, ledger, issues: [diag("unknown_entry", "error", `台账中没有编号为“${id}”的记录`, `No ledger entry with id "${id}"`, ["id"])] };
+  enablePatches();
+  const [next, patches, inversePatches] = produceWithPatches(ledger, (draft) => {
+    draft.entries.splice(index, 1);
+  });
+  return { ok: true, ledger: next, patches, inversePatches, issues: [] };
+};
+
+/**
+ * 按顺序重放补丁，重建台账（全程留痕：保存每次变更的补丁即可还原任一时刻的台账）。
+ * Replay patches in order to rebuild a ledger: keep every change's patches and any past state of
+ * the ledger can be rebuilt (全程留痕).
+ *
+ * @category Ledger
+ * @example
+ * const rebuilt = replay(emptyLedger(plan.id), changes.map((c) => c.patches));
+ */
+export const replay = (base: Ledger, changes: ReadonlyArray<readonly Patch[]>): Ledger => {
+  enablePatches();
+  let ledger = base;
+  for (const patches of changes) ledger = applyPatches(ledger, patches as Patch[]);
+  return deepFreeze(ledger);
+};
+
+/**
+ * 读取不可信的台账 JSON：模式校验，记录编号唯一；给出 `context` 时，每条记录还按 {@link recordMany} 的规则检查。
+ * Read untrusted ledger JSON: the schema and unique entry ids; with a `context`, every entry is
+ * also checked as {@link recordMany} does.
+ *
+ * @category Ledger
+ * @example
+ * const r = readLedger(JSON.parse(text), { plan, matrix, asOf });
+ * if (!r.ok) r.issues.forEach((d) => console.log(d.path.join("."), d.message));
+ */
+export const readLedger = (input: unknown, context?: LedgerContext): Result<Ledger> => {
+  const parsed = parseInput(Ledger, input);
+  if (!parsed.ok) return parsed;
+  const ledger = parsed.value;
+  if (context !== undefined) {
+    const r = recordMany(emptyLedger(ledger.planId), ledger.entries, context);
+    const issues = r.issues.map((d) => ({ ...d, path: ["entries", ...d.path] }));
+    return r.ok ? { ok: true, value: ledger, issues: [] } : { ok: false, issues: deepFreeze(issues) };
+  }
+  const seen = new Set<string>();
+  const issues: Diagnostic[] = [];
+  ledger.entries.forEach((e, i) => {
+    if (seen.has(e.id)) issues.push(diag("duplicate_entry", "error", `台账记录编号“${e.id}”重复`, `Duplicate ledger entry id "${e.id}"`, ["entries", i, "id"]));
+    seen.add(e.id);
+  });
+  return issues.length > 0 ? { ok: false, issues: deepFreeze(issues) } : { ok: true, value: ledger, issues: [] };
+};

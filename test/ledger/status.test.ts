@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { buildBulletin, bulletinToText } from "../../src/ledger/bulletin.js";
+import { emptyLedger, recordMany } from "../../src/ledger/ledger.js";
+import { occurrenceStatus } from "../../src/ledger/status.js";
+import { IsoDate } from "../../src/model/dates.js";
+import type { Ledger } from "../../src/model/ledger.js";
+import { seedContext } from "../support/context.js";
+
+const ctx = seedContext("2024-12-31");
+const Q = (n: number) => `wuzhi-2024.t23.r2.2024-Q${n}`;
+const make = (entries: Array<Record<string, unknown>>): Ledger => {
+  const r = recordMany(emptyLedger(ctx.plan.id), entries, ctx);
+  if (!r.ok) throw new Error(r.issues.map((d) => d.message).join("; "));
+  return r.ledger;
+};
+const t23 = (id: string, date: string, extra: Record<string, unknown> = {}) => ({ id, unitId: "sfj", taskId: "wuzhi-2024.t23", requirementId: "wuzhi-2024.t23.r2", date, kind: "done", ...extra });
+const ledger = make([
+  t23("q1", "2024-03-20"), // on time, matched by its date
+  t23("q2", "2024-07-05", { occurrenceId: Q(2) }), // late, names its occurrence
+  { id: "train", unitId: "sfj", taskId: "wuzhi-2024.t13", requirementId: "wuzhi-2024.t13.r2", date: "2024-06-30", kind: "done" },
+  { id: "lecture1", unitId: "sfj", taskId: "wuzhi-2024.t35", requirementId: "wuzhi-2024.t35.r2", date: "2024-05-10", kind: "held" },
+  { id: "p", unitId: "sfj", taskId: "wuzhi-2024.t23", requirementId: "wuzhi-2024.t23.r2", date: "2024-08-01", kind: "progress" },
+]);
+const byId = (asOf: string, unit = "sfj") =>
+  new Map(occurrenceStatus(ctx.occurrences, ledger, IsoDate.parse(asOf)).filter((s) => s.unitId === unit).map((s) => [s.occurrenceId as string, s]));
+
+describe("occurrenceStatus", () => {
+  it("tells on time, late, overdue, due soon and upcoming, with the settling entries", () => {
+    const s = byId("2024-07-15");
+    expect(s.get(Q(1))).toMatchObject({ status: "done_on_time", entries: ["q1"], settledOn: "2024-03-20" });
+    expect(s.get(Q(2))).toMatchObject({ status: "done_late", entries: ["q2"], daysLate: 5 });
+    expect(s.get(Q(3))).toMatchObject({ status: "upcoming", entries: [] });
+    expect(s.get("wuzhi-2024.t13.r2.2024")).toMatchObject({ status: "done_on_time", entries: ["train"] });
+    expect(s.get("wuzhi-2024.t13.r1.2024")).toMatchObject({ status: "upcoming" });
+    const soon = byId("2024-09-25");
+    expect(soon.get(Q(3))!.status).toBe("due_soon");
+    expect(soon.get("wuzhi-2024.t13.r1.2024")!.status).toBe("due_soon");
+    expect(byId("2024-10-03").get(Q(3))).toMatchObject({ status: "overdue", daysLate: 3 });
+  });
+
+  it("counts quota events and ignores progress reports and future entries", () => {
+    const lectures = byId("2024-07-15").get("wuzhi-2024.t35.r2.2024")!;
+    expect(lectures).toMatchObject({ status: "upcoming", done: 1, needed: 2, entries: ["lecture1"] });
+    expect(byId("2024-03-01").get(Q(1))!.entries).toEqual([]);
+  });
+
+  it("each bound unit has its own status", () => {
+    const other = byId("2024-07-15", "zfb");
+    expect(other.get("wuzhi-2024.t21.r1.2024")).toBeDefined();
+    expect(other.get(Q(1))).toBeUndefined(); // 县政府办 is not bound by task 23
+  });
+});
+
+describe("bulletin", () => {
+  const bulletin = buildBulletin(ctx.plan, ctx.matrix, ctx.occurrences, ledger, IsoDate.parse("2024-07-15"));
+
+  it("groups items per unit, most overdue first", () => {
+    expect(bulletin.totals.doneLate).toBe(1);
+    const sfj = bulletin.units.find((u) => u.name === "县司法局")!;
+    expect(sfj.doneOnTime.map((i) => i.occurrenceId)).toEqual(expect.arrayContaining([Q(1), "wuzhi-2024.t13.r2.2024"]));
+    expect(sfj.doneLate.map((i) => i.occurrenceId)).toEqual([Q(2)]);
+    expect(bulletin.units[0]!.overdue.length).toBeGreaterThanOrEqual(bulletin.units.at(-1)!.overdue.length);
+  });
+
+  it("renders Chinese text a clerk can send", () => {
+    const text = bulletinToText(bulletin);
+    expect(text).toContain("工作进展通报（截至2024年7月15日）");
+    expect(text).toContain("一、总体情况");
+    expect(text).toContain("四、逾期完成");
+    expect(text).toContain("任务23“强化行政执法监督”：开展一次执法监督，并将监督情况予以通报（2024年第2季度，截止2024年6月30日，逾期5天完成）");
+    expect(text.endsWith("\n")).toBe(true);
+  });
+});

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 const root = new URL("..", import.meta.url);
 const build = spawnSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const { parsePlanText, readRoster, buildMatrix, workload, tasksWithoutLead } = await import(new URL("dist/index.js", root).href);
+const { parsePlanText, readRoster, buildMatrix, workload, tasksWithoutLead, expandSchedule } = await import(new URL("dist/index.js", root).href);
 
 const file = "seeds/wuzhi-2024.txt";
 const { plan, diagnostics } = parsePlanText(readFileSync(new URL(file, root), "utf8"), { id: "wuzhi-2024" });
@@ -35,4 +35,9 @@ console.log(`\n责任矩阵 Matrix：${matrix.units.length} 个单位，${matrix
 console.log(`没有牵头单位的任务 Tasks without a lead：${tasksWithoutLead(matrix).map((id) => matrix.tasks.find((t) => t.id === id).no).join("、")}`);
 for (const r of workload(matrix).slice(0, 5)) console.log(`  ${r.name}：牵头 ${r.lead.definite}，责任 ${r.responsible.definite}（候选 ${r.responsible.candidate}）`);
 for (const d of matrix.diagnostics.filter((d) => d.severity !== "info")) console.log(`  [${d.code}] ${d.message}`);
-console.log("\n时间节点、台账与考核评分将在后续版本提供。The calendar, ledger and scoring are coming.");
+
+const occurrences = expandSchedule(plan, { matrix });
+const dated = occurrences.filter((o) => o.due !== undefined && o.kind !== "ongoing");
+console.log(`\n时间节点 Occurrences ${plan.year}：${occurrences.length} 个（有具体日期 ${dated.length}，持续性年底检查 ${occurrences.filter((o) => o.kind === "ongoing").length}，及时类 ${occurrences.filter((o) => o.kind === "on_event").length}）`);
+for (const o of dated.slice(0, 8)) console.log(`  ${o.due}  任务${o.taskNo}  ${o.label}：${o.action}`);
+console.log("\n考核评分与报告将在后续版本提供。Scoring and the report are coming.");

@@ -3,7 +3,9 @@ import { FazhiError } from "./diagnostic.js";
 import { Diagnostic } from "./diagnostic.js";
 import { MatrixCell, ResponsibilityMatrix } from "./matrix.js";
 import { Assignment, Clause, Plan, Requirement, Role, Section, Task, UnitRef } from "./plan.js";
-import { ScheduleRule } from "./schedule.js";
+import { Occurrence, ScheduleRule } from "./schedule.js";
+import { Ledger, ProgressEntry } from "./ledger.js";
+import { WorkdayCalendar } from "./calendar.js";
 import { Roster, Unit, UnitGroup } from "./unit.js";
 
 /**
@@ -27,7 +29,11 @@ export type ModelName =
   | "UnitGroup"
   | "Diagnostic"
   | "ResponsibilityMatrix"
-  | "MatrixCell";
+  | "MatrixCell"
+  | "Occurrence"
+  | "ProgressEntry"
+  | "Ledger"
+  | "WorkdayCalendar";
 
 /**
  * 可导出 JSON Schema 的模型，键为 `$defs` 中的名称。The models exported as JSON Schema, by their
@@ -49,6 +55,10 @@ const MODELS: Readonly<Record<ModelName, z.ZodType>> = {
   Diagnostic,
   ResponsibilityMatrix,
   MatrixCell,
+  Occurrence,
+  ProgressEntry,
+  Ledger,
+  WorkdayCalendar,
 };
 
 /**

@@ -17,7 +17,20 @@ export interface RulePeriod {
   readonly suffix: string;
 }
 
-const periodsOf = (period: Period, year: number): RulePeriod[] => {
+/** Period tables are the same for every rule of a period and year: computed once (bounded cache). */
+const periodCache = new Map<string, readonly RulePeriod[]>();
+const periodsOf = (period: Period, year: number): readonly RulePeriod[] => {
+  const key = `${period}:${year}`;
+  let cached = periodCache.get(key);
+  if (cached === undefined) {
+    if (periodCache.size > 4096) periodCache.clear();
+    cached = deepFreeze(computePeriods(period, year));
+    periodCache.set(key, cached);
+  }
+  return cached;
+};
+
+const computePeriods = (period: Period, year: number): RulePeriod[] => {
   const span = (m1: number, m2: number, label: string, suffix: string): RulePeriod => {
     const to = isoDate(year, m2, daysInMonth(year, m2));
     return { from: isoDate(year, m1, 1), to, due: to, label, suffix };
@@ -38,6 +51,28 @@ const periodsOf = (period: Period, year: number): RulePeriod[] => {
   }
 };
 
+const md = (d: IsoDate): [number, number, number] => [Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10))];
+const isMonthEnd = (d: IsoDate): boolean => {
+  const [y, m, day] = md(d);
+  return day === daysInMonth(y, m);
+};
+const deadlineLabel = (due: IsoDate): string => {
+  const [, m, d] = md(due);
+  return m === 12 && d === 31 ? "年底前" : isMonthEnd(due) ? `${m}月底前` : `${m}月${d}日前`;
+};
+const windowLabel = (from: IsoDate, to: IsoDate): string => {
+  const [fy, fm, fd] = md(from);
+  const [ty, tm] = md(to);
+  if (fy === ty && fd === 1 && isMonthEnd(to)) {
+    if (fm === tm) return `${fm}月`;
+    if (tm - fm === 2 && fm % 3 === 1) return `第${(fm + 2) / 3}季度`;
+    if (fm === 1 && tm === 6) return "上半年";
+    if (fm === 7 && tm === 12) return "下半年";
+  }
+  const [, , td] = md(to);
+  return `${fm}月${fd}日至${tm}月${td}日`;
+};
+
 /**
  * 一条时间规则在某年的各个周期（截止型、时段型只在所属年份有一个；持续型为年底检查点；“及时”类没有日期，返回空）。
  * The periods of a rule in a year: deadlines and windows once, in their own year; recurring rules
@@ -48,12 +83,12 @@ const periodsOf = (period: Period, year: number): RulePeriod[] => {
  * rulePeriods({ kind: "recurring", period: "quarter", times: 1 }, 2024).map((p) => p.due);
  * //=> ["2024-03-31", "2024-06-30", "2024-09-30", "2024-12-31"]
  */
-export const rulePeriods = (rule: ScheduleRule, year: number): RulePeriod[] => {
+export const rulePeriods = (rule: ScheduleRule, year: number): readonly RulePeriod[] => {
   switch (rule.kind) {
     case "deadline":
-      return Number(rule.due.slice(0, 4)) === year ? [{ from: isoDate(year, 1, 1), to: rule.due, due: rule.due, label: `${Number(rule.due.slice(5, 7))}月${Number(rule.due.slice(8, 10))}日前`, suffix: "" }] : [];
+      return Number(rule.due.slice(0, 4)) === year ? [{ from: isoDate(year, 1, 1), to: rule.due, due: rule.due, label: deadlineLabel(rule.due), suffix: "" }] : [];
     case "window":
-      return Number(rule.to.slice(0, 4)) === year ? [{ from: rule.from, to: rule.to, due: rule.to, label: `${rule.from}至${rule.to}`, suffix: "" }] : [];
+      return Number(rule.to.slice(0, 4)) === year ? [{ from: rule.from, to: rule.to, due: rule.to, label: windowLabel(rule.from, rule.to), suffix: "" }] : [];
     case "recurring":
     case "quota":
       return periodsOf(rule.period, year);

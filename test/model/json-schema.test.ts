@@ -7,7 +7,8 @@ import { Plan, Task } from "../../src/model/plan.js";
 import { Roster, Unit } from "../../src/model/unit.js";
 import { ScheduleRule } from "../../src/model/schedule.js";
 import { readPlan } from "../../src/model/validate.js";
-import { arbPlan, arbRoster, arbRule, arbUnit } from "../support/arbitraries.js";
+import { arbPlan, arbProgressEntry, arbRoster, arbRule, arbUnit } from "../support/arbitraries.js";
+import { ProgressEntry } from "../../src/model/ledger.js";
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const ajv = addFormats(new Ajv2020({ strict: true, allErrors: true }));
@@ -40,6 +41,7 @@ const cases = [
   ["Roster", Roster, arbRoster],
   ["Unit", Unit, arbUnit],
   ["ScheduleRule", ScheduleRule, arbRule(2024)],
+  ["ProgressEntry", ProgressEntry, arbProgressEntry],
 ] as const;
 
 describe("JSON Schema export", () => {

@@ -114,3 +114,19 @@ export const arbRoster: fc.Arbitrary<Roster> = fc.record({
   units: fc.array(arbUnit, { maxLength: 6 }),
   groups: fc.array(arbGroup, { maxLength: 3 }),
 }) as fc.Arbitrary<Roster>;
+
+export const arbProgressEntry = fc.record(
+  {
+    id: arbId,
+    unitId: arbId,
+    taskId: arbId,
+    requirementId: arbId,
+    occurrenceId: arbId,
+    date: arbIsoDate(2000, 2100),
+    kind: fc.constantFrom("done", "progress", "held" as const),
+    count: fc.integer({ min: 1, max: 50 }),
+    evidence: fc.array(fc.record({ title: arbName, reference: fc.string({ maxLength: 12 }) }, { requiredKeys: ["title"] }), { maxLength: 2 }),
+    note: fc.string({ maxLength: 20 }),
+  },
+  { requiredKeys: ["id", "unitId", "taskId", "date", "kind"] },
+);

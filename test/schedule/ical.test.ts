@@ -1,0 +1,60 @@
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { scheduleToICalendar } from "../../src/export/ical.js";
+import { FazhiError } from "../../src/model/diagnostic.js";
+import { seedContext } from "../support/context.js";
+
+// Lives under test/schedule so that npm test also runs it under several TZ values.
+const { occurrences } = seedContext();
+const ics = scheduleToICalendar(occurrences, { dtstamp: "20240101T000000Z", calendarName: "武陟县2024年度法治政府建设工作安排" });
+
+describe("scheduleToICalendar", () => {
+  it("parses with ical.js and puts every dated occurrence on its day", () => {
+    const cal = new ICAL.Component(ICAL.parse(ics));
+    const todos = cal.getAllSubcomponents("vtodo");
+    const events = cal.getAllSubcomponents("vevent");
+    const dated = occurrences.filter((o) => o.due !== undefined);
+    expect(todos.length + events.length).toBe(dated.length);
+    const byUid = new Map([...todos, ...events].map((c) => [c.getFirstPropertyValue("uid") as string, c]));
+    for (const o of dated) {
+      const c = byUid.get(`${o.id}@fazhi`)!;
+      expect(c).toBeDefined();
+      if (o.kind === "window") {
+        const start = c.getFirstPropertyValue("dtstart") as ICAL.Time;
+        const end = c.getFirstPropertyValue("dtend") as ICAL.Time;
+        expect([start.isDate, start.toString(), end.toString()]).toEqual([true, o.window!.from, nextDay(o.window!.to)]);
+      } else {
+        const due = c.getFirstPropertyValue("due") as ICAL.Time;
+        expect([due.isDate, due.toString()]).toEqual([true, o.due]);
+      }
+    }
+  });
+
+  it("keeps Chinese text intact through escaping and folding", () => {
+    const cal = new ICAL.Component(ICAL.parse(ics));
+    const q = cal.getAllSubcomponents("vtodo").find((c) => c.getFirstPropertyValue("uid") === "wuzhi-2024.t23.r2.2024-Q1@fazhi")!;
+    expect(q.getFirstPropertyValue("summary")).toBe("任务23：开展一次执法监督，并将监督情况予以通报");
+    expect(q.getFirstPropertyValue("description")).toBe("2024年第1季度\n开展一次执法监督，并将监督情况予以通报");
+    expect(cal.getFirstPropertyValue("x-wr-calname")).toBe("武陟县2024年度法治政府建设工作安排");
+  });
+
+  it("folds lines at 75 octets, uses CRLF, and takes DTSTAMP from options", () => {
+    const lines = ics.split("\r\n");
+    expect(ics.includes("\n") && !/[^\r]\n/.test(ics)).toBe(true);
+    for (const line of lines) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    expect(lines.some((l) => l.startsWith(" "))).toBe(true);
+    expect(lines.filter((l) => l.startsWith("DTSTAMP:")).every((l) => l === "DTSTAMP:20240101T000000Z")).toBe(true);
+    expect(scheduleToICalendar(occurrences, { dtstamp: "20240101T000000Z" })).toBe(scheduleToICalendar(occurrences, { dtstamp: "2024-01-01" }));
+    expect(() => scheduleToICalendar(occurrences, { dtstamp: "now" })).toThrow(FazhiError);
+  });
+
+  it("escapes commas, semicolons and backslashes", () => {
+    const one = [{ ...occurrences[0]!, action: "a,b;c\\d" }];
+    const text = scheduleToICalendar(one, { dtstamp: "2024-01-01" });
+    expect(text).toContain("a\\,b\\;c\\\\d");
+    const parsed = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents()[0]!;
+    expect(parsed.getFirstPropertyValue("summary")).toContain("a,b;c\\d");
+  });
+});
+
+const nextDay = (d: string) => new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)) + 1)).toISOString().slice(0, 10);

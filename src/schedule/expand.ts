@@ -8,7 +8,14 @@ import type { Plan } from "../model/plan.js";
 import type { Occurrence, Period, ScheduleRule } from "../model/schedule.js";
 import { type RestDayPolicy, adjustToWorkday } from "./workdays.js";
 
-/** One period of a rule in a year: its window, due date, label and id suffix. */
+/**
+ * 规则在某年的一个周期：时间段、截止日期、标签、编号后缀。One period of a rule in a year.
+ * @category Schedule
+ * @example
+ * const q1: RulePeriod = rulePeriods({ kind: "recurring", period: "quarter", times: 1 }, 2024)[0]!;
+ * q1.label;
+ * //=> "2024年第1季度"
+ */
 export interface RulePeriod {
   readonly from: IsoDate;
   readonly to: IsoDate;

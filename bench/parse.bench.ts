@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parsePlanText } from "../src/index.js";
 import { normalizeText } from "../src/text/normalize.js";
+import { ADVERSARIAL } from "../test/support/adversarial.js";
 import { fmt, measure, ratio, table } from "./harness.js";
 
 // parsePlanText on the seed, and per-KB cost on inputs 1×, 10× and 100× the seed.
@@ -33,18 +34,10 @@ export const benchParse = (): void => {
 export const benchAdversarial = (): void => {
   const seed = readFileSync(new URL("../seeds/wuzhi-2024.txt", import.meta.url), "utf8");
   const seedPerKb = measure("seed", () => parsePlanText(seed), { minRuns: 50 }).median / (Buffer.byteLength(seed) / 1024);
-  const MB = 1 << 20;
-  const cases: Array<[string, string]> = [
-    ["heading marker repeated", "（一）".repeat(MB / 3)],
-    ["one huge line", "各级各部门要认真落实".repeat(MB / 10)],
-    ["long run of 、 in a unit list", `一、甲\n（一）乙。\n牵头单位：${"、".repeat(MB)}`],
-    ["long run of 和 in a unit list", `一、甲\n（一）乙。\n牵头单位：县司法局${"和".repeat(MB)}`],
-    ["nested brackets", `一、甲\n（一）乙${"（".repeat(MB / 2)}${"）".repeat(MB / 2)}`],
-    ["role words repeated", `一、甲\n（一）乙。\n${"牵头单位：".repeat(MB / 5)}`],
-  ];
   table(
     "parsePlanText on 1 MB adversarial inputs",
-    cases.map(([name, text]) => {
+    ADVERSARIAL.map(([name, make]) => {
+      const text = make();
       const kb = Buffer.byteLength(text) / 1024;
       const m = measure(name, () => parsePlanText(text), { minRuns: 3, minMs: 200, warmup: 1 });
       return { input: name, size: `${kb.toFixed(0)} KB`, median: fmt(m.median), "per KB vs seed per KB": ratio(m.median / kb, seedPerKb) };

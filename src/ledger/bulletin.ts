@@ -7,7 +7,7 @@ import type { Plan } from "../model/plan.js";
 import type { Occurrence } from "../model/schedule.js";
 import { formatChineseNumeral } from "../text/numerals.js";
 import { boundUnits } from "../schedule/expand.js";
-import { type OccurrenceStatus, occurrenceStatus } from "./status.js";
+import { type OccurrenceStatus, type OccurrenceStatusKind, occurrenceStatus } from "./status.js";
 
 /**
  * 通报中的一项。One item of a bulletin.
@@ -61,6 +61,16 @@ export interface Bulletin {
   readonly units: readonly BulletinUnit[];
   readonly totals: { readonly overdue: number; readonly dueSoon: number; readonly doneOnTime: number; readonly doneLate: number; readonly upcoming: number };
 }
+
+/** Which list of a unit each status goes to (upcoming and undated items are only counted). */
+const BUCKET: Readonly<Record<OccurrenceStatusKind, "overdue" | "dueSoon" | "doneOnTime" | "doneLate" | undefined>> = {
+  overdue: "overdue",
+  due_soon: "dueSoon",
+  done_on_time: "doneOnTime",
+  done_late: "doneLate",
+  upcoming: undefined,
+  undated: undefined,
+};
 
 /**
  * {@link buildBulletin} 的选项。Options of {@link buildBulletin}.
@@ -118,33 +128,11 @@ export const buildBulletin = (
     const o = occById.get(s.occurrenceId) as Occurrence;
     const bucket = perUnit.get(s.unitId) ?? { overdue: [], dueSoon: [], doneOnTime: [], doneLate: [] };
     perUnit.set(s.unitId, bucket);
-    switch (s.status) {
-      case "overdue":
-        bucket.overdue.push(item(s, o));
-        totals.overdue += 1;
-        break;
-      case "due_soon":
-        bucket.dueSoon.push(item(s, o));
-        totals.dueSoon += 1;
-        break;
-      case "done_on_time":
-        bucket.doneOnTime.push(item(s, o));
-        totals.doneOnTime += 1;
-        break;
-      case "done_late":
-        bucket.doneLate.push(item(s, o));
-        totals.doneLate += 1;
-        break;
-      case "upcoming":
-        totals.upcoming += 1;
-        break;
-      case "undated":
-        break;
-      default: {
-        const never: never = s.status;
-        return never;
-      }
-    }
+    const key = BUCKET[s.status];
+    if (key !== undefined) {
+      bucket[key].push(item(s, o));
+      totals[key] += 1;
+    } else if (s.status === "upcoming") totals.upcoming += 1;
   }
   const order = new Map(matrix.units.map((u, i) => [u.id as string, i]));
   const units: BulletinUnit[] = matrix.units

@@ -4,6 +4,7 @@ import type { SourceSpan } from "../../src/model/diagnostic.js";
 import { Plan } from "../../src/model/plan.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { normalizeLine } from "../../src/text/normalize.js";
+import { ADVERSARIAL } from "../support/adversarial.js";
 import { seedText } from "../support/seed.js";
 
 const seed = seedText();
@@ -86,20 +87,9 @@ const taskHeadingNo = (line: string): number | undefined => {
 };
 
 describe("adversarial input (1 MB each, no catastrophic backtracking)", () => {
-  const MB = 1 << 20;
-  const cases: Array<[string, string]> = [
-    ["a heading marker repeated", "（一）".repeat(MB / 3)],
-    ["heading lines", "一、\n".repeat(MB / 3)],
-    ["one huge line", "各级各部门要认真落实".repeat(MB / 10)],
-    ["a long run of 、 in a unit list", `一、甲\n（一）乙。\n牵头单位：${"、".repeat(MB)}`],
-    ["a long run of 和 in a unit list", `一、甲\n（一）乙。\n牵头单位：县司法局${"和".repeat(MB)}`],
-    ["nested brackets", `一、甲\n（一）乙${"（".repeat(MB / 2)}${"）".repeat(MB / 2)}`],
-    ["role words repeated", `一、甲\n（一）乙。\n${"牵头单位：".repeat(MB / 5)}`],
-    ["blank-line broken sentence", "一、甲\n（一）乙\n\n".repeat(MB / 8)],
-  ];
-  for (const [name, text] of cases) {
+  for (const [name, make] of ADVERSARIAL) {
     it(name, () => {
-      const { plan } = parsePlanText(text);
+      const { plan } = parsePlanText(make());
       expect(plan).toBeDefined();
     });
   }

@@ -76,7 +76,7 @@ export { type ResolveOptions, type ResolveResult, resolveUnits } from "./units/r
 export { type CellFilter, type WorkloadRow, buildMatrix, groupMembers, tasksLedBy, tasksOf, tasksWithoutLead, unitsFor, workload } from "./units/matrix.js";
 export { type CsvOptions, type MatrixCsvOptions, csvField, matrixToCsv, toCsv } from "./export/csv.js";
 export { ChangedDay, CalendarYear, WorkdayCalendar } from "./model/calendar.js";
-export { EntryKind, Evidence, Ledger, ProgressEntry } from "./model/ledger.js";
+export { EntryKind, Evidence, Ledger, ProgressEntry, type WorkEntry } from "./model/ledger.js";
 export { EntryId, OccurrenceId } from "./model/ids.js";
 export { Occurrence } from "./model/schedule.js";
 export { type ExtractOptions, extractRequirements } from "./schedule/extract.js";
@@ -92,7 +92,7 @@ export {
   previousWorkday,
   workdaysBetween,
 } from "./schedule/workdays.js";
-export { type LedgerContext, type LedgerResult, emptyLedger, readLedger, recordMany, recordProgress, removeEntry, replay } from "./ledger/ledger.js";
+export { type LedgerContext, type LedgerResult, emptyLedger, isWorkEntry, readLedger, recordMany, recordProgress, removeEntry, replay } from "./ledger/ledger.js";
 export { type OccurrenceStatus, type OccurrenceStatusKind, type StatusOptions, occurrenceStatus } from "./ledger/status.js";
 export { type Bulletin, type BulletinItem, type BulletinOptions, type BulletinUnit, buildBulletin, bulletinToText } from "./ledger/bulletin.js";
 export { type ICalendarOptions, scheduleToICalendar } from "./export/ical.js";

@@ -4,7 +4,7 @@ import { type Diagnostic, type DiagnosticPath, type Result, diag } from "../mode
 import { deepFreeze } from "../model/freeze.js";
 import type { PlanId } from "../model/ids.js";
 import { parseInput } from "../model/input.js";
-import { Ledger, ProgressEntry } from "../model/ledger.js";
+import { Ledger, ProgressEntry, type WorkEntry } from "../model/ledger.js";
 import type { ResponsibilityMatrix } from "../model/matrix.js";
 import type { Plan } from "../model/plan.js";
 import type { Occurrence } from "../model/schedule.js";
@@ -48,6 +48,15 @@ export type LedgerResult =
  */
 export const emptyLedger = (planId: PlanId): Ledger => deepFreeze({ planId, entries: [] });
 
+/**
+ * 是否为工作进展类记录（完成、进展、开展一次）。Whether an entry is work on a task.
+ * @category Ledger
+ * @example
+ * isWorkEntry({ id: "m", unitId: "sfj", date: "2024-12-31", kind: "measure", metric: "x", value: 1 } as ProgressEntry);
+ * //=> false
+ */
+export const isWorkEntry = (e: ProgressEntry): e is WorkEntry => e.kind === "done" || e.kind === "progress" || e.kind === "held";
+
 /** What one check needs, built once per batch. */
 interface Checker {
   readonly check: (entry: ProgressEntry, path: DiagnosticPath, ids: ReadonlySet<string>) => Diagnostic[];
@@ -65,20 +74,21 @@ const checker = (ctx: LedgerContext): Checker => {
       if (ids.has(e.id)) out.push(diag("duplicate_entry", "error", `台账记录编号“${e.id}”已存在`, `Ledger entry id "${e.id}" already exists`, [...path, "id"]));
       const unitName = units.get(e.unitId);
       if (unitName === undefined) out.push(diag("unknown_unit", "error", `责任矩阵中没有单位“${e.unitId}”`, `Unit "${e.unitId}" is not in the matrix`, [...path, "unitId"]));
-      const task = tasks.get(e.taskId);
-      if (task === undefined) out.push(diag("unknown_task", "error", `工作安排中没有任务“${e.taskId}”`, `Task "${e.taskId}" is not in the plan`, [...path, "taskId"]));
-      else {
-        if (e.requirementId !== undefined && !task.requirements.has(e.requirementId)) {
-          out.push(diag("unknown_requirement", "error", `任务${task.no}没有工作要求“${e.requirementId}”`, `Task ${task.no} has no requirement "${e.requirementId}"`, [...path, "requirementId"]));
+      const work = isWorkEntry(e) ? e : undefined;
+      const task = e.taskId === undefined ? undefined : tasks.get(e.taskId);
+      if (e.taskId !== undefined && task === undefined) out.push(diag("unknown_task", "error", `工作安排中没有任务“${e.taskId}”`, `Task "${e.taskId}" is not in the plan`, [...path, "taskId"]));
+      if (task !== undefined && e.taskId !== undefined) {
+        if (work?.requirementId !== undefined && !task.requirements.has(work.requirementId)) {
+          out.push(diag("unknown_requirement", "error", `任务${task.no}没有工作要求“${work.requirementId}”`, `Task ${task.no} has no requirement "${work.requirementId}"`, [...path, "requirementId"]));
         }
         if (unitName !== undefined && !roles.has(`${e.unitId}\u0000${e.taskId}`)) {
           out.push(diag("no_role", "error", `“${unitName}”在任务${task.no}中没有分工，不能报送`, `"${unitName}" has no role in task ${task.no} and cannot report on it`, [...path, "unitId"]));
         }
       }
-      if (e.occurrenceId !== undefined && occurrences !== undefined) {
-        const occ = occurrences.get(e.occurrenceId);
-        if (occ === undefined || occ.taskId !== e.taskId || (e.requirementId !== undefined && occ.requirementId !== e.requirementId)) {
-          out.push(diag("unknown_occurrence", "error", `时间节点“${e.occurrenceId}”不存在或不属于该任务/要求`, `Occurrence "${e.occurrenceId}" does not exist or belongs to another task or requirement`, [...path, "occurrenceId"]));
+      if (work?.occurrenceId !== undefined && occurrences !== undefined) {
+        const occ = occurrences.get(work.occurrenceId);
+        if (occ === undefined || occ.taskId !== work.taskId || (work.requirementId !== undefined && occ.requirementId !== work.requirementId)) {
+          out.push(diag("unknown_occurrence", "error", `时间节点“${work.occurrenceId}”不存在或不属于该任务/要求`, `Occurrence "${work.occurrenceId}" does not exist or belongs to another task or requirement`, [...path, "occurrenceId"]));
         }
       }
       if (compareIsoDate(e.date, ctx.asOf) > 0) {

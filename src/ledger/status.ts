@@ -1,7 +1,8 @@
 import { type IsoDate, addDays, compareIsoDate, differenceInDays } from "../model/dates.js";
 import { deepFreeze } from "../model/freeze.js";
 import type { EntryId, OccurrenceId, UnitId } from "../model/ids.js";
-import type { Ledger, ProgressEntry } from "../model/ledger.js";
+import type { Ledger, WorkEntry } from "../model/ledger.js";
+import { isWorkEntry } from "./ledger.js";
 import type { Occurrence } from "../model/schedule.js";
 
 /**
@@ -52,7 +53,7 @@ export interface StatusOptions {
 }
 
 /** Whether an entry counts for an occurrence (and unit). */
-const counts = (e: ProgressEntry, o: Occurrence, unitId: UnitId | undefined, asOf: IsoDate): boolean => {
+const counts = (e: WorkEntry, o: Occurrence, unitId: UnitId | undefined, asOf: IsoDate): boolean => {
   if (compareIsoDate(e.date, asOf) > 0) return false;
   if (unitId !== undefined && e.unitId !== unitId) return false;
   if (e.taskId !== o.taskId) return false;
@@ -62,7 +63,7 @@ const counts = (e: ProgressEntry, o: Occurrence, unitId: UnitId | undefined, asO
   return o.window === undefined || (compareIsoDate(o.window.from, e.date) <= 0 && compareIsoDate(e.date, o.window.to) <= 0);
 };
 
-const weight = (e: ProgressEntry, needed: number): number => (e.kind === "progress" ? 0 : e.kind === "held" ? (e.count ?? 1) : (e.count ?? needed));
+const weight = (e: WorkEntry, needed: number): number => (e.kind === "progress" ? 0 : e.kind === "held" ? (e.count ?? 1) : (e.count ?? needed));
 
 /**
  * 截至某日，每个时间节点（按绑定的每个单位）的状态：按时完成、逾期完成、逾期未完成、即将到期、未到期，
@@ -79,8 +80,8 @@ const weight = (e: ProgressEntry, needed: number): number => (e.kind === "progre
  */
 export const occurrenceStatus = (occurrences: readonly Occurrence[], ledger: Ledger, asOf: IsoDate, options: StatusOptions = {}): OccurrenceStatus[] => {
   const soon = options.dueSoonDays ?? 7;
-  const unique = [...new Map(ledger.entries.map((e) => [e.id as string, e])).values()];
-  const byTask = new Map<string, ProgressEntry[]>();
+  const unique = [...new Map(ledger.entries.map((e) => [e.id as string, e])).values()].filter(isWorkEntry);
+  const byTask = new Map<string, WorkEntry[]>();
   for (const e of unique) {
     const list = byTask.get(e.taskId);
     if (list === undefined) byTask.set(e.taskId, [e]);

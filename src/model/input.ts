@@ -48,8 +48,14 @@ const describe = (issue: z.core.$ZodIssue): [string, string] => {
       const values = issue.values.map((v) => JSON.stringify(v)).join(", ");
       return [`取值不正确：应为 ${values} 之一`, `Invalid value: expected one of ${values}`];
     }
-    case "invalid_union":
+    case "invalid_union": {
+      const options = (issue as { options?: unknown[] }).options;
+      if (Array.isArray(options) && options.length > 0) {
+        const values = options.map((v) => JSON.stringify(v)).join(", ");
+        return [`取值不正确：应为 ${values} 之一`, `Invalid value: expected one of ${values}`];
+      }
       return ["不符合任何一种允许的形式（请检查 kind 字段）", "Matches none of the allowed forms (check the kind field)"];
+    }
     case "not_multiple_of":
       return [`应为 ${String(issue.divisor)} 的倍数`, `Must be a multiple of ${String(issue.divisor)}`];
     case "invalid_key":

@@ -37,7 +37,7 @@ describe("recordProgress", () => {
       [{ date: "2024-07-16" }, "future_date", ["date"]],
       [{ occurrenceId: "wuzhi-2024.t23.r2.2024-Q1" }, "unknown_occurrence", ["occurrenceId"]],
       [{ date: "2024-02-30" }, "invalid_format", ["date"]],
-      [{ kind: "finished" }, "invalid_value", ["kind"]],
+      [{ kind: "finished" }, "invalid_union", ["kind"]],
       [{ extra: 1 }, "unrecognized_keys", []],
     ];
     for (const [over, code, path] of cases) {

@@ -115,18 +115,14 @@ export const arbRoster: fc.Arbitrary<Roster> = fc.record({
   groups: fc.array(arbGroup, { maxLength: 3 }),
 }) as fc.Arbitrary<Roster>;
 
-export const arbProgressEntry = fc.record(
-  {
-    id: arbId,
-    unitId: arbId,
-    taskId: arbId,
-    requirementId: arbId,
-    occurrenceId: arbId,
-    date: arbIsoDate(2000, 2100),
-    kind: fc.constantFrom("done", "progress", "held" as const),
-    count: fc.integer({ min: 1, max: 50 }),
-    evidence: fc.array(fc.record({ title: arbName, reference: fc.string({ maxLength: 12 }) }, { requiredKeys: ["title"] }), { maxLength: 2 }),
-    note: fc.string({ maxLength: 20 }),
-  },
-  { requiredKeys: ["id", "unitId", "taskId", "date", "kind"] },
+const entryBase = { id: arbId, unitId: arbId, date: arbIsoDate(2000, 2100), evidence: fc.array(fc.record({ title: arbName, reference: fc.string({ maxLength: 12 }) }, { requiredKeys: ["title"] }), { maxLength: 2 }), note: fc.string({ maxLength: 20 }) };
+const req = ["id", "unitId", "date", "kind"] as const;
+export const arbProgressEntry = fc.oneof(
+  fc.record({ ...entryBase, kind: fc.constantFrom("done", "held" as const), taskId: arbId, requirementId: arbId, occurrenceId: arbId, count: fc.integer({ min: 1, max: 50 }) }, { requiredKeys: [...req, "taskId"] }),
+  fc.record({ ...entryBase, kind: fc.constant("progress" as const), taskId: arbId, requirementId: arbId }, { requiredKeys: [...req, "taskId"] }),
+  fc.record({ ...entryBase, kind: fc.constant("incident" as const), taskId: arbId, tag: arbName, count: fc.integer({ min: 1, max: 5 }) }, { requiredKeys: [...req, "tag"] }),
+  fc.record({ ...entryBase, kind: fc.constant("measure" as const), metric: arbName, value: fc.double({ min: -1e6, max: 1e6, noNaN: true }) }, { requiredKeys: [...req, "metric", "value"] }),
+  fc.record({ ...entryBase, kind: fc.constant("problem" as const), problemId: arbId, dueBy: arbIsoDate(2000, 2100) }, { requiredKeys: [...req, "problemId", "dueBy"] }),
+  fc.record({ ...entryBase, kind: fc.constant("award" as const), category: arbName, awardId: arbId }, { requiredKeys: [...req, "category"] }),
+  fc.record({ ...entryBase, kind: fc.constant("veto" as const), vetoId: arbId }, { requiredKeys: [...req, "vetoId"] }),
 );

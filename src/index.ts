@@ -96,3 +96,8 @@ export { type LedgerContext, type LedgerResult, emptyLedger, isWorkEntry, readLe
 export { type OccurrenceStatus, type OccurrenceStatusKind, type StatusOptions, occurrenceStatus } from "./ledger/status.js";
 export { type Bulletin, type BulletinItem, type BulletinOptions, type BulletinUnit, buildBulletin, bulletinToText } from "./ledger/bulletin.js";
 export { type ICalendarOptions, scheduleToICalendar } from "./export/ical.js";
+export { AppliesTo, Floor, Indicator, Points, ScoreAdjustment, ScoreCard, ScoreLine, ScoringMethod, ScoringScheme } from "./model/scoring.js";
+export { formatPoints, toHundredths } from "./scoring/points.js";
+export { readScheme, validateScheme } from "./scoring/validate-scheme.js";
+export { type ScoreInput, scoreUnits } from "./scoring/score.js";
+export { explainScoreCard } from "./scoring/explain.js";

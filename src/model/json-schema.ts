@@ -6,6 +6,7 @@ import { Assignment, Clause, Plan, Requirement, Role, Section, Task, UnitRef } f
 import { Occurrence, ScheduleRule } from "./schedule.js";
 import { Ledger, ProgressEntry } from "./ledger.js";
 import { WorkdayCalendar } from "./calendar.js";
+import { ScoreCard, ScoringScheme } from "./scoring.js";
 import { Roster, Unit, UnitGroup } from "./unit.js";
 
 /**
@@ -33,7 +34,9 @@ export type ModelName =
   | "Occurrence"
   | "ProgressEntry"
   | "Ledger"
-  | "WorkdayCalendar";
+  | "WorkdayCalendar"
+  | "ScoringScheme"
+  | "ScoreCard";
 
 /**
  * 可导出 JSON Schema 的模型，键为 `$defs` 中的名称。The models exported as JSON Schema, by their
@@ -59,6 +62,8 @@ const MODELS: Readonly<Record<ModelName, z.ZodType>> = {
   ProgressEntry,
   Ledger,
   WorkdayCalendar,
+  ScoringScheme,
+  ScoreCard,
 };
 
 /**

@@ -98,6 +98,6 @@ export type WorkEntry = Extract<ProgressEntry, { kind: "done" | "progress" | "he
  * @example
  * Ledger.parse({ planId: "wuzhi-2024", entries: [] });
  */
-export const Ledger = z.strictObject({ planId: PlanId, entries: z.array(ProgressEntry) }).meta({ id: "Ledger", title: "工作台账" });
+export const Ledger = z.strictObject({ planId: PlanId, description: z.string().optional(), entries: z.array(ProgressEntry) }).meta({ id: "Ledger", title: "工作台账" });
 /** @category Ledger */
 export type Ledger = z.infer<typeof Ledger>;

@@ -1,0 +1,12 @@
+import { readFileSync } from "node:fs";
+import { IsoDate, Roster, buildMatrix, explainScoreCard, formatPoints, parsePlanText, readLedger, readScheme, scoreUnits } from "./src/index.js";
+const { plan } = parsePlanText(readFileSync("seeds/wuzhi-2024.txt", "utf8"), { id: "wuzhi-2024" });
+const roster = Roster.parse(JSON.parse(readFileSync("seeds/wuzhi-2024.roster.json", "utf8")));
+const matrix = buildMatrix(plan, roster);
+const scheme = readScheme(JSON.parse(readFileSync("seeds/wuzhi-2024.scheme.json", "utf8")), plan);
+const ledger = readLedger(JSON.parse(readFileSync("seeds/wuzhi-2024.ledger.sample.json", "utf8")));
+if (!scheme.ok || !ledger.ok) throw new Error("bad");
+const cards = scoreUnits({ plan, matrix, scheme: scheme.value, ledger: ledger.value, asOf: IsoDate.parse("2024-12-31") });
+for (const c of cards) console.log(c.rank, c.name, formatPoints(c.total), c.grade, c.lines.length);
+console.log(explainScoreCard(cards.find((c) => c.name === "县司法局")!));
+console.log(explainScoreCard(cards.at(-1)!));

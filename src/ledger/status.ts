@@ -80,7 +80,9 @@ const weight = (e: WorkEntry, needed: number): number => (e.kind === "progress" 
  */
 export const occurrenceStatus = (occurrences: readonly Occurrence[], ledger: Ledger, asOf: IsoDate, options: StatusOptions = {}): OccurrenceStatus[] => {
   const soon = options.dueSoonDays ?? 7;
-  const unique = [...new Map(ledger.entries.map((e) => [e.id as string, e])).values()].filter(isWorkEntry);
+  // A repeated entry id counts once: the first entry with that id wins (as in scoring).
+  const seen = new Set<string>();
+  const unique = ledger.entries.filter((e) => !seen.has(e.id) && seen.add(e.id) !== undefined).filter(isWorkEntry);
   const byTask = new Map<string, WorkEntry[]>();
   for (const e of unique) {
     const list = byTask.get(e.taskId);

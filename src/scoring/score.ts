@@ -49,10 +49,12 @@ const emptyFacts = (): Facts => ({ incidents: new Map(), measures: new Map(), pr
 const indexFacts = (ledger: Ledger | undefined, from: IsoDate | undefined, asOf: IsoDate | undefined): Map<string, Facts> => {
   const out = new Map<string, Facts>();
   if (ledger === undefined) return out;
+  // A repeated id counts once (the first reported wins); the rest is read in a canonical order
+  // (date, then id), so that the order entries arrived in never shows in a card.
   const seen = new Set<string>();
-  for (const e of ledger.entries) {
-    if (seen.has(e.id)) continue;
-    seen.add(e.id);
+  const unique = ledger.entries.filter((e) => !seen.has(e.id) && seen.add(e.id) !== undefined);
+  unique.sort((a, b) => compareIsoDate(a.date, b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const e of unique) {
     if ((asOf !== undefined && compareIsoDate(e.date, asOf) > 0) || (from !== undefined && compareIsoDate(e.date, from) < 0 && e.kind !== "problem" && e.kind !== "rectified")) continue;
     let f = out.get(e.unitId);
     if (f === undefined) {
@@ -243,7 +245,10 @@ export const scoreUnits = (input: ScoreInput): ScoreCard[] => {
     for (const cat of scheme.bonus?.categories ?? []) {
       const awards = f.awards.get(cat.id) ?? [];
       if (awards.length === 0) continue;
-      const distinct = [...new Map(awards.map((a) => [a.awardId ?? a.id, a])).values()];
+      // One award reported twice (same awardId) counts once: the earliest report stands.
+      const byAward = new Map<string, (typeof awards)[number]>();
+      for (const a of awards) if (!byAward.has(a.awardId ?? a.id)) byAward.set(a.awardId ?? a.id, a);
+      const distinct = [...byAward.values()];
       const amount = Math.min(distinct.length * toHundredths(cat.per), toHundredths(cat.cap), bonusLeft);
       bonusLeft -= amount;
       lines.push({

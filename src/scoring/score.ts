@@ -44,18 +44,34 @@ interface Facts {
   vetoes: Map<string, ProgressEntry[]>;
 }
 
+/** Canonical order of entries: by date, then id. */
+const before = (a: ProgressEntry, b: ProgressEntry): boolean => a.date < b.date || (a.date === b.date && a.id < b.id);
+const canonical = <T extends ProgressEntry>(list: readonly T[]): T[] => [...list].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+
 const emptyFacts = (): Facts => ({ incidents: new Map(), measures: new Map(), problems: new Map(), awards: new Map(), vetoes: new Map() });
 
-const indexFacts = (ledger: Ledger | undefined, from: IsoDate | undefined, asOf: IsoDate | undefined): Map<string, Facts> => {
+/**
+ * Index a ledger's facts per unit, in one pass: this year's (`from`..`asOf`; open problems from
+ * earlier years too) into `current`, and measures dated in `lastYear` into `previous`.
+ */
+const indexFacts = (ledger: Ledger | undefined, from: IsoDate | undefined, asOf: IsoDate | undefined, lastYear?: string): { current: Map<string, Facts>; previous: Map<string, Facts> } => {
   const out = new Map<string, Facts>();
-  if (ledger === undefined) return out;
-  // A repeated id counts once (the first reported wins); the rest is read in a canonical order
-  // (date, then id), so that the order entries arrived in never shows in a card.
+  const previous = new Map<string, Facts>();
+  if (ledger === undefined) return { current: out, previous };
+  // A repeated id counts once (the first reported wins). Nothing below depends on the order the
+  // entries arrived in: single picks compare (date, id), and listed entries are sorted on output.
   const seen = new Set<string>();
-  const unique = ledger.entries.filter((e) => !seen.has(e.id) && seen.add(e.id) !== undefined);
-  unique.sort((a, b) => compareIsoDate(a.date, b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const e of unique) {
-    if ((asOf !== undefined && compareIsoDate(e.date, asOf) > 0) || (from !== undefined && compareIsoDate(e.date, from) < 0 && e.kind !== "problem" && e.kind !== "rectified")) continue;
+  for (const e of ledger.entries) {
+    const size = seen.size;
+    if (seen.add(e.id).size === size) continue; // one hash operation per entry
+    if (lastYear !== undefined && e.kind === "measure" && e.date.startsWith(lastYear)) {
+      let p = previous.get(e.unitId);
+      if (p === undefined) previous.set(e.unitId, (p = emptyFacts()));
+      const prev = p.measures.get(e.metric);
+      if (prev === undefined || before(prev, e)) p.measures.set(e.metric, e);
+      continue;
+    }
+    if ((asOf !== undefined && e.date > asOf) || (from !== undefined && e.date < from && e.kind !== "problem" && e.kind !== "rectified")) continue;
     let f = out.get(e.unitId);
     if (f === undefined) {
       f = emptyFacts();
@@ -70,14 +86,15 @@ const indexFacts = (ledger: Ledger | undefined, from: IsoDate | undefined, asOf:
       }
       case "measure": {
         const prev = f.measures.get(e.metric);
-        if (prev === undefined || compareIsoDate(prev.date, e.date) < 0 || (prev.date === e.date && prev.id < e.id)) f.measures.set(e.metric, e);
+        if (prev === undefined || before(prev, e)) f.measures.set(e.metric, e);
         break;
       }
       case "problem":
       case "rectified": {
         const p = f.problems.get(e.problemId) ?? {};
-        if (e.kind === "problem") p.problem ??= e;
-        else if (p.rectified === undefined || compareIsoDate(e.date, p.rectified.date) < 0) p.rectified = e;
+        if (e.kind === "problem") {
+          if (p.problem === undefined || before(e, p.problem)) p.problem = e;
+        } else if (p.rectified === undefined || before(e, p.rectified)) p.rectified = e;
         f.problems.set(e.problemId, p);
         break;
       }
@@ -103,7 +120,7 @@ const indexFacts = (ledger: Ledger | undefined, from: IsoDate | undefined, asOf:
       }
     }
   }
-  return out;
+  return { current: out, previous };
 };
 
 /** How a unit stands towards an indicator: assessed or not, and its share of deductions (percent). */
@@ -134,7 +151,7 @@ const assessment = (ind: Indicator, matrix: ResponsibilityMatrix, unitKinds: Rea
 
 const DAYS: Readonly<Record<"day" | "week" | "month", number>> = { day: 1, week: 7, month: 30 };
 
-const adj = (reason: string, reasonEn: string, hundredths: number, entries: readonly EntryId[], extra: Partial<Adj> = {}): Adj => ({ reason, reasonEn, hundredths, entries: [...entries], ...extra });
+const adj = (reason: string, reasonEn: string, hundredths: number, entries: EntryId[], extra: Partial<Adj> = {}): Adj => ({ reason, reasonEn, hundredths, entries, ...extra });
 
 /**
  * 按考核方案为每个单位评分：每张评分卡有总分、等次、名次，以及每一行的来历——指标、可得分、实得分、
@@ -154,8 +171,10 @@ const adj = (reason: string, reasonEn: string, hundredths: number, entries: read
  */
 export const scoreUnits = (input: ScoreInput): ScoreCard[] => {
   const { plan, matrix, scheme, ledger, asOf } = input;
-  const occurrences = input.occurrences ?? expandSchedule(plan, { matrix });
-  const statuses = occurrenceStatus(occurrences, ledger, asOf);
+  // Occurrence status is only needed when an indicator scores occurrences.
+  const needsStatus = scheme.indicators.some((i) => i.method.kind === "occurrences");
+  const occurrences = needsStatus ? (input.occurrences ?? expandSchedule(plan, { matrix })) : [];
+  const statuses = needsStatus ? occurrenceStatus(occurrences, ledger, asOf) : [];
   const statusOf = new Map<string, OccurrenceStatus[]>();
   for (const s of statuses) {
     if (s.unitId === undefined) continue;
@@ -170,9 +189,9 @@ export const scoreUnits = (input: ScoreInput): ScoreCard[] => {
   // ledger when given, else this ledger's measures dated in the year before.
   const year = plan.year ?? Number(asOf.slice(0, 4));
   const yearStart = `${year}-01-01` as IsoDate;
-  const facts = indexFacts(ledger, yearStart, asOf);
-  const lastYear = `${year - 1}` as const;
-  const before = input.previous !== undefined ? indexFacts(input.previous, undefined, undefined) : indexFacts(ledger, `${lastYear}-01-01` as IsoDate, `${lastYear}-12-31` as IsoDate);
+  const indexed = indexFacts(ledger, yearStart, asOf, input.previous === undefined ? `${year - 1}-` : undefined);
+  const facts = indexed.current;
+  const lastYear = input.previous !== undefined ? indexFacts(input.previous, undefined, undefined).current : indexed.previous;
   const date = planDate(plan, {});
   const units: ReadonlyArray<{ id: string; name: string; kind: string }> =
     input.roster === undefined ? matrix.units : input.roster.units.filter((u) => date === undefined || ((u.validFrom === undefined || compareIsoDate(u.validFrom, date) <= 0) && (u.validTo === undefined || compareIsoDate(date, u.validTo) <= 0)));
@@ -197,7 +216,7 @@ export const scoreUnits = (input: ScoreInput): ScoreCard[] => {
   const cards: Array<Omit<ScoreCard, "rank" | "grade"> & { order: number }> = [];
   units.forEach((unit, order) => {
     const f = facts.get(unit.id) ?? emptyFacts();
-    const prev = before.get(unit.id) ?? emptyFacts();
+    const prev = lastYear.get(unit.id) ?? emptyFacts();
     const lines: ScoreLine[] = [];
     scheme.indicators.forEach((ind, k) => {
       const share = (assessors[k] as (u: string) => number | undefined)(unit.id);
@@ -247,7 +266,7 @@ export const scoreUnits = (input: ScoreInput): ScoreCard[] => {
       if (awards.length === 0) continue;
       // One award reported twice (same awardId) counts once: the earliest report stands.
       const byAward = new Map<string, (typeof awards)[number]>();
-      for (const a of awards) if (!byAward.has(a.awardId ?? a.id)) byAward.set(a.awardId ?? a.id, a);
+      for (const a of canonical(awards)) if (!byAward.has(a.awardId ?? a.id)) byAward.set(a.awardId ?? a.id, a);
       const distinct = [...byAward.values()];
       const amount = Math.min(distinct.length * toHundredths(cat.per), toHundredths(cat.cap), bonusLeft);
       bonusLeft -= amount;
@@ -267,7 +286,7 @@ export const scoreUnits = (input: ScoreInput): ScoreCard[] => {
       const hits = f.vetoes.get(v.id) ?? [];
       if (hits.length === 0) continue;
       vetoed = true;
-      lines.push({ kind: "veto", id: v.id, name: v.name, available: 0, earned: 0, state: "scored", adjustments: [adj(`一票否决：${v.name}`, `Veto: ${v.name}`, 0, hits.map((h) => h.id))], note: "直接定为最低等次 / lowest grade" });
+      lines.push({ kind: "veto", id: v.id, name: v.name, available: 0, earned: 0, state: "scored", adjustments: [adj(`一票否决：${v.name}`, `Veto: ${v.name}`, 0, hits.map((h) => h.id).sort())], note: "直接定为最低等次 / lowest grade" });
     }
     const total = lines.reduce((s, l) => s + l.earned, 0);
     cards.push({ unitId: unit.id as UnitId, name: unit.name, total, available, vetoed, lines, order });
@@ -323,13 +342,13 @@ const deductions = (
         if (s.status === "overdue") {
           if (o.count > 1 && m.perShort !== undefined) {
             const short = s.needed - s.done;
-            out.push(adj(`少${short}次（完成${s.done}/${s.needed}）：${what}`, `${short} short (${s.done}/${s.needed}): task ${o.taskNo} ${o.label}`, short * toHundredths(m.perShort), s.entries, extra));
-          } else out.push(adj(`逾期未完成（截止${o.due}）：${what}`, `Overdue (due ${o.due}): task ${o.taskNo} ${o.label}`, toHundredths(m.perMissing), s.entries, extra));
+            out.push(adj(`少${short}次（完成${s.done}/${s.needed}）：${what}`, `${short} short (${s.done}/${s.needed}): task ${o.taskNo} ${o.label}`, short * toHundredths(m.perShort), [...s.entries], extra));
+          } else out.push(adj(`逾期未完成（截止${o.due}）：${what}`, `Overdue (due ${o.due}): task ${o.taskNo} ${o.label}`, toHundredths(m.perMissing), [...s.entries], extra));
         } else if (s.status === "done_late") {
           const days = s.daysLate ?? 0;
           const steps = m.latePer === undefined ? 0 : Math.ceil(days / DAYS[m.latePer.unit]);
           const amount = toHundredths(m.perLate ?? 0) + steps * toHundredths(m.latePer?.points ?? 0);
-          if (amount > 0) out.push(adj(`逾期${days}天完成：${what}`, `Done ${days} days late: task ${o.taskNo} ${o.label}`, amount, s.entries, extra));
+          if (amount > 0) out.push(adj(`逾期${days}天完成：${what}`, `Done ${days} days late: task ${o.taskNo} ${o.label}`, amount, [...s.entries], extra));
         }
       }
       if (m.allOrNothing === true && out.length > 0) {
@@ -337,11 +356,20 @@ const deductions = (
       }
       return out;
     }
-    case "incidents":
-      return (f.incidents.get(m.tag) ?? []).map((e) => {
-        const count = e.kind === "incident" ? (e.count ?? 1) : 1;
-        return adj(`发现${count}宗“${m.tag}”（${e.date}）`, `${count} incident(s) "${m.tag}" (${e.date})`, count * toHundredths(m.per), [e.id]);
+    case "incidents": {
+      // One adjustment per tag, listing every entry behind it (sorted by id: a native string
+      // sort, so that neither the ledger's order nor a slow comparator shows).
+      const hits = f.incidents.get(m.tag) ?? [];
+      if (hits.length === 0) return [];
+      let count = 0;
+      const ids: EntryId[] = new Array(hits.length);
+      hits.forEach((e, i) => {
+        count += e.kind === "incident" ? (e.count ?? 1) : 1;
+        ids[i] = e.id;
       });
+      ids.sort();
+      return [adj(`发现${count}宗“${m.tag}”，每宗扣${formatPoints(toHundredths(m.per))}分`, `${count} incident(s) "${m.tag}", ${formatPoints(toHundredths(m.per))} each`, count * toHundredths(m.per), ids)];
+    }
     case "rate": {
       const v = f.measures.get(m.metric);
       if (v === undefined) return "missing";
@@ -355,7 +383,7 @@ const deductions = (
         const hits = f.incidents.get(t.tag) ?? [];
         if (hits.length > 0 && (worst === undefined || toHundredths(t.deduct) > worst.deduct)) worst = { tag: t.tag, name: t.name, deduct: toHundredths(t.deduct), ids: hits.map((h) => h.id) };
       }
-      return worst === undefined ? [] : [adj(`${worst.name}`, `Tier: ${worst.name}`, worst.deduct, worst.ids)];
+      return worst === undefined ? [] : [adj(`${worst.name}`, `Tier: ${worst.name}`, worst.deduct, [...worst.ids].sort())];
     }
     case "trend": {
       const out: Adj[] = [];

@@ -86,6 +86,16 @@ describe("JSON Schema export", () => {
     expect(validator("ResponsibilityMatrix")(m)).toBe(true);
   });
 
+  test.prop([arbMutation], { numRuns: 300 })("ScoringScheme: zod and JSON Schema agree on mutations of the example scheme", async (m) => {
+    const { readFileSync } = await import("node:fs");
+    const { ScoringScheme } = await import("../../src/model/scoring.js");
+    const seedScheme = JSON.parse(readFileSync(new URL("../../seeds/wuzhi-2024.scheme.json", import.meta.url), "utf8"));
+    const validate = validator("ScoringScheme");
+    expect(validate(seedScheme)).toBe(true);
+    const json = mutate(seedScheme, m);
+    expect({ json, zod: ScoringScheme.safeParse(json).success }).toEqual({ json, zod: validate(json) as boolean });
+  });
+
   it("documents what only the validator functions check (cross-field rules)", () => {
     // A plan with two tasks sharing an id: valid to both schemas, rejected by validatePlan.
     const task = Task.parse({ id: "p-2024.t01", no: 1, title: "t", text: "", clauses: [], requirements: [] });

@@ -2,6 +2,7 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
+    // The library: platform-neutral (Node ≥ 18 and browsers), ESM + CJS + .d.ts.
     entry: { index: "src/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
@@ -10,5 +11,15 @@ export default defineConfig([
     target: "es2022",
     platform: "neutral",
     outDir: "dist",
+  },
+  {
+    // The fazhi command: Node only, ESM, with a shebang.
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    sourcemap: true,
+    target: "node18",
+    platform: "node",
+    outDir: "dist",
+    banner: { js: "#!/usr/bin/env node" },
   },
 ]);

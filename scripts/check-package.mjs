@@ -54,6 +54,11 @@ console.log("ts ok", r.ok, d, bad.length > 0);
   writeFileSync(join(work, "use.ts"), ts);
   writeFileSync(join(work, "use-cjs.cts"), `import fazhi = require("fazhi");\nconst d: fazhi.IsoDate = fazhi.IsoDate.parse("2024-01-01");\nconsole.log("cts ok", d);\n`);
   run("node", ["esm.mjs"], work);
+  // The fazhi command from the installed package (through the npm bin symlink).
+  const schema = execFileSync(join(work, "node_modules", ".bin", "fazhi"), ["schema", "Plan"], { cwd: work, encoding: "utf8" });
+  if (JSON.parse(schema).$ref !== "#/$defs/Plan") throw new Error("bin: fazhi schema Plan");
+  execFileSync(join(work, "node_modules", ".bin", "fazhi"), ["report", "--out", join(work, "out")], { cwd: work, stdio: "inherit" });
+  console.log("bin ok");
   run("node", ["cjs.cjs"], work);
   const tsc = bin("tsc");
   for (const [module, moduleResolution, files] of [

@@ -9,7 +9,7 @@ const { plan } = parsePlanText(readFileSync(new URL("wuzhi-2024.txt", seeds), "u
 const roster = Roster.parse(JSON.parse(readFileSync(new URL("wuzhi-2024.roster.json", seeds), "utf8")));
 const matrix = buildMatrix(plan, roster);
 const occurrences = expandSchedule(plan, { matrix });
-const asOf = IsoDate.parse("2024-12-31");
+const asOf = IsoDate.parse("2025-01-15"); // late reports (补报) may come in January
 
 let state = 20240101;
 const random = () => {
@@ -38,7 +38,7 @@ for (const o of occurrences) {
     if (o.kind === "quota") {
       const held = r < 0.6 ? o.count : r < 0.85 ? o.count - 1 : 0;
       for (let k = 0; k < held; k++) entries.push({ id: id(), ...base, date: between(o.window.from, o.due), kind: "held", evidence: [{ title: "法治专题讲座通知及签到表（示例）" }] });
-    } else if (r < 0.78) {
+    } else if (r < 0.74) {
       entries.push({ id: id(), ...base, date: between(o.window.from, o.due), kind: "done", evidence: [{ title: `${o.label}${o.action.slice(0, 12)}材料（示例）` }] });
     } else if (r < 0.9) {
       const late = addDays(o.due, 1 + Math.floor(random() * 30));

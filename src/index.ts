@@ -101,3 +101,4 @@ export { formatPoints, toHundredths } from "./scoring/points.js";
 export { readScheme, validateScheme } from "./scoring/validate-scheme.js";
 export { type ScoreInput, scoreUnits } from "./scoring/score.js";
 export { explainScoreCard } from "./scoring/explain.js";
+export { type ReportData, escapeHtml, renderReport } from "./export/report.js";

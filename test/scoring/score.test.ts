@@ -190,7 +190,7 @@ describe("bonuses, vetoes, grades and ranks", () => {
 });
 
 describe("the seed's example scheme and sample ledger", () => {
-  const ctx = seedContext("2024-12-31");
+  const ctx = seedContext("2025-01-15");
   const scheme = readScheme(JSON.parse(readFileSync(new URL("../../seeds/wuzhi-2024.scheme.json", import.meta.url), "utf8")), ctx.plan);
   const ledger = readLedger(JSON.parse(readFileSync(new URL("../../seeds/wuzhi-2024.ledger.sample.json", import.meta.url), "utf8")), ctx);
 

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { renderReport, escapeHtml } from "../../src/export/report.js";
+import { buildBulletin } from "../../src/ledger/bulletin.js";
+import { emptyLedger } from "../../src/ledger/ledger.js";
+import { occurrenceStatus } from "../../src/ledger/status.js";
+import { IsoDate } from "../../src/model/dates.js";
+import { parsePlanText } from "../../src/parse/parse-plan.js";
+import { expandSchedule } from "../../src/schedule/expand.js";
+import { buildMatrix } from "../../src/units/matrix.js";
+import { seedRoster } from "../support/rosters.js";
+import { seedContext } from "../support/context.js";
+
+describe("renderReport", () => {
+  const ctx = seedContext("2024-07-15");
+  const ledger = emptyLedger(ctx.plan.id);
+  const html = renderReport({
+    plan: ctx.plan,
+    matrix: ctx.matrix,
+    occurrences: ctx.occurrences,
+    statuses: occurrenceStatus(ctx.occurrences, ledger, ctx.asOf),
+    bulletin: buildBulletin(ctx.plan, ctx.matrix, ctx.occurrences, ledger, ctx.asOf),
+    asOf: ctx.asOf,
+    generatedOn: IsoDate.parse("2024-07-15"),
+  });
+
+  it("is one self-contained document: no scripts, no external resources", () => {
+    expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(html).not.toMatch(/<script|<link|<img|@import|src=|https?:\/\/(?!www\.w3\.org\/2000\/svg)/i);
+    expect(html).toContain('<meta charset="utf-8">');
+  });
+
+  it("has the outline, the matrix, the timeline and the bulletin", () => {
+    expect(html.match(/<tr data-task="/g)).toHaveLength(35);
+    expect(html).toContain('<svg id="matrix"');
+    expect(html).toContain('<svg id="timeline"');
+    expect(html).toContain("工作进展通报（截至2024年7月15日）");
+    expect(html).not.toContain('id="scores"');
+  });
+
+  it("escapes every text from the input", () => {
+    const { plan } = parsePlanText("<b>县</b>2024年度法治政府建设工作安排\n一、<i>甲</i>\n（一）任务<script>alert(1)</script>。\n牵头单位：<script>x</script>局", { id: "x-2024" });
+    const roster = structuredClone(seedRoster());
+    roster.units.push({ id: "evil" as never, name: "<script>x</script>局", kind: "other" });
+    const matrix = buildMatrix(plan, roster);
+    const out = renderReport({ plan, matrix, occurrences: expandSchedule(plan, { matrix }) });
+    expect(out).not.toContain("<script>");
+    expect(out).toContain("&lt;script&gt;x&lt;/script&gt;局");
+    expect(out).toContain("&lt;b&gt;县&lt;/b&gt;");
+    expect(escapeHtml(`"'&`)).toBe("&quot;&#39;&amp;");
+  });
+});

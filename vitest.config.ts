@@ -6,6 +6,7 @@ export default defineConfig({
     // fails under CI=true if it is missing (.ci/run installs it).
     include: ["test/**/*.test.ts"],
     exclude: ["node_modules/**"],
+    setupFiles: ["test/support/setup.ts"],
     testTimeout: 30_000,
   },
 });

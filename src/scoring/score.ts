@@ -397,7 +397,7 @@ const deductions = (
     }
     case "rectification": {
       const out: Adj[] = [];
-      for (const [problemId, p] of f.problems) {
+      for (const [problemId, p] of [...f.problems].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         if (p.problem === undefined) continue;
         const due = p.problem.dueBy;
         if (p.rectified === undefined) {

@@ -201,7 +201,7 @@ const laws: Array<{ name: string; law: (scorer: Scorer) => fc.IProperty<never> |
 describe("scoreUnits (properties, each shown to fail on a broken scorer)", () => {
   for (const { name, law, broken } of laws) {
     it(name, () => {
-      fc.assert(law(real) as fc.IProperty<unknown[]>, { numRuns: 80 });
+      fc.assert(law(real) as fc.IProperty<unknown[]>, { numRuns: Number(process.env.FAZHI_PROP_RUNS ?? 80) });
       const r = fc.check(law(broken) as fc.IProperty<unknown[]>, { numRuns: 200 });
       expect(r.failed).toBe(true);
     });

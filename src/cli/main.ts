@@ -146,6 +146,11 @@ const issuesText = (file: string, issues: readonly Diagnostic[]): string =>
     .map((d) => `${file}${d.source !== undefined ? `:${d.source.line}` : ""}: ${d.path.length > 0 ? `${d.path.join(".")}: ` : ""}[${d.code}] ${d.message}\n    ${d.messageEn}`)
     .join("\n");
 
+const formatOption = (value: string | undefined): "table" | "csv" | "json" => {
+  const format = value ?? "table";
+  return format === "table" || format === "csv" || format === "json" ? format : usage(`--format 应为 table、csv 或 json：${format}`);
+};
+
 const asOfOption = (value: string | undefined, name = "--as-of"): IsoDate => {
   if (value === undefined) return usage(`缺少 ${name} YYYY-MM-DD`);
   if (!isIsoDate(value)) return usage(`${name} 应为真实的 YYYY-MM-DD 日期：${value}`);
@@ -240,8 +245,7 @@ const commands: Record<string, (args: string[], v: Values) => void> = {
   },
   matrix: (args, v) => {
     const file = args[0] ?? usage("matrix 需要一个文件");
-    const format = v.format ?? "table";
-    if (!["table", "csv", "json"].includes(format)) usage(`--format 应为 table、csv 或 json：${format}`);
+    const format = formatOption(v.format);
     const layoutText = v.layout ?? "long";
     if (layoutText !== "long" && layoutText !== "wide") usage(`--layout 应为 long 或 wide：${layoutText}`);
     const layout = layoutText as "long" | "wide";
@@ -298,8 +302,7 @@ const commands: Record<string, (args: string[], v: Values) => void> = {
     const asOf = asOfOption(v["as-of"]);
     if (v.scheme === undefined) usage("score 需要 --scheme s.json");
     if (v.ledger === undefined) usage("score 需要 --ledger l.json");
-    const format = v.format ?? "table";
-    if (!["table", "csv", "json"].includes(format)) usage(`--format 应为 table、csv 或 json：${format}`);
+    const format = formatOption(v.format);
     const { plan } = loadPlan(file, v.id, v.year);
     const roster = loadRoster(v.roster ?? BUNDLED.roster);
     const matrix = buildMatrix(plan, roster);

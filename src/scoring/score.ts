@@ -44,6 +44,13 @@ interface Facts {
   vetoes: Map<string, ProgressEntry[]>;
 }
 
+/** Append to the list under a key, creating it. */
+const pushTo = <T>(map: Map<string, T[]>, key: string, value: T): void => {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+};
+
 /** Canonical order of entries: by date, then id. */
 const before = (a: ProgressEntry, b: ProgressEntry): boolean => a.date < b.date || (a.date === b.date && a.id < b.id);
 const canonical = <T extends ProgressEntry>(list: readonly T[]): T[] => [...list].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
@@ -79,9 +86,7 @@ const indexFacts = (ledger: Ledger | undefined, from: IsoDate | undefined, asOf:
     }
     switch (e.kind) {
       case "incident": {
-        const list = f.incidents.get(e.tag);
-        if (list === undefined) f.incidents.set(e.tag, [e]);
-        else list.push(e);
+        pushTo(f.incidents, e.tag, e);
         break;
       }
       case "measure": {
@@ -99,15 +104,11 @@ const indexFacts = (ledger: Ledger | undefined, from: IsoDate | undefined, asOf:
         break;
       }
       case "award": {
-        const list = f.awards.get(e.category);
-        if (list === undefined) f.awards.set(e.category, [e]);
-        else list.push(e);
+        pushTo(f.awards, e.category, e);
         break;
       }
       case "veto": {
-        const list = f.vetoes.get(e.vetoId);
-        if (list === undefined) f.vetoes.set(e.vetoId, [e]);
-        else list.push(e);
+        pushTo(f.vetoes, e.vetoId, e);
         break;
       }
       case "done":

@@ -19,15 +19,31 @@ interface Found {
 
 type Matcher = (sentence: string, year: number | undefined) => Found[];
 
-const all = (re: RegExp, s: string): RegExpExecArray[] => {
+/** Every match of a global pattern (compiled once, below) in a sentence. */
+const all = (g: RegExp, s: string): RegExpExecArray[] => {
   const out: RegExpExecArray[] = [];
-  const g = new RegExp(re.source, "g");
+  g.lastIndex = 0;
   for (let m = g.exec(s); m !== null; m = g.exec(s)) {
     out.push(m);
     if (m[0].length === 0) g.lastIndex += 1;
   }
   return out;
 };
+
+// The patterns, compiled once: bounded quantifiers only, so each scan is linear.
+const RE = {
+  monthEnd: new RegExp(`${N}月底(前)?`, "g"),
+  dayBefore: new RegExp(`${N}月${N}日(前|之前)`, "g"),
+  yearEnd: /年底前|年底|年内|年末前/g,
+  half: /(上|下)半年/g,
+  quarter: /第?([一二三四1-4])季度/g,
+  month: new RegExp(`${N}月份`, "g"),
+  quota: new RegExp(`(?:不少于|至少)${N}(?:次|期|场|个|批)|${N}(?:次|期|场|个|批)(?:以上|及以上)`, "g"),
+  every: /每(月|季度|季|半年|年)/g,
+  ongoing: /定期|常态化|经常性|持续/g,
+  onEvent: /及时/g,
+};
+const TIMES = new RegExp(`^[^，]{0,12}?${N}次`);
 const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : parseChineseNumeral(s));
 const monthOk = (m: number | undefined): m is number => m !== undefined && m >= 1 && m <= 12;
 
@@ -44,32 +60,32 @@ const subClause = (s: string, at: number): [number, number] => {
 const dated: Matcher = (s, year) => {
   if (year === undefined) return [];
   const out: Found[] = [];
-  for (const m of all(new RegExp(`${N}月底(前)?`), s)) {
+  for (const m of all(RE.monthEnd, s)) {
     const month = num(m[1]);
     if (!monthOk(month) || s[m.index + m[0].length] === "日") continue;
     out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "deadline", due: isoDate(year, month, daysInMonth(year, month)) }, label: `${month}月底前` });
   }
-  for (const m of all(new RegExp(`${N}月${N}日(前|之前)`), s)) {
+  for (const m of all(RE.dayBefore, s)) {
     const month = num(m[1]);
     const day = num(m[2]);
     if (!monthOk(month) || day === undefined || day < 1 || day > daysInMonth(year, month)) continue;
     out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "deadline", due: isoDate(year, month, day) }, label: `${month}月${day}日前` });
   }
-  for (const m of all(/年底前|年底|年内|年末前/, s)) {
+  for (const m of all(RE.yearEnd, s)) {
     if (/\d/.test(s[m.index - 1] ?? "")) continue; // 2024年内 is a year, not 年内
     out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "deadline", due: isoDate(year, 12, 31) }, label: "年底前" });
   }
-  for (const m of all(/(上|下)半年/, s)) {
+  for (const m of all(RE.half, s)) {
     if (s[m.index - 1] === "每") continue;
     const first = m[1] === "上";
     out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "window", from: isoDate(year, first ? 1 : 7, 1), to: isoDate(year, first ? 6 : 12, first ? 30 : 31) }, label: `${m[1]}半年` });
   }
-  for (const m of all(/第?([一二三四1-4])季度/, s)) {
+  for (const m of all(RE.quarter, s)) {
     if (s[m.index - 1] === "每") continue;
     const q = num(m[1]) as number;
     out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "window", from: isoDate(year, q * 3 - 2, 1), to: isoDate(year, q * 3, daysInMonth(year, q * 3)) }, label: `第${q}季度` });
   }
-  for (const m of all(new RegExp(`${N}月份`), s)) {
+  for (const m of all(RE.month, s)) {
     const month = num(m[1]);
     if (!monthOk(month)) continue;
     out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "window", from: isoDate(year, month, 1), to: isoDate(year, month, daysInMonth(year, month)) }, label: `${month}月份` });
@@ -80,7 +96,7 @@ const dated: Matcher = (s, year) => {
 /** 每月/每季度/每半年/每年 … N次 (recurring) and 不少于N次/至少N次/N期以上 (quota, per the 每… before it, or per year). */
 const periodic: Matcher = (s) => {
   const out: Found[] = [];
-  const quotas = all(new RegExp(`(?:不少于|至少)${N}(?:次|期|场|个|批)|${N}(?:次|期|场|个|批)(?:以上|及以上)`), s);
+  const quotas = all(RE.quota, s);
   const taken: Array<[number, number]> = [];
   for (const q of quotas) {
     const atLeast = num(q[1] ?? q[2]);
@@ -92,10 +108,10 @@ const periodic: Matcher = (s) => {
     out.push({ at, timeEnd: per === null ? q.index : at + per[0].length, end: s.length, rule: { kind: "quota", period, atLeast }, label: `${per === null ? "每年" : per[0]}至少${atLeast}次` });
     taken.push([at, q.index + q[0].length]);
   }
-  for (const m of all(/每(月|季度|季|半年|年)/, s)) {
+  for (const m of all(RE.every, s)) {
     if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
     const [, clauseEnd] = subClause(s, m.index);
-    const times = new RegExp(`^[^，]{0,12}?${N}次`).exec(s.slice(m.index + m[0].length, clauseEnd));
+    const times = TIMES.exec(s.slice(m.index + m[0].length, clauseEnd));
     const n = times === null ? 1 : (num(times[1]) ?? 1);
     const period = PERIOD[m[1] as string] as Period;
     out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "recurring", period, times: Math.max(1, Math.min(366, n)) }, label: `${m[0]}${n}次` });
@@ -106,11 +122,11 @@ const periodic: Matcher = (s) => {
 /** 定期/常态化/经常性/持续 (ongoing) and 及时 (on event): the sub-clause they stand in. */
 const standing: Matcher = (s) => {
   const out: Found[] = [];
-  for (const m of all(/定期|常态化|经常性|持续/, s)) {
+  for (const m of all(RE.ongoing, s)) {
     const [a, b] = subClause(s, m.index);
     out.push({ at: a, timeEnd: a, end: b, rule: { kind: "ongoing" }, label: m[0] });
   }
-  for (const m of all(/及时/, s)) {
+  for (const m of all(RE.onEvent, s)) {
     const [a, b] = subClause(s, m.index);
     out.push({ at: a, timeEnd: a, end: b, rule: { kind: "on_event" }, label: "及时" });
   }

@@ -14,7 +14,6 @@ interface Found {
   readonly end: number;
   readonly timeEnd: number;
   readonly rule: ScheduleRule;
-  readonly label: string;
 }
 
 type Matcher = (sentence: string, year: number | undefined) => Found[];
@@ -63,32 +62,32 @@ const dated: Matcher = (s, year) => {
   for (const m of all(RE.monthEnd, s)) {
     const month = num(m[1]);
     if (!monthOk(month) || s[m.index + m[0].length] === "日") continue;
-    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "deadline", due: isoDate(year, month, daysInMonth(year, month)) }, label: `${month}月底前` });
+    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "deadline", due: isoDate(year, month, daysInMonth(year, month)) } });
   }
   for (const m of all(RE.dayBefore, s)) {
     const month = num(m[1]);
     const day = num(m[2]);
     if (!monthOk(month) || day === undefined || day < 1 || day > daysInMonth(year, month)) continue;
-    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "deadline", due: isoDate(year, month, day) }, label: `${month}月${day}日前` });
+    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "deadline", due: isoDate(year, month, day) } });
   }
   for (const m of all(RE.yearEnd, s)) {
     if (/\d/.test(s[m.index - 1] ?? "")) continue; // 2024年内 is a year, not 年内
-    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "deadline", due: isoDate(year, 12, 31) }, label: "年底前" });
+    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "deadline", due: isoDate(year, 12, 31) } });
   }
   for (const m of all(RE.half, s)) {
     if (s[m.index - 1] === "每") continue;
     const first = m[1] === "上";
-    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "window", from: isoDate(year, first ? 1 : 7, 1), to: isoDate(year, first ? 6 : 12, first ? 30 : 31) }, label: `${m[1]}半年` });
+    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "window", from: isoDate(year, first ? 1 : 7, 1), to: isoDate(year, first ? 6 : 12, first ? 30 : 31) } });
   }
   for (const m of all(RE.quarter, s)) {
     if (s[m.index - 1] === "每") continue;
     const q = num(m[1]) as number;
-    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "window", from: isoDate(year, q * 3 - 2, 1), to: isoDate(year, q * 3, daysInMonth(year, q * 3)) }, label: `第${q}季度` });
+    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "window", from: isoDate(year, q * 3 - 2, 1), to: isoDate(year, q * 3, daysInMonth(year, q * 3)) } });
   }
   for (const m of all(RE.month, s)) {
     const month = num(m[1]);
     if (!monthOk(month)) continue;
-    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "window", from: isoDate(year, month, 1), to: isoDate(year, month, daysInMonth(year, month)) }, label: `${month}月份` });
+    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "window", from: isoDate(year, month, 1), to: isoDate(year, month, daysInMonth(year, month)) } });
   }
   return out;
 };
@@ -105,7 +104,7 @@ const periodic: Matcher = (s) => {
     const per = /每(月|季度|季|半年|年)/.exec(s.slice(clauseStart, q.index));
     const at = per === null ? q.index : clauseStart + per.index;
     const period: Period = per === null ? "year" : (PERIOD[per[1] as string] as Period);
-    out.push({ at, timeEnd: per === null ? q.index : at + per[0].length, end: s.length, rule: { kind: "quota", period, atLeast }, label: `${per === null ? "每年" : per[0]}至少${atLeast}次` });
+    out.push({ at, timeEnd: per === null ? q.index : at + per[0].length, end: s.length, rule: { kind: "quota", period, atLeast } });
     taken.push([at, q.index + q[0].length]);
   }
   for (const m of all(RE.every, s)) {
@@ -114,7 +113,7 @@ const periodic: Matcher = (s) => {
     const times = TIMES.exec(s.slice(m.index + m[0].length, clauseEnd));
     const n = times === null ? 1 : (num(times[1]) ?? 1);
     const period = PERIOD[m[1] as string] as Period;
-    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "recurring", period, times: Math.max(1, Math.min(366, n)) }, label: `${m[0]}${n}次` });
+    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "recurring", period, times: Math.max(1, Math.min(366, n)) } });
   }
   return out;
 };
@@ -124,11 +123,11 @@ const standing: Matcher = (s) => {
   const out: Found[] = [];
   for (const m of all(RE.ongoing, s)) {
     const [a, b] = subClause(s, m.index);
-    out.push({ at: a, timeEnd: a, end: b, rule: { kind: "ongoing" }, label: m[0] });
+    out.push({ at: a, timeEnd: a, end: b, rule: { kind: "ongoing" } });
   }
   for (const m of all(RE.onEvent, s)) {
     const [a, b] = subClause(s, m.index);
-    out.push({ at: a, timeEnd: a, end: b, rule: { kind: "on_event" }, label: "及时" });
+    out.push({ at: a, timeEnd: a, end: b, rule: { kind: "on_event" } });
   }
   return out;
 };

@@ -60,6 +60,7 @@ export {
   RecurringRule,
   ScheduleRule,
   type ScheduleRuleKind,
+  ScheduleRuleKindSchema,
   WindowRule,
 } from "./model/schedule.js";
 export { Assignment, Clause, Plan, ROLE_LABELS, Requirement, Role, Section, Task, UnitRef } from "./model/plan.js";

@@ -1,6 +1,6 @@
 // The fazhi command: the only code that reads files, the clock or the environment.
 import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import {
@@ -20,6 +20,7 @@ import {
   explainScoreCard,
   formatPoints,
   isIsoDate,
+  isWellFormedId,
   matrixToCsv,
   occurrenceStatus,
   parsePlanText,
@@ -78,8 +79,8 @@ const HELP: Record<string, string> = {
 退出码 Exit codes: 0 成功 ok · 1 输入有误 invalid input · 2 用法错误 usage error`,
   parse: `fazhi parse <file|-> [--json] [--id ID] [--year YYYY]
 
-解析公文文本，打印摘要（部分、任务、分工、诊断）；--json 输出 Plan JSON。
-Read a plan document; print a summary, or the Plan as JSON with --json.`,
+解析公文文本，打印摘要（部分、任务、分工、诊断）；--json 输出 Plan JSON。--id 默认取文件名（如 wuzhi-2024）。
+Read a plan document; print a summary, or the Plan as JSON with --json. --id defaults to the file name.`,
   matrix: `fazhi matrix <file> [--roster r.json] [--format table|csv|json] [--layout long|wide] [--bom]
 
 按单位名录生成责任分工表。未给出 --roster 时按公文原文列出各任务的分工（不做单位匹配）。
@@ -157,10 +158,25 @@ const asOfOption = (value: string | undefined, name = "--as-of"): IsoDate => {
   return value;
 };
 
-const loadPlan = (file: string, id?: string, year?: string): { plan: Plan; diagnostics: readonly Diagnostic[] } => {
-  const y = year === undefined ? undefined : Number(year);
-  if (year !== undefined && !Number.isInteger(y)) usage(`--year 应为年份：${year}`);
-  const { plan, diagnostics } = parsePlanText(readText(file), { ...(id !== undefined ? { id } : file === BUNDLED.plan || /wuzhi-2024\.txt$/.test(file) ? { id: "wuzhi-2024" } : {}), ...(y !== undefined ? { year: y } : {}) });
+const yearOption = (value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  const y = Number(value);
+  return Number.isInteger(y) ? y : usage(`--year 应为年份：${value}`);
+};
+
+/**
+ * The plan id: --id, else the file's name when it is a well-formed id (wuzhi-2024.txt →
+ * wuzhi-2024, so ledgers written for that plan match it), else the parser's default.
+ */
+const planId = (file: string, id: string | undefined): string | undefined => {
+  if (id !== undefined) return id;
+  const name = basename(file).replace(/\.[^.]*$/, "");
+  return file !== "-" && isWellFormedId(name) ? name : undefined;
+};
+
+const loadPlan = (file: string, id?: string, year?: number): { plan: Plan; diagnostics: readonly Diagnostic[] } => {
+  const pid = planId(file, id);
+  const { plan, diagnostics } = parsePlanText(readText(file), { ...(pid !== undefined ? { id: pid } : {}), ...(year !== undefined ? { year } : {}) });
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) invalid(issuesText(file, errors));
   return { plan, diagnostics };
@@ -240,7 +256,7 @@ const summary = (plan: Plan, diagnostics: readonly Diagnostic[]): string => {
 const commands: Record<string, (args: string[], v: Values) => void> = {
   parse: (args, v) => {
     const file = args[0] ?? usage("parse 需要一个文件（或 -）");
-    const { plan, diagnostics } = loadPlan(file, v.id, v.year);
+    const { plan, diagnostics } = loadPlan(file, v.id, yearOption(v.year));
     out(v.json === true ? JSON.stringify(plan, null, 2) : summary(plan, diagnostics));
   },
   matrix: (args, v) => {
@@ -249,7 +265,7 @@ const commands: Record<string, (args: string[], v: Values) => void> = {
     const layoutText = v.layout ?? "long";
     if (layoutText !== "long" && layoutText !== "wide") usage(`--layout 应为 long 或 wide：${layoutText}`);
     const layout = layoutText as "long" | "wide";
-    const { plan } = loadPlan(file, v.id, v.year);
+    const { plan } = loadPlan(file, v.id, yearOption(v.year));
     if (v.roster === undefined) {
       const rows = plan.sections.flatMap((s) => s.tasks.flatMap((t) => t.clauses.map((c) => [t.no, t.title, c.assignment.lead.map((r) => r.text).join("、"), c.assignment.responsible.map((r) => r.text).join("、"), c.assignment.support.map((r) => r.text).join("、")])));
       if (format === "json") out(JSON.stringify(rows.map(([no, title, lead, resp, supp]) => ({ no, title, lead, responsible: resp, support: supp })), null, 2));
@@ -272,9 +288,9 @@ const commands: Record<string, (args: string[], v: Values) => void> = {
   },
   calendar: (args, v) => {
     const file = args[0] ?? usage("calendar 需要一个文件");
+    // --year here picks the calendar year to expand; the plan keeps the year its text gives.
     const { plan } = loadPlan(file, v.id, undefined);
-    const year = v.year === undefined ? undefined : Number(v.year);
-    if (v.year !== undefined && !Number.isInteger(year)) usage(`--year 应为年份：${v.year}`);
+    const year = yearOption(v.year);
     const matrix = v.roster === undefined ? undefined : buildMatrix(plan, loadRoster(v.roster));
     const occurrences = expandSchedule(plan, { ...(year !== undefined ? { year } : {}), ...(matrix !== undefined ? { matrix } : {}) });
     if (v.ics === true) {
@@ -287,7 +303,7 @@ const commands: Record<string, (args: string[], v: Values) => void> = {
     const file = args[0] ?? usage("status 需要一个文件");
     const asOf = asOfOption(v["as-of"]);
     if (v.ledger === undefined) usage("status 需要 --ledger l.json");
-    const { plan } = loadPlan(file, v.id, v.year);
+    const { plan } = loadPlan(file, v.id, yearOption(v.year));
     const rosterFile = v.roster ?? BUNDLED.roster;
     if (v.roster === undefined) process.stderr.write("未指定 --roster，使用随包附带的武陟县名录。No --roster: using the bundled Wuzhi roster.\n");
     const matrix = buildMatrix(plan, loadRoster(rosterFile));
@@ -303,7 +319,7 @@ const commands: Record<string, (args: string[], v: Values) => void> = {
     if (v.scheme === undefined) usage("score 需要 --scheme s.json");
     if (v.ledger === undefined) usage("score 需要 --ledger l.json");
     const format = formatOption(v.format);
-    const { plan } = loadPlan(file, v.id, v.year);
+    const { plan } = loadPlan(file, v.id, yearOption(v.year));
     const roster = loadRoster(v.roster ?? BUNDLED.roster);
     const matrix = buildMatrix(plan, roster);
     const scheme = loadScheme(v.scheme as string, plan);
@@ -323,7 +339,7 @@ const commands: Record<string, (args: string[], v: Values) => void> = {
   report: (args, v) => {
     const file = args[0] ?? BUNDLED.plan;
     if (v.out === undefined) usage("report 需要 --out <目录>");
-    const { plan, diagnostics } = loadPlan(file, v.id, v.year);
+    const { plan, diagnostics } = loadPlan(file, v.id, yearOption(v.year));
     const asOf = v["as-of"] !== undefined ? asOfOption(v["as-of"]) : IsoDate.parse(`${(plan.year ?? Number(today().slice(0, 4))) + 1}-01-15`);
     const roster = loadRoster(v.roster ?? BUNDLED.roster);
     const matrix = buildMatrix(plan, roster);
@@ -421,4 +437,11 @@ const isMain = (() => {
     return false;
   }
 })();
-if (isMain) process.exitCode = run(process.argv.slice(2));
+if (isMain) {
+  // A reader that closes early (fazhi parse x.txt --json | head) is not an error.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    throw err;
+  });
+  process.exitCode = run(process.argv.slice(2));
+}

@@ -1,5 +1,5 @@
 import type { MatrixCell, ResponsibilityMatrix } from "../model/matrix.js";
-import type { Role } from "../model/plan.js";
+import { Role } from "../model/plan.js";
 
 /**
  * CSV 输出选项。Options of the CSV writers.
@@ -123,7 +123,7 @@ export const matrixToCsv = (matrix: ResponsibilityMatrix, options: MatrixCsvOpti
       ...matrix.tasks.map((t) => {
         const roles = marks.get(`${u.id}\u0000${t.id}`);
         if (roles === undefined) return "";
-        return (["lead", "responsible", "support"] as const)
+        return (Role.options)
           .filter((r) => roles.has(r))
           .map((r) => `${MARK[r]}${roles.get(r) === "candidate" ? "*" : ""}`)
           .join("/");

@@ -104,6 +104,16 @@ export type ScheduleRule = z.infer<typeof ScheduleRule>;
 export type ScheduleRuleKind = ScheduleRule["kind"];
 
 /**
+ * 时间规则种类的模式（用于时间节点、评分方法等模型），由 {@link ScheduleRule} 推导，种类只写一次。
+ * The rule kinds as a schema, for other models; derived from {@link ScheduleRule}, so the list is
+ * written once.
+ * @category Model
+ * @example
+ * ScheduleRuleKindSchema.parse("ongoing");
+ */
+export const ScheduleRuleKindSchema = z.enum(ScheduleRule.options.map((o) => o.shape.kind.value) as [ScheduleRuleKind, ...ScheduleRuleKind[]]);
+
+/**
  * 时间节点：某项工作要求在某个周期的一次具体义务，带时间段和截止日期。`count` 为需要完成的次数
  * （每季度一次为 1，每年两期以上为 2）；“及时”类要求没有日期（`window` 和 `due` 均缺省）。
  * `unitIds` 为负有义务的单位（由责任矩阵得出：该段落确定的牵头和责任单位）。
@@ -127,7 +137,7 @@ export const Occurrence = z
     taskId: TaskId,
     taskNo: z.int().min(1),
     clauseId: ClauseId.optional(),
-    kind: z.enum(["deadline", "window", "recurring", "quota", "ongoing", "on_event"]),
+    kind: ScheduleRuleKindSchema,
     label: z.string(),
     action: z.string(),
     window: z.strictObject({ from: IsoDate, to: IsoDate }).optional(),

@@ -2,6 +2,7 @@ import * as z from "zod";
 import { SourceSpan } from "./diagnostic.js";
 import { EntryId, OccurrenceId, RequirementId, TaskId, UnitId } from "./ids.js";
 import { Role } from "./plan.js";
+import { ScheduleRuleKindSchema } from "./schedule.js";
 import { UnitKind } from "./unit.js";
 
 /**
@@ -62,7 +63,7 @@ export const ScoringMethod = z
     z.strictObject({
       kind: z.literal("occurrences"),
       requirementIds: z.array(RequirementId).optional(),
-      ruleKinds: z.array(z.enum(["deadline", "window", "recurring", "quota", "ongoing", "on_event"])).optional(),
+      ruleKinds: z.array(ScheduleRuleKindSchema).optional(),
       perMissing: Points,
       perLate: Points.optional(),
       latePer: z.strictObject({ unit: z.enum(["day", "week", "month"]), points: Points }).optional(),

@@ -1,7 +1,7 @@
 import { compareIsoDate, type IsoDate } from "./dates.js";
 import { type Diagnostic, type DiagnosticPath, type Result, type SourceSpan, diag } from "./diagnostic.js";
 import { parseAndValidate } from "./input.js";
-import { Plan, type UnitRef } from "./plan.js";
+import { Plan, Role, type UnitRef } from "./plan.js";
 import type { ScheduleRule } from "./schedule.js";
 import { Roster } from "./unit.js";
 
@@ -111,7 +111,7 @@ export const validatePlan = (plan: Plan): Diagnostic[] => {
       ids(clause.id, [...cp, "id"]);
       clauseIds.add(clause.id);
       checkSpan(out, clause.source, cp);
-      for (const role of ["lead", "responsible", "support"] as const) {
+      for (const role of Role.options) {
         clause.assignment[role].forEach((ref, r) => checkRef(out, ref, [...cp, "assignment", role, r]));
       }
     });

@@ -1,5 +1,5 @@
 import { type Diagnostic, diag } from "../model/diagnostic.js";
-import { type SourceLine, normalizeLine } from "../text/normalize.js";
+import { type SourceLine, mappedSpan, normalizeLine } from "../text/normalize.js";
 import { roleWordAt } from "./units.js";
 
 /** A logical paragraph: one or more physical lines joined, normalised, with original offsets. */
@@ -63,16 +63,17 @@ export const buildParagraphs = (lines: readonly SourceLine[], diagnostics: Diagn
   let last: Paragraph | undefined;
   let closed = true;
   for (const line of lines) {
-    const { text, map } = normalizeLine(line.raw, line.start);
+    const normalized = normalizeLine(line.raw, line.start);
+    const { text, map } = normalized;
     if (text.length === 0) continue;
     if (PAGE_NUMBER.test(text)) {
-      diagnostics.push(diag("page_number_removed", "info", `删除页码行“${text}”`, `Removed page-number line "${text}"`, [], { start: map[0] ?? line.start, end: (map[map.length - 1] ?? line.start) + 1, line: line.line }));
+      diagnostics.push(diag("page_number_removed", "info", `删除页码行“${text}”`, `Removed page-number line "${text}"`, [], mappedSpan(normalized, 0, text.length, lineOf)));
       continue;
     }
     const role = roleWordAt(text, 0) !== undefined;
     const startsNew = role || headingOf(text) !== undefined || isStandalone(text);
     if (last !== undefined && !closed && !startsNew && continues(last, text)) {
-      const span = { start: map[0] ?? line.start, end: (map[map.length - 1] ?? line.start) + 1, line: lineOf(map[0] ?? line.start) };
+      const span = mappedSpan(normalized, 0, text.length, lineOf);
       diagnostics.push(
         last.role
           ? diag("joined_across_break", "info", `单位列表被分页或空行打断，已与下一行“${text}”接合`, `A unit list broken by a page break was joined with the next line "${text}"`, [], span)

@@ -4,7 +4,7 @@ import { numberingDiagnostic } from "../model/validate.js";
 import { isWellFormedId } from "../model/ids.js";
 import type { Assignment, Clause, Plan, Section, Task } from "../model/plan.js";
 import { findRequirements, toRequirements, yearMissing } from "../schedule/extract.js";
-import { lineIndex, normalizeText, splitLines } from "../text/normalize.js";
+import { lineIndex, mappedSpan, normalizeText, splitLines } from "../text/normalize.js";
 import { parseChineseNumeral } from "../text/numerals.js";
 import { type Paragraph, buildParagraphs, headingOf } from "./paragraphs.js";
 import { DEFAULT_GROUP_PHRASES, type Mapped, isCloser, matchingOpener, roleSegments, splitUnitList } from "./units.js";
@@ -107,11 +107,7 @@ const parse = (text: string, options: ParsePlanOptions, diagnostics: Diagnostic[
   const paragraphs = buildParagraphs(lines, diagnostics, lineOf);
   const phrases = [...new Set([...(options.groupPhrases ?? []).map(normalizeText), ...DEFAULT_GROUP_PHRASES])].filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
 
-  const spanOf = (m: Mapped, from = 0, to = m.text.length): SourceSpan => {
-    const start = m.map[from] ?? m.map[m.map.length - 1] ?? 0;
-    const end = to > from ? (m.map[to - 1] ?? start) + 1 : start;
-    return { start, end, line: lineOf(start) };
-  };
+  const spanOf = (m: Mapped, from = 0, to = m.text.length): SourceSpan => mappedSpan(m, from, to, lineOf);
   const slice = (m: Mapped, from: number, to = m.text.length): Mapped => ({ text: m.text.slice(from, to), map: m.map.subarray(from, to) });
   const cover = (spans: readonly SourceSpan[]): SourceSpan | undefined => {
     if (spans.length === 0) return undefined;
@@ -396,20 +392,25 @@ const buildTask = (
     diagnostics.push(diag("text_after_units", "warning", "分工之后还有正文，作为没有分工的段落保留", "Text after the last unit block is kept as a clause without units", ["sections", si, "tasks", ti], cover(t.buffer.map((b) => spanOf(b)))));
     t.clauses.push({ paragraphs: t.buffer, assignment: emptyAssignment(), spans: t.buffer.map((b) => spanOf(b)) });
   }
+  // Each clause's text is joined once, with its offsets: the clause text, and where its
+  // requirements are read from (exact spans). A task without clauses reads its own text.
+  const requirementsIn = (joined: Mapped) => {
+    const { found, needsYear } = findRequirements(joined.text, year);
+    if (needsYear) undated.value = true;
+    return { found, span: (from: number, to: number) => spanOf(joined, from, to) };
+  };
+  const parts: Array<Parameters<typeof toRequirements>[1][number]> = [];
   const clauses: Clause[] = t.clauses.map((c, k) => {
-    const clause = { id: `${taskId}.c${k + 1}`, text: c.paragraphs.map((p) => p.text).join("\n"), assignment: c.assignment } as Clause;
+    const joined = joinMapped(c.paragraphs);
+    const id = `${taskId}.c${k + 1}`;
+    parts.push({ clauseId: id, ...requirementsIn(joined) });
+    const clause = { id, text: joined.text, assignment: c.assignment } as Clause;
     const source = cover(c.spans);
     return source === undefined ? clause : { ...clause, source };
   });
-  const text = t.paragraphs.map((p) => p.text).join("\n");
-  // Requirements, read from each clause's text (or the task's, without clauses), with exact spans.
-  const parts = (t.clauses.length > 0 ? t.clauses.map((c, k) => ({ clauseId: `${taskId}.c${k + 1}`, paragraphs: c.paragraphs })) : [{ clauseId: undefined, paragraphs: t.paragraphs }]).map(({ clauseId, paragraphs }) => {
-    const joined = joinMapped(paragraphs);
-    const { found, needsYear } = findRequirements(joined.text, year);
-    if (needsYear) undated.value = true;
-    const span = (from: number, to: number) => spanOf(joined, from, to);
-    return clauseId === undefined ? { found, span } : { clauseId, found, span };
-  });
+  const whole = joinMapped(t.paragraphs);
+  const text = whole.text;
+  if (t.clauses.length === 0) parts.push(requirementsIn(whole));
   if (clauses.length === 0 || clauses.every((c) => c.assignment.lead.length + c.assignment.responsible.length + c.assignment.support.length === 0)) {
     diagnostics.push(diag("task_without_units", "warning", `任务${t.no}没有列出任何单位`, `Task ${t.no} names no units`, ["sections", si, "tasks", ti], cover(t.spans)));
   }
@@ -446,10 +447,8 @@ const checkNumbering = (sections: readonly SectionDraft[], diagnostics: Diagnost
   sections.forEach((s, si) => {
     s.tasks.forEach((t, ti) => {
       running += 1;
-      if (t.numeral === undefined && t.label === "") return;
       const expected = restart ? ti + 1 : running;
-      if (t.numeral === undefined) return;
-      if (t.numeral !== expected) report("任务", "Task", expected, t.numeral, ["sections", si, "tasks", ti], t.spans[0]);
+      if (t.numeral !== undefined && t.numeral !== expected) report("任务", "Task", expected, t.numeral, ["sections", si, "tasks", ti], t.spans[0]);
     });
   });
 };

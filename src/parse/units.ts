@@ -1,4 +1,5 @@
-import type { Diagnostic, SourceSpan } from "../model/diagnostic.js";
+import type { Diagnostic } from "../model/diagnostic.js";
+import { type MappedText, mappedSpan } from "../text/normalize.js";
 import { diag } from "../model/diagnostic.js";
 import type { Role, UnitRef } from "../model/plan.js";
 
@@ -67,16 +68,7 @@ const BARE_REGION = /^各(区|县|市|乡|镇|乡镇|街道|村|社区)$/;
 const OPEN_ENDED = /等(有关|相关)?(部门|单位|机关|机构)?$/;
 
 /** A mapped slice of text: characters and their original offsets. */
-export interface Mapped {
-  readonly text: string;
-  readonly map: Int32Array;
-}
-
-const spanOf = (m: Mapped, from: number, to: number, lineOf: (offset: number) => number): SourceSpan => {
-  const start = m.map[from] ?? m.map[m.map.length - 1] ?? 0;
-  const end = to > from ? (m.map[to - 1] ?? start) + 1 : start;
-  return { start, end, line: lineOf(start) };
-};
+export type Mapped = MappedText;
 
 /**
  * 把单位列表（如“县司法局、县公安局及县信访局”）拆成单位引用，保留原文写法与位置。
@@ -142,10 +134,10 @@ export const splitUnitList = (
       item = item.slice(0, open.index);
       end = a + open.index;
       diagnostics.push(
-        diag("open_ended_list", "info", `单位列表以“${qualifier}”结尾，名单并不完整`, `The unit list ends with "${qualifier}": it is not exhaustive`, path, spanOf(m, a, b, lineOf)),
+        diag("open_ended_list", "info", `单位列表以“${qualifier}”结尾，名单并不完整`, `The unit list ends with "${qualifier}": it is not exhaustive`, path, mappedSpan(m, a, b, lineOf)),
       );
     }
-    const ref: UnitRef = { text: item, source: spanOf(m, a, end, lineOf) };
+    const ref: UnitRef = { text: item, source: mappedSpan(m, a, end, lineOf) };
     return qualifier === undefined ? ref : { ...ref, qualifier };
   });
 };

@@ -5,7 +5,7 @@ import type { Ledger, ProgressEntry } from "../model/ledger.js";
 import type { ResponsibilityMatrix } from "../model/matrix.js";
 import type { Plan, Requirement } from "../model/plan.js";
 import type { Roster } from "../model/unit.js";
-import { planDate } from "../units/resolve.js";
+import { planDate, unitExistsOn } from "../units/resolve.js";
 import type { Occurrence } from "../model/schedule.js";
 import type { Indicator, ScoreAdjustment, ScoreCard, ScoreLine, ScoringScheme } from "../model/scoring.js";
 import { type OccurrenceStatus, occurrenceStatus } from "../ledger/status.js";
@@ -195,7 +195,7 @@ export const scoreUnits = (input: ScoreInput): ScoreCard[] => {
   const lastYear = input.previous !== undefined ? indexFacts(input.previous, undefined, undefined).current : indexed.previous;
   const date = planDate(plan, {});
   const units: ReadonlyArray<{ id: string; name: string; kind: string }> =
-    input.roster === undefined ? matrix.units : input.roster.units.filter((u) => date === undefined || ((u.validFrom === undefined || compareIsoDate(u.validFrom, date) <= 0) && (u.validTo === undefined || compareIsoDate(date, u.validTo) <= 0)));
+    input.roster === undefined ? matrix.units : input.roster.units.filter((u) => unitExistsOn(u, date));
   const unitKinds = new Map(units.map((u) => [u.id, u.kind]));
   const T = toHundredths(scheme.total);
   const onMissing = scheme.onMissing ?? "zero";

@@ -1,3 +1,5 @@
+import type { SourceSpan } from "../model/diagnostic.js";
+
 /**
  * 与原文偏移对应的规范化文本：`map[i]` 是 `text[i]` 在原文中的偏移。
  * Normalised text that remembers where each character came from: `map[i]` is the offset in
@@ -7,6 +9,16 @@ export interface MappedText {
   readonly text: string;
   readonly map: Int32Array;
 }
+
+/**
+ * The source span of `m.text[from, to)` in the original text (internal). An empty range points
+ * at the character it stands before.
+ */
+export const mappedSpan = (m: MappedText, from: number, to: number, lineOf: (offset: number) => number): SourceSpan => {
+  const start = m.map[from] ?? m.map[m.map.length - 1] ?? 0;
+  const end = to > from ? (m.map[to - 1] ?? start) + 1 : start;
+  return { start, end, line: lineOf(start) };
+};
 
 /** Half-width punctuation to the full-width forms of Chinese documents, and a few look-alikes. */
 const replaceCode = (c: number): number => {

@@ -1,17 +1,13 @@
 import type { IsoDate } from "../model/dates.js";
-import { compareIsoDate } from "../model/dates.js";
 import { type Diagnostic, type DiagnosticPath, diag } from "../model/diagnostic.js";
 import { deepFreeze } from "../model/freeze.js";
 import type { ClauseId, TaskId, UnitId } from "../model/ids.js";
 import type { CellOrigin, Certainty, MatrixCell, MatrixTask, MatrixUnit, ResponsibilityMatrix } from "../model/matrix.js";
-import type { Plan, Role } from "../model/plan.js";
+import { type Plan, Role } from "../model/plan.js";
 import type { Roster, Unit, UnitGroup } from "../model/unit.js";
-import { type ResolveOptions, indexRoster, planDate, resolveUnits } from "./resolve.js";
+import { type ResolveOptions, indexRoster, planDate, resolveWithIndex, unitExistsOn } from "./resolve.js";
 
-const ROLES: readonly Role[] = ["lead", "responsible", "support"];
-
-const alive = (u: Unit, date: IsoDate | undefined): boolean =>
-  date === undefined || ((u.validFrom === undefined || compareIsoDate(u.validFrom, date) <= 0) && (u.validTo === undefined || compareIsoDate(date, u.validTo) <= 0));
+const ROLES: readonly Role[] = Role.options;
 
 /**
  * 单位组在名录中的成员（按名录顺序），不含 `exclude` 和已撤销的单位。The roster units a group
@@ -25,7 +21,7 @@ export const groupMembers = (roster: Roster, group: UnitGroup, date?: IsoDate): 
   const kinds = new Set(group.select.kinds ?? []);
   const members = new Set<string>(group.select.members ?? []);
   const exclude = new Set<string>(group.select.exclude ?? []);
-  return roster.units.filter((u) => (kinds.has(u.kind) || members.has(u.id)) && !exclude.has(u.id) && alive(u, date));
+  return roster.units.filter((u) => (kinds.has(u.kind) || members.has(u.id)) && !exclude.has(u.id) && unitExistsOn(u, date));
 };
 
 /**
@@ -52,10 +48,10 @@ export const groupMembers = (roster: Roster, group: UnitGroup, date?: IsoDate): 
  * //=> 18
  */
 export const buildMatrix = (plan: Plan, roster: Roster, options: ResolveOptions = {}): ResponsibilityMatrix => {
-  const { plan: resolved, diagnostics: resolveDiagnostics } = resolveUnits(plan, roster, options);
-  const diagnostics: Diagnostic[] = [...resolveDiagnostics];
   const date = planDate(plan, options);
   const index = indexRoster(roster, date, options.defaultGroups ?? true);
+  const { plan: resolved, diagnostics: resolveDiagnostics } = resolveWithIndex(plan, index, date);
+  const diagnostics: Diagnostic[] = [...resolveDiagnostics];
   const memberCache = new Map<string, Unit[]>();
   const membersOf = (g: UnitGroup) => {
     let m = memberCache.get(g.id);

@@ -3,7 +3,7 @@ import { compareIsoDate, type IsoDate, isoDate } from "../model/dates.js";
 import { type Diagnostic, type DiagnosticPath, diag } from "../model/diagnostic.js";
 import { deepFreeze } from "../model/freeze.js";
 import type { GroupId, UnitId } from "../model/ids.js";
-import type { Plan, UnitRef } from "../model/plan.js";
+import { type Plan, Role, type UnitRef } from "../model/plan.js";
 import type { Roster, Unit, UnitGroup } from "../model/unit.js";
 import { normalizeText } from "../text/normalize.js";
 import { DEFAULT_GROUPS } from "./groups.js";
@@ -52,6 +52,9 @@ export const planDate = (plan: Plan, options: ResolveOptions): IsoDate | undefin
 
 const within = (date: IsoDate | undefined, from: IsoDate | undefined, to: IsoDate | undefined): boolean =>
   date === undefined || ((from === undefined || compareIsoDate(from, date) <= 0) && (to === undefined || compareIsoDate(date, to) <= 0));
+
+/** Whether a unit exists on a date (between its validFrom and validTo; always, without a date). */
+export const unitExistsOn = (unit: Unit, date: IsoDate | undefined): boolean => within(date, unit.validFrom, unit.validTo);
 
 type Match = { kind: "name" | "former" | "form"; unit: Unit; formerValid?: boolean };
 
@@ -166,15 +169,29 @@ const editDistance = (a: string, b: string): number => {
  * //=> "xwbb"
  */
 export const resolveUnits = (plan: Plan, roster: Roster, options: ResolveOptions = {}): ResolveResult => {
-  const diagnostics: Diagnostic[] = [];
   const date = planDate(plan, options);
-  const index = indexRoster(roster, date, options.defaultGroups ?? true);
+  return resolveWithIndex(plan, indexRoster(roster, date, options.defaultGroups ?? true), date);
+};
+
+/** {@link resolveUnits} with a roster index already built (buildMatrix reuses its own). */
+export const resolveWithIndex = (plan: Plan, index: NameIndex, date: IsoDate | undefined): ResolveResult => {
+  const diagnostics: Diagnostic[] = [];
+  const existence = (unit: Unit, path: DiagnosticPath, at: UnitRef["source"]): void => {
+    if (unitExistsOn(unit, date)) return;
+    const dissolved = unit.validTo !== undefined && date !== undefined && compareIsoDate(unit.validTo, date) < 0;
+    diagnostics.push(
+      dissolved
+        ? diag("dissolved_unit", "error", `“${unit.name}”已于 ${unit.validTo} 撤销或合并`, `"${unit.name}" was dissolved or merged on ${unit.validTo}`, path, at)
+        : diag("unit_not_established", "error", `“${unit.name}”在 ${date} 尚未设立`, `"${unit.name}" did not exist yet on ${date}`, path, at),
+    );
+  };
   const resolveRef = (ref: UnitRef, path: DiagnosticPath): void => {
     const at = ref.source;
     if (ref.unitId !== undefined) {
-      if (!index.unitById.has(ref.unitId)) {
+      const unit = index.unitById.get(ref.unitId);
+      if (unit === undefined) {
         diagnostics.push(diag("unknown_unit", "error", `单位编号“${ref.unitId}”不在单位名录中`, `Unit id "${ref.unitId}" is not in the roster`, [...path, "unitId"], at));
-      }
+      } else existence(unit, [...path, "unitId"], at);
       return;
     }
     if (ref.groupId !== undefined) {
@@ -212,14 +229,7 @@ export const resolveUnits = (plan: Plan, roster: Roster, options: ResolveOptions
           : diag("outdated_name", "warning", `“${ref.text}”在 ${date} 已更名为“${match.unit.name}”`, `"${ref.text}" was renamed "${match.unit.name}" by ${date}`, path, at),
       );
     }
-    if (!within(date, match.unit.validFrom, match.unit.validTo)) {
-      const dissolved = match.unit.validTo !== undefined && date !== undefined && compareIsoDate(match.unit.validTo, date) < 0;
-      diagnostics.push(
-        dissolved
-          ? diag("dissolved_unit", "error", `“${match.unit.name}”已于 ${match.unit.validTo} 撤销或合并`, `"${match.unit.name}" was dissolved or merged on ${match.unit.validTo}`, path, at)
-          : diag("unit_not_established", "error", `“${match.unit.name}”在 ${date} 尚未设立`, `"${match.unit.name}" did not exist yet on ${date}`, path, at),
-      );
-    }
+    existence(match.unit, path, at);
   };
 
   const resolved = produce(plan, (draft) => {
@@ -227,7 +237,7 @@ export const resolveUnits = (plan: Plan, roster: Roster, options: ResolveOptions
       section.tasks.forEach((task, ti) => {
         const base: DiagnosticPath = ["sections", si, "tasks", ti];
         task.clauses.forEach((clause, ci) => {
-          for (const role of ["lead", "responsible", "support"] as const) {
+          for (const role of Role.options) {
             clause.assignment[role].forEach((ref, ri) => resolveRef(ref, [...base, "clauses", ci, "assignment", role, ri]));
           }
         });

@@ -55,6 +55,17 @@ describe("fazhi command", () => {
     expect(r.stdout).toContain("武陟县2024年度法治政府建设工作安排");
   });
 
+  it("exits quietly when the reader closes early (| head)", () => {
+    const r = spawnSync("bash", ["-c", "node --import tsx src/cli/main.ts parse seeds/wuzhi-2024.txt --json | head -c 10 >/dev/null; echo ${PIPESTATUS[0]}"], { encoding: "utf8" });
+    expect(r.stdout.trim()).toBe("0");
+    expect(r.stderr).not.toContain("EPIPE");
+  });
+
+  it("defaults the plan id to the file name", () => {
+    expect(run(["parse", SEED, "--json"])).toBe(0);
+    expect(JSON.parse(stdout).id).toBe("wuzhi-2024");
+  });
+
   it("matrix, calendar, schema", () => {
     expect(run(["matrix", SEED, "--roster", "seeds/wuzhi-2024.roster.json", "--format", "csv", "--layout", "wide"])).toBe(0);
     expect(stdout.split("\r\n")[0]).toMatch(/^单位编号,单位,任务1,/);

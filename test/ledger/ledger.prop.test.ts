@@ -32,8 +32,9 @@ describe("ledger (properties)", () => {
         const req = task.requirements[o.e.req % task.requirements.length];
         const date = o.e.month === 13 ? "2025-01-10" : `2024-${String(o.e.month).padStart(2, "0")}-10`;
         const input = { id: o.e.id, unitId: o.e.bad ? "ghost" : o.e.pair[0], taskId: o.e.pair[1], ...(req ? { requirementId: req.id } : {}), date, kind: o.e.kind };
+        const snapshot = JSON.stringify(input);
         r = recordProgress(ledger, input, ctx);
-        expect(JSON.stringify(input)).toBe(JSON.stringify({ ...input })); // input untouched
+        expect(JSON.stringify(input)).toBe(snapshot); // the input is not changed
       }
       expect(JSON.stringify(ledger)).toBe(before);
       if (r.ok) {

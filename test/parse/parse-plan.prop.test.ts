@@ -10,12 +10,16 @@ import { seedText } from "../support/seed.js";
 const seed = seedText();
 const seedLines = seed.split("\n");
 
-/** Every `source` span anywhere in a value, with the text it claims to come from. */
+/** A unit reference as the parser writes it: its text and where it came from, nothing else. */
+const isUnitRef = (o: Record<string, unknown>): o is { text: string } =>
+  typeof o.text === "string" && Object.keys(o).every((k) => k === "text" || k === "source" || k === "qualifier");
+
+/** Every `source` span anywhere in a value; for unit references, with the text they claim. */
 const spans = (value: unknown, out: Array<{ span: SourceSpan; text?: string }> = []) => {
   if (Array.isArray(value)) for (const v of value) spans(v, out);
   else if (value !== null && typeof value === "object") {
     const o = value as Record<string, unknown>;
-    if (o.source && typeof o.source === "object") out.push({ span: o.source as SourceSpan, ...(typeof o.text === "string" && "unitId" in o === false && !("clauses" in o) && !("tasks" in o) && !("assignment" in o) ? { text: o.text } : {}) });
+    if (o.source && typeof o.source === "object") out.push({ span: o.source as SourceSpan, ...(isUnitRef(o) ? { text: o.text } : {}) });
     for (const v of Object.values(o)) spans(v, out);
   }
   return out;

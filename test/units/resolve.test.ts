@@ -118,6 +118,10 @@ describe("resolveUnits", () => {
     Object.assign(p.sections[0]!.tasks[0]!.clauses[0]!.assignment.lead[0]!, { unitId: "ghost" });
     const { diagnostics } = resolveUnits(p, roster);
     expect(diagnostics.map((d) => [d.code, d.path.at(-1)])).toEqual([["unknown_unit", "unitId"]]);
+    // A reference resolved earlier to a unit dissolved by the plan date is an error too.
+    const q = structuredClone(planWith(["县司法局"]));
+    Object.assign(q.sections[0]!.tasks[0]!.clauses[0]!.assignment.lead[0]!, { unitId: "old" });
+    expect(resolveUnits(q, roster).diagnostics.map((d) => [d.code, d.path.at(-1)])).toEqual([["dissolved_unit", "unitId"]]);
   });
 
   it("does not change its input and returns a frozen plan", () => {

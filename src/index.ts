@@ -9,6 +9,7 @@
  */
 
 export {
+  CellRef,
   Diagnostic,
   DiagnosticPath,
   FazhiError,

@@ -45,6 +45,9 @@ export interface BuildContext {
   readonly phrases: readonly string[];
   readonly diagnostics: Diagnostic[];
   undated: boolean;
+  /** Sections and tasks already in the plan (a Word file's text and earlier tables): numbering continues after them. */
+  readonly sectionsBefore: number;
+  readonly tasksBefore: number;
 }
 
 /**
@@ -53,8 +56,9 @@ export interface BuildContext {
  * text parser's extraction (a deadline cell that holds only a date takes the task's title as its action).
  */
 export const buildSections = (drafts: readonly SectionDraft[], ctx: BuildContext): Section[] => {
-  let no = 0;
-  return drafts.map((s, si) => {
+  let no = ctx.tasksBefore;
+  return drafts.map((s, k) => {
+    const si = ctx.sectionsBefore + k;
     const tasks = s.tasks.map((t, ti) => buildTask(t, (no += 1), ["sections", si, "tasks", ti], ctx));
     const section: Section = { no: si + 1, title: s.title, tasks };
     return s.cell === undefined ? section : { ...section, source: wholeCell(s.cell) };

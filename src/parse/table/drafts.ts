@@ -1,6 +1,6 @@
 import { type Diagnostic, type SourceSpan, diag } from "../../model/diagnostic.js";
 import type { Role } from "../../model/plan.js";
-import { type CellText, cellText, unitCellText } from "./cells.js";
+import { type CellText, SECTION_MARK, cellText, unitCellText } from "./cells.js";
 import type { ColumnKind } from "./columns.js";
 import { type Grid, lineName } from "./grid.js";
 import { type RowKind, type RowView, type Slot, slotText } from "./rows.js";
@@ -74,14 +74,14 @@ export const walkRows = (g: Grid, views: readonly RowView[], kindOf: (v: RowView
     if (kind === "section") {
       const c = view.slots.findIndex((s) => slotText(g, s).trim().length > 0);
       const cell = cellOf(g, view.slots[c]) as CellText;
-      section = open(cell.text.replace(/\s+/g, " ").trim(), cell);
+      section = open(sectionTitle(cell.text), cell);
       groupKey = undefined;
       continue;
     }
     // A grouping column: a new value opens a section; an empty or merged cell keeps the current one.
     const group = sectionCols.map((c) => cellOf(g, view.slots[c])).find((cell) => cell !== undefined);
     if (group !== undefined && group.text !== groupKey) {
-      section = open(group.text.replace(/\n/g, ""), group);
+      section = open(sectionTitle(group.text), group);
       groupKey = group.text;
     }
     section ??= open("", undefined);
@@ -121,6 +121,9 @@ export const walkRows = (g: Grid, views: readonly RowView[], kindOf: (v: RowView
   }
   return sections;
 };
+
+/** A section's title without its number (一、 （一）), as the text parser keeps it. */
+const sectionTitle = (text: string): string => text.replace(/\s+/g, "").replace(SECTION_MARK, "").replace(/[。；：]+$/, "");
 
 /** A span pointing at a row's first cell. */
 const rowSpan = (g: Grid, view: RowView): SourceSpan => ({ start: 0, end: 0, line: 1, cell: g.ref(view.row, 0) });

@@ -89,33 +89,49 @@ export interface ReadPlanTableResult {
  * task.clauses[0]!.assignment.lead[0]!.source;
  * //=> { start: 0, end: 4, line: 1, cell: { row: 1, column: 2 } }
  */
-export const readPlanTable = (rows: readonly (readonly string[])[], options: ReadPlanTableOptions = {}): ReadPlanTableResult =>
-  readTableAt(rows, options, undefined);
+export const readPlanTable = (rows: readonly (readonly string[])[], options: ReadPlanTableOptions = {}): ReadPlanTableResult => readTableAt(rows, options, {});
 
-/** {@link readPlanTable} for a table of a Word file: cell references carry the table's index (internal). */
-export const readTableAt = (rows: readonly (readonly string[])[], options: ReadPlanTableOptions, table: number | undefined): ReadPlanTableResult => {
+/** Where a table sits in a larger plan (a Word file): its index, and the sections and tasks before it. */
+export interface TablePlace {
+  readonly table?: number;
+  readonly sectionsBefore?: number;
+  readonly tasksBefore?: number;
+}
+
+/** {@link readPlanTable} for a table of a Word file: cell references carry the table's index, numbering continues the plan (internal). */
+export const readTableAt = (rows: readonly (readonly string[])[], options: ReadPlanTableOptions, place: TablePlace): ReadPlanTableResult => {
   const diagnostics: Diagnostic[] = [];
   try {
-    return read(rows, options, table, diagnostics);
+    return read(rows, options, place, diagnostics);
   } catch (error) {
     diagnostics.push(diag("internal_error", "error", `读取表格时发生内部错误：${String(error)}`, `Internal error while reading the table: ${String(error)}`));
     return deepFreeze({ plan: { id: "plan", title: "", sections: [] } as unknown as Plan, columns: [], sideways: false, diagnostics });
   }
 };
 
-const read = (input: unknown, options: ReadPlanTableOptions, table: number | undefined, diagnostics: Diagnostic[]): ReadPlanTableResult => {
-  const rows = toRows(input);
-  if (rows === undefined) diagnostics.push(diag("invalid_input", "error", "输入不是由行组成的数组", "The input is not an array of rows"));
+/** The grid of a table and its header row, turned round when the table is sideways. */
+const orient = (rows: readonly (readonly string[])[], options: ReadPlanTableOptions, table: number | undefined) => {
   const extra = Object.fromEntries(Object.entries(options.headerWords ?? {}).map(([k, v]) => [headerText(k), v]));
-  const made = makeGrid(rows ?? [], Array.isArray(options.merges) ? options.merges : [], table);
-  if (made.badMerges > 0) diagnostics.push(diag("invalid_option", "warning", `有${made.badMerges}个合并区域不正确，已忽略`, `${made.badMerges} merged ranges are invalid and were ignored`, ["merges"]));
+  const made = makeGrid(rows, Array.isArray(options.merges) ? options.merges : [], table);
   let grid: Grid = made.grid;
   let header = findHeaderRow(grid, extra);
   if (header === undefined && looksSideways(grid, extra)) {
-    grid = transpose(grid);
-    header = findHeaderRow(grid, extra);
-    if (header !== undefined) diagnostics.push(diag("sideways_table", "info", "表格是横排的（每列一项任务，第一列是表头），已按列读取", "The table is sideways (one task per column, headers down the first column): it was read by columns", []));
+    const turned = transpose(grid);
+    const found = findHeaderRow(turned, extra);
+    if (found !== undefined) [grid, header] = [turned, found];
   }
+  return { grid, header, extra, badMerges: made.badMerges };
+};
+
+/** Whether rows hold a task table (either way round): for deciding what a Word table is (internal). */
+export const isTaskTable = (rows: readonly (readonly string[])[], options: ReadPlanTableOptions): boolean => orient(toRows(rows) ?? [], options, undefined).header !== undefined;
+
+const read = (input: unknown, options: ReadPlanTableOptions, place: TablePlace, diagnostics: Diagnostic[]): ReadPlanTableResult => {
+  const rows = toRows(input);
+  if (rows === undefined) diagnostics.push(diag("invalid_input", "error", "输入不是由行组成的数组", "The input is not an array of rows"));
+  const { grid, header, extra, badMerges } = orient(rows ?? [], options, place.table);
+  if (badMerges > 0) diagnostics.push(diag("invalid_option", "warning", `有${badMerges}个合并区域不正确，已忽略`, `${badMerges} merged ranges are invalid and were ignored`, ["merges"]));
+  if (grid.sideways) diagnostics.push(diag("sideways_table", "info", "表格是横排的（每列一项任务，第一列是表头），已按列读取", "The table is sideways (one task per column, headers down the first column): it was read by columns", []));
   const empty = grid.cells.every((r) => r.every((c) => c.trim().length === 0));
   const { id, year, idDiagnostics } = planIdentity(options, header === undefined ? undefined : titleAbove(grid, header.row));
   diagnostics.push(...idDiagnostics);
@@ -149,7 +165,7 @@ const read = (input: unknown, options: ReadPlanTableOptions, table: number | und
 
   const drafts = walkRows(grid, views, (v) => rowKind(grid, v, kinds, header.kinds, extra), { kinds, units }, diagnostics);
   const phrases = [...new Set([...(options.groupPhrases ?? []).map(normalizeText), ...DEFAULT_GROUP_PHRASES])].filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
-  const ctx = { planId: id, year, phrases, diagnostics, undated: false };
+  const ctx = { planId: id, year, phrases, diagnostics, undated: false, sectionsBefore: place.sectionsBefore ?? 0, tasksBefore: place.tasksBefore ?? 0 };
   const sections = buildSections(drafts, ctx);
   if (ctx.undated) diagnostics.push(yearMissing());
   if (sections.every((s) => s.tasks.length === 0)) diagnostics.push(diag("no_tasks", "error", "没有读出任务：表头下面没有任务行", "No tasks read: no task rows under the header", ["sections"]));

@@ -64,11 +64,12 @@ export const unitCellText = (raw: string, ref: CellRef): CellText => {
     else if (start < 0) start = i;
   }
   flush(raw.length);
-  // Join: 、 between parts at bracket depth 0, nothing inside brackets.
+  // Join: 、 between parts at bracket depth 0 when the part before ends like a name (县司法局 县信访局);
+  // otherwise the space is noise inside a name (县 司法局) or a bracket and is dropped.
   let text = "";
   const map: number[] = [];
   parts.forEach((p, i) => {
-    if (i > 0 && (seps[i] ?? 0) === 0) {
+    if (i > 0 && (seps[i] ?? 0) === 0 && endsLikeName((parts[i - 1] as MappedText).text)) {
       text += "、";
       map.push((p.map[0] ?? 1) - 1);
     }
@@ -77,6 +78,9 @@ export const unitCellText = (raw: string, ref: CellRef): CellText => {
   });
   return { text, map: Int32Array.from(map), ref, lineOf: lineIndex(splitLines(raw)), rawLength: raw.length };
 };
+
+/** Whether a piece of a unit cell could end a unit name: a unit suffix, a closing bracket, or a collective (各…). */
+const endsLikeName = (text: string): boolean => text.length >= 2 && (UNIT_END.test(text) || /[）)〕】]$/.test(text) || /^各/.test(text));
 
 /** The span of `cell.text[from, to)` in the raw cell, with the cell's position. */
 export const cellSpan = (cell: CellText, from = 0, to = cell.text.length): SourceSpan => ({ ...mappedSpan(cell, from, to, cell.lineOf), cell: cell.ref });

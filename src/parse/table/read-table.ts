@@ -6,7 +6,7 @@ import { yearMissing } from "../../schedule/extract.js";
 import { normalizeText } from "../../text/normalize.js";
 import { DEFAULT_GROUP_PHRASES } from "../units.js";
 import { buildSections } from "./build.js";
-import { type ColumnKind, KIND_LABELS, headerText } from "./columns.js";
+import { type ColumnKind, KIND_LABELS, headerKinds, headerText, roleOf } from "./columns.js";
 import { walkRows } from "./drafts.js";
 import { type Grid, type TableMerge, findHeaderRow, looksSideways, makeGrid, ownText, toRows, transpose } from "./grid.js";
 import { planColumns, settleColumns, unitColumns } from "./layout.js";
@@ -117,7 +117,10 @@ const orient = (rows: readonly (readonly string[])[], options: ReadPlanTableOpti
   let header = findHeaderRow(grid, extra);
   if (header === undefined && looksSideways(grid, extra)) {
     const turned = transpose(grid);
-    const found = findHeaderRow(turned, extra);
+    // Turned round, the label column is the header row; a unit label alone is enough there (眉山: the
+    // item names have no label of their own, the column before the units holds them).
+    const labels = headerKinds((turned.cells[0] ?? []).map((_, c) => ownText(turned, 0, c)), extra);
+    const found = findHeaderRow(turned, extra) ?? (labels.some((k) => k !== undefined && roleOf(k) !== undefined) ? { row: 0, kinds: labels } : undefined);
     if (found !== undefined) [grid, header] = [turned, found];
   }
   return { grid, header, extra, badMerges: made.badMerges };

@@ -2,7 +2,7 @@ import { type Diagnostic, type SourceSpan, diag } from "../../model/diagnostic.j
 import type { Role } from "../../model/plan.js";
 import { type CellText, SECTION_MARK, cellText, unitCellText } from "./cells.js";
 import type { ColumnKind } from "./columns.js";
-import { type Grid, lineName } from "./grid.js";
+import { type Grid, lineName, rowStart } from "./grid.js";
 import { type RowKind, type RowView, type Slot, slotText } from "./rows.js";
 
 /** One row's share of a task: its text cells, its own unit cells and its deadline cells. */
@@ -125,5 +125,4 @@ export const walkRows = (g: Grid, views: readonly RowView[], kindOf: (v: RowView
 /** A section's title without its number (一、 （一）), as the text parser keeps it. */
 const sectionTitle = (text: string): string => text.replace(/\s+/g, "").replace(SECTION_MARK, "").replace(/[。；：]+$/, "");
 
-/** A span pointing at a row's first cell. */
-const rowSpan = (g: Grid, view: RowView): SourceSpan => ({ start: 0, end: 0, line: 1, cell: g.ref(view.row, 0) });
+const rowSpan = (g: Grid, view: RowView): SourceSpan => rowStart(g, view.row);

@@ -1,4 +1,4 @@
-import type { CellRef } from "../../model/diagnostic.js";
+import type { CellRef, SourceSpan } from "../../model/diagnostic.js";
 import { type ColumnKind, classifyHeader, headerKinds, isHeader, roleOf } from "./columns.js";
 import { isUnitLike } from "./cells.js";
 
@@ -29,6 +29,8 @@ export interface Grid {
   readonly sideways: boolean;
   /** The cell's position in the caller's rows (and table index, for Word files). */
   readonly ref: (row: number, column: number) => CellRef;
+  /** Whether the caller's rows have this cell (rows can be ragged). */
+  readonly has: (row: number, column: number) => boolean;
 }
 
 const key = (row: number, column: number, width: number): number => row * width + column;
@@ -57,7 +59,8 @@ export const makeGrid = (rows: readonly (readonly string[])[], merges: readonly 
     }
   }
   const ref = (row: number, column: number): CellRef => (table === undefined ? { row, column } : { table, row, column });
-  return { grid: { cells: rows, covered, width, sideways: false, ref }, badMerges };
+  const has = (row: number, column: number): boolean => column < (rows[row]?.length ?? 0);
+  return { grid: { cells: rows, covered, width, sideways: false, ref, has }, badMerges };
 };
 
 /** The same table turned sideways: columns become rows (a table with one item per column). */
@@ -70,7 +73,14 @@ export const transpose = (g: Grid): Grid => {
     const c = k % g.width;
     covered.set(key(c, r, height), [c0, r0]);
   }
-  return { cells, covered, width: height, sideways: true, ref: (row, column) => g.ref(column, row) };
+  return { cells, covered, width: height, sideways: true, ref: (row, column) => g.ref(column, row), has: (row, column) => g.has(column, row) };
+};
+
+/** A span at the first cell a row really has (for a diagnostic about the whole row). */
+export const rowStart = (g: Grid, row: number): SourceSpan => {
+  let c = 0;
+  while (c < g.width - 1 && !g.has(row, c)) c += 1;
+  return { start: 0, end: 0, line: 1, cell: g.ref(row, c) };
 };
 
 /** A data line of the grid named for people (1-based): a row, or a column of a sideways table. */

@@ -179,7 +179,7 @@ const read = (input: unknown, options: ReadPlanTableOptions, place: TablePlace, 
 const reportColumns = (g: Grid, headerRow: number, columns: readonly TableColumn[], diagnostics: Diagnostic[]): void => {
   for (const col of columns) {
     const name = col.header.replace(/\s+/g, "");
-    if (name.length === 0 && col.kind === "other") continue;
+    if ((name.length === 0 && col.kind === "other") || !g.has(headerRow, col.index)) continue;
     const [zh, en] = KIND_LABELS[col.kind];
     const source: SourceSpan = { start: 0, end: (g.cells[headerRow]?.[col.index] ?? "").length, line: 1, cell: g.ref(headerRow, col.index) };
     const where = g.sideways ? [`第${col.index + 1}行`, `Row ${col.index + 1}`] : [`第${col.index + 1}列`, `Column ${col.index + 1}`];

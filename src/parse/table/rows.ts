@@ -2,7 +2,7 @@ import { type Diagnostic, diag } from "../../model/diagnostic.js";
 import { alignPieces } from "./align.js";
 import { type ColumnKind, headerKinds } from "./columns.js";
 import { SECTION_MARK, SERIAL } from "./cells.js";
-import { type Grid, coverOf, lineName } from "./grid.js";
+import { type Grid, coverOf, lineName, rowStart } from "./grid.js";
 
 /** Where a logical column's text is in the grid: its column there, and whether the cell holds its own text (not a merged copy). */
 export interface Slot {
@@ -52,7 +52,7 @@ export const rowViews = (g: Grid, firstRow: number, kinds: readonly ColumnKind[]
     }
     const slots = one.map((ix) => (ix.length === 1 ? { row: r, column: ix[0] as number, own: true } : undefined));
     if (slots.some((s, c) => s !== undefined && s.column !== c)) {
-      diagnostics.push(diag("row_realigned", "info", `${lineName(g, r)[0]}比表头少${width - last - 1}格，已按内容对齐到各列（缺的格视为与上一行合并）`, `${lineName(g, r)[1]} has fewer cells than the header: its cells were aligned to the columns by their content (missing cells are taken as merged with the row above)`, [], { start: 0, end: 0, line: 1, cell: g.ref(r, 0) }));
+      diagnostics.push(diag("row_realigned", "info", `${lineName(g, r)[0]}比表头少${width - last - 1}格，已按内容对齐到各列（缺的格视为与上一行合并）`, `${lineName(g, r)[1]} has fewer cells than the header: its cells were aligned to the columns by their content (missing cells are taken as merged with the row above)`, [], rowStart(g, r)));
     }
     out.push({ row: r, slots });
   }

@@ -27,11 +27,17 @@ const joinParts = (parts: readonly MappedText[], separator: string): MappedText 
   return { text, map };
 };
 
+/** Line numbers in a raw cell: most cells are one line, and need no index. */
+const linesOf = (raw: string): ((offset: number) => number) => (raw.includes("\n") || raw.includes("\r") ? lineIndex(splitLines(raw)) : () => 1);
+
 /** Normalise a cell: each line through {@link normalizeLine}, blank lines dropped, lines joined with "\n". */
 export const cellText = (raw: string, ref: CellRef): CellText => {
-  const lines = splitLines(raw);
-  const parts = lines.map((l) => normalizeLine(l.raw, l.start)).filter((m) => m.text.trim().length > 0);
-  return { ...joinParts(parts, "\n"), ref, lineOf: lineIndex(lines), rawLength: raw.length };
+  const lineOf = linesOf(raw);
+  if (!raw.includes("\n") && !raw.includes("\r")) return { ...normalizeLine(raw, 0), ref, lineOf, rawLength: raw.length };
+  const parts = splitLines(raw)
+    .map((l) => normalizeLine(l.raw, l.start))
+    .filter((m) => m.text.trim().length > 0);
+  return { ...joinParts(parts, "\n"), ref, lineOf, rawLength: raw.length };
 };
 
 const OPEN = "（〔【[「《“(";
@@ -76,7 +82,7 @@ export const unitCellText = (raw: string, ref: CellRef): CellText => {
     text += p.text;
     for (const o of p.map) map.push(o);
   });
-  return { text, map: Int32Array.from(map), ref, lineOf: lineIndex(splitLines(raw)), rawLength: raw.length };
+  return { text, map: Int32Array.from(map), ref, lineOf: linesOf(raw), rawLength: raw.length };
 };
 
 /** Whether a piece of a unit cell could end a unit name: a unit suffix, a closing bracket, or a collective (各…). */

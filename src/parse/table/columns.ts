@@ -54,12 +54,16 @@ const HEADER_MAX = 16;
 /** A header cell's text with spaces and line breaks removed (`牵头责任 单位` → `牵头责任单位`) and widths normalised. */
 export const headerText = (raw: string): string => normalizeLine(raw.replace(/\s+/g, "")).text.replace(/[：:*＊]+$/, "");
 
+/** Cells longer than this (spaces and line breaks included) are never header words: checked before any normalising. */
+const RAW_MAX = 40;
+
 /**
  * 表头单元格所指的列用途；不是表头词时返回 `undefined`。`extra` 为调用方给出的表头词（精确匹配，优先）。
  * The kind of column a header cell names, or undefined when it is not a header word. Words the
  * caller gives in `extra` match exactly and win.
  */
 export const classifyHeader = (raw: string, extra: Readonly<Record<string, ColumnKind>> = {}): ColumnKind | undefined => {
+  if (raw.length > RAW_MAX) return undefined;
   const text = headerText(raw);
   if (text.length === 0 || text.length > HEADER_MAX) return undefined;
   const own = extra[text];

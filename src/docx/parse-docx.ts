@@ -61,13 +61,13 @@ const relTargets = (rels: Uint8Array | undefined, type: RegExp, base: string): s
 const emptyResult = (diagnostics: Diagnostic[]): ParseDocxResult => deepFreeze({ plan: { id: "plan", title: "", sections: [] } as unknown as Plan, diagnostics, text: "", tables: [] });
 
 /**
- * 读取 Word 文件（.docx）：正文段落交给 {@link parsePlanText}（保留 Word 自动编号，如“一、”“（一）”“1.”），
- * 表格交给 {@link readPlanTable}，正文和表格合成一份工作安排。正文来的内容带 `source.paragraph`，表格来的带 `source.cell`
+ * 读取 Word 文件（.docx）：正文段落交给 `parsePlanText`（保留 Word 自动编号，如“一、”“（一）”“1.”），
+ * 表格交给 `readPlanTable`，正文和表格合成一份工作安排。正文来的内容带 `source.paragraph`，表格来的带 `source.cell`
  * （含 `table`）。对任何字节都不抛出异常：不是 zip、旧版 .doc（请另存为 .docx）、加密文件、解压过大（zip 炸弹）、
  * 缺少 word/document.xml 时返回带错误代码的诊断。需要 `fazhi/docx` 入口（核心包不含 zip 和 XML 库）。
  *
- * Read a Word file: body paragraphs go through {@link parsePlanText} (keeping Word's automatic list
- * numbering as printed), tables through {@link readPlanTable}, and text and tables make one plan.
+ * Read a Word file: body paragraphs go through `parsePlanText` (keeping Word's automatic list
+ * numbering as printed), tables through `readPlanTable`, and text and tables make one plan.
  * Spans from the body carry `paragraph`; spans from tables carry `cell` (with `table`). Never throws:
  * not a zip, an old .doc, an encrypted file, a zip bomb or a missing word/document.xml is a coded error.
  * From the `fazhi/docx` entry, so the core bundle carries no zip or XML library.

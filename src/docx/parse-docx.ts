@@ -7,6 +7,7 @@ import { mapSources } from "../parse/table/read-text.js";
 import { openContainer } from "./container.js";
 import { type DocxParagraph, type DocxTable, readBlocks } from "./document.js";
 import { labeller, readNumbering } from "./numbering.js";
+import { type SourceLine, lineIndex } from "../text/normalize.js";
 import { walkXml } from "./xml.js";
 
 /**
@@ -125,23 +126,16 @@ const read = (bytes: Uint8Array, options: ParseDocxOptions, diagnostics: Diagnos
     else if (isTaskTable(b.table.rows, { merges: b.table.merges })) taskTables.push({ table: b.table, caption: captionOf(body) });
     else body.push(...b.table.paragraphs);
   }
-  const starts: number[] = [];
+  // Each paragraph is one line of the body text: the line index finds the paragraph an offset falls in.
+  const lines: SourceLine[] = [];
   let at = 0;
-  for (const p of body) {
-    starts.push(at);
+  body.forEach((p, i) => {
+    lines.push({ line: i + 1, start: at, raw: p.text });
     at += p.text.length + 1;
-  }
+  });
   const text = body.map((p) => p.text).join("\n");
-  const paragraphAt = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return body[lo]?.index ?? 0;
-  };
+  const lineOf = lineIndex(lines);
+  const paragraphAt = (offset: number): number => body[lineOf(offset) - 1]?.index ?? 0;
   const withParagraph = (s: SourceSpan): SourceSpan => ({ ...s, paragraph: paragraphAt(s.start) });
   const parseBody = (year: number | undefined) => {
     const parsed = parsePlanText(text, { ...(options.id !== undefined ? { id: options.id } : {}), ...(year !== undefined ? { year } : {}), ...(options.groupPhrases !== undefined ? { groupPhrases: options.groupPhrases } : {}) });

@@ -136,10 +136,11 @@ const read = (input: unknown, options: ReadPlanTableOptions, place: TablePlace, 
   if (badMerges > 0) diagnostics.push(diag("invalid_option", "warning", `有${badMerges}个合并区域不正确，已忽略`, `${badMerges} merged ranges are invalid and were ignored`, ["merges"]));
   if (grid.sideways) diagnostics.push(diag("sideways_table", "info", "表格是横排的（每列一项任务，第一列是表头），已按列读取", "The table is sideways (one task per column, headers down the first column): it was read by columns", []));
   const empty = grid.cells.every((r) => r.every((c) => c.trim().length === 0));
-  const { id, year, idDiagnostics } = planIdentity(options, header === undefined ? undefined : titleAbove(grid, header.row));
+  const above = header === undefined ? undefined : titleAbove(grid, header.row);
+  const { id, year, idDiagnostics } = planIdentity(options, above);
   diagnostics.push(...idDiagnostics);
   const finish = (plan: Plan, columns: TableColumn[]): ReadPlanTableResult => deepFreeze({ plan, columns, sideways: grid.sideways, diagnostics });
-  const title = options.title ?? (header === undefined ? undefined : titleAbove(grid, header.row)) ?? "";
+  const title = options.title ?? above ?? "";
   const bare = { id: id as Plan["id"], title, ...(year !== undefined ? { year } : {}), sections: [] } as Plan;
   if (header === undefined) {
     if (rows !== undefined) {

@@ -115,6 +115,12 @@ describe("parseDocx: bad files get a clear, coded error", () => {
     ["a 10 MB part in a 10 KB file (ratio)", zerosZip("word/document.xml", 10 * 1024 * 1024), "zip_bomb", /100:1|压缩比/],
     ["a part that lies about its size (stopped while inflating)", declareSize(zerosZip("word/document.xml", 8 * 1024 * 1024), 100), "zip_bomb", /50 MB|100:1/],
     ["broken XML", makeDocx("<w:p><w:r><w:t>未闭合"), "invalid_xml", /XML/],
+    [
+      "an entity bomb in the XML (entities are never expanded)",
+      zipSync({ "word/document.xml": strToU8(`<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&c;</w:t></w:r></w:p></w:body></w:document>`) }),
+      "invalid_xml",
+      /XML/,
+    ],
   ];
   it.each(cases)("%s", (_, bytes, code, message) => {
     const r = parseDocx(bytes);

@@ -72,6 +72,8 @@ export type AlignedRow = number[][];
 
 /** Rows at most this long are aligned; longer ones are left as they are (the search is pieces × columns²). */
 export const ALIGN_MAX_PIECES = 120;
+/** Tables wider than this are not aligned (pieces go to columns in order). */
+const ALIGN_MAX_COLUMNS = 64;
 
 /**
  * Align pieces to columns. Returns the rows (the first, then any continuation rows), each with one
@@ -83,6 +85,7 @@ export const alignPieces = (pieces: readonly string[], kinds: readonly ColumnKin
   const n = kinds.length;
   const p = pieces.length;
   if (p === 0 || n === 0) return [];
+  if (n > ALIGN_MAX_COLUMNS) return [kinds.map((_, c) => (c < p ? [c] : []))];
   const shapes = pieces.map(shapeOf);
   // score[i][c]: best score with piece i in column c; back[i][c]: the column of piece i-1 (or -1).
   const score: Float64Array[] = [];

@@ -1,5 +1,6 @@
 import { type SourceLine, splitLines } from "../../text/normalize.js";
 import { classifyHeader, headerKinds, isHeader, markGroupingColumns, roleOf } from "./columns.js";
+import { MAX_COLUMNS } from "./grid.js";
 import { type CellSpans, type Piece, headerRun, piecesToRows, trimPiece } from "./pieces.js";
 
 /**
@@ -103,7 +104,7 @@ const spacedHeader: LayoutRule = (text, lines) => {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as SourceLine;
     const words = [...l.raw.matchAll(/\S+/g)].map((m) => ({ start: l.start + m.index, end: l.start + m.index + m[0].length }));
-    if (words.length < 3 || !words.every((w) => classifyHeader(text.slice(w.start, w.end)) !== undefined)) continue;
+    if (words.length < 3 || words.length > MAX_COLUMNS || !words.every((w) => classifyHeader(text.slice(w.start, w.end)) !== undefined)) continue;
     if (!isHeader(words.map((w) => classifyHeader(text.slice(w.start, w.end))))) continue;
     const rest = lines.slice(i + 1).flatMap((r) => [...r.raw.matchAll(/\S+/g)].map((m) => ({ start: r.start + m.index, end: r.start + m.index + m[0].length })));
     const kinds = words.map((w) => classifyHeader(text.slice(w.start, w.end)) ?? "other");
@@ -130,7 +131,10 @@ const keyValue: LayoutRule = (text, lines) => {
       const name = text.slice(key.start, key.end).replace(/\s+/g, "");
       if (table.get(name)?.values[item] !== undefined) item += 1;
       const entry = table.get(name) ?? { key, values: [] };
-      if (!table.has(name)) keys.push(name);
+      if (!table.has(name)) {
+        if (keys.length === MAX_COLUMNS) break;
+        keys.push(name);
+      }
       table.set(name, entry);
       entry.values[item] = pieces[j + 1];
       j += 2;

@@ -35,14 +35,22 @@ export interface Grid {
 
 const key = (row: number, column: number, width: number): number => row * width + column;
 
+/**
+ * Columns read at most (task tables have a dozen or so). Cells past it are left out, so that a
+ * ragged sheet with one very long row cannot make the work grow with rows × that row's length.
+ */
+export const MAX_COLUMNS = 64;
+
 /** Coerce whatever came in to rows of strings (numbers and booleans as text, anything else empty). */
 export const toRows = (input: unknown): string[][] | undefined => {
   if (!Array.isArray(input)) return undefined;
   return input.map((row) => (Array.isArray(row) ? row.map((c) => (typeof c === "string" ? c : typeof c === "number" || typeof c === "boolean" ? String(c) : "")) : []));
 };
 
-/** Build the grid from rows and merged ranges (ranges are clipped to the rows; bad ones are skipped and counted). */
-export const makeGrid = (rows: readonly (readonly string[])[], merges: readonly TableMerge[], table: number | undefined): { grid: Grid; badMerges: number } => {
+/** Build the grid from rows and merged ranges (ranges are clipped to the rows; bad ones are skipped and counted; columns past {@link MAX_COLUMNS} are left out). */
+export const makeGrid = (input: readonly (readonly string[])[], merges: readonly TableMerge[], table: number | undefined): { grid: Grid; badMerges: number; truncated: boolean } => {
+  const truncated = input.some((r) => r.length > MAX_COLUMNS);
+  const rows = truncated ? input.map((r) => (r.length > MAX_COLUMNS ? r.slice(0, MAX_COLUMNS) : r)) : input;
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   const covered = new Map<number, readonly [number, number]>();
   let badMerges = 0;
@@ -60,7 +68,7 @@ export const makeGrid = (rows: readonly (readonly string[])[], merges: readonly 
   }
   const ref = (row: number, column: number): CellRef => (table === undefined ? { row, column } : { table, row, column });
   const has = (row: number, column: number): boolean => column < (rows[row]?.length ?? 0);
-  return { grid: { cells: rows, covered, width, sideways: false, ref, has }, badMerges };
+  return { grid: { cells: rows, covered, width, sideways: false, ref, has }, badMerges, truncated };
 };
 
 /** The same table turned sideways: columns become rows (a table with one item per column). */

@@ -1,6 +1,7 @@
 import { ALIGN_MAX_PIECES, alignPieces } from "./align.js";
 import { type ColumnKind, classifyHeader, isHeader, markGroupingColumns } from "./columns.js";
 import { SECTION_MARK, SERIAL } from "./cells.js";
+import { MAX_COLUMNS } from "./grid.js";
 
 /** A piece of the text: [start, end) offsets, trimmed. */
 export interface Piece {
@@ -36,7 +37,7 @@ export const headerRun = (text: string, pieces: readonly Piece[], min: number): 
       if (k === undefined) break;
       kinds.push(k);
     }
-    if (kinds.length >= min && isHeader(kinds)) {
+    if (kinds.length >= min && kinds.length <= MAX_COLUMNS && isHeader(kinds)) {
       markGroupingColumns(kinds, pieces.slice(i, j).map((p) => text.slice(p.start, p.end)));
       return { at: i, kinds };
     }

@@ -8,7 +8,7 @@ import { DEFAULT_GROUP_PHRASES } from "../units.js";
 import { buildSections } from "./build.js";
 import { type ColumnKind, KIND_LABELS, headerKinds, headerText, roleOf } from "./columns.js";
 import { walkRows } from "./drafts.js";
-import { type Grid, type TableMerge, findHeaderRow, looksSideways, makeGrid, ownText, toRows, transpose } from "./grid.js";
+import { type Grid, MAX_COLUMNS, type TableMerge, findHeaderRow, looksSideways, makeGrid, ownText, toRows, transpose } from "./grid.js";
 import { planColumns, settleColumns, unitColumns } from "./layout.js";
 import { rowKind, rowViews, slotText } from "./rows.js";
 
@@ -115,7 +115,8 @@ const orient = (rows: readonly (readonly string[])[], options: ReadPlanTableOpti
   const made = makeGrid(rows, Array.isArray(options.merges) ? options.merges : [], table);
   let grid: Grid = made.grid;
   let header = findHeaderRow(grid, extra);
-  if (header === undefined && looksSideways(grid, extra)) {
+  // A sideways table has a few label rows: turned round, they are its columns (at most MAX_COLUMNS).
+  if (header === undefined && grid.cells.length <= MAX_COLUMNS && looksSideways(grid, extra)) {
     const turned = transpose(grid);
     // Turned round, the label column is the header row; a unit label alone is enough there (眉山: the
     // item names have no label of their own, the column before the units holds them).
@@ -123,7 +124,7 @@ const orient = (rows: readonly (readonly string[])[], options: ReadPlanTableOpti
     const found = findHeaderRow(turned, extra) ?? (labels.some((k) => k !== undefined && roleOf(k) !== undefined) ? { row: 0, kinds: labels } : undefined);
     if (found !== undefined) [grid, header] = [turned, found];
   }
-  return { grid, header, extra, badMerges: made.badMerges };
+  return { grid, header, extra, badMerges: made.badMerges, truncated: made.truncated };
 };
 
 /** Whether rows hold a task table (either way round): for deciding what a Word table is (internal). */
@@ -132,7 +133,8 @@ export const isTaskTable = (rows: readonly (readonly string[])[], options: ReadP
 const read = (input: unknown, options: ReadPlanTableOptions, place: TablePlace, diagnostics: Diagnostic[]): ReadPlanTableResult => {
   const rows = toRows(input);
   if (rows === undefined) diagnostics.push(diag("invalid_input", "error", "输入不是由行组成的数组", "The input is not an array of rows"));
-  const { grid, header, extra, badMerges } = orient(rows ?? [], options, place.table);
+  const { grid, header, extra, badMerges, truncated } = orient(rows ?? [], options, place.table);
+  if (truncated) diagnostics.push(diag("columns_truncated", "warning", `表格超过${MAX_COLUMNS}列，只读前${MAX_COLUMNS}列`, `The table has more than ${MAX_COLUMNS} columns: only the first ${MAX_COLUMNS} were read`, []));
   if (badMerges > 0) diagnostics.push(diag("invalid_option", "warning", `有${badMerges}个合并区域不正确，已忽略`, `${badMerges} merged ranges are invalid and were ignored`, ["merges"]));
   if (grid.sideways) diagnostics.push(diag("sideways_table", "info", "表格是横排的（每列一项任务，第一列是表头），已按列读取", "The table is sideways (one task per column, headers down the first column): it was read by columns", []));
   const empty = grid.cells.every((r) => r.every((c) => c.trim().length === 0));

@@ -42,6 +42,12 @@ describe("readPlanTable: the header", () => {
     expect(codes(readPlanTable([[1, null, undefined, {}] as unknown as string[]]))).toContain("not_a_task_table");
     expect(codes(readPlanTable([HEADER]))).toContain("no_tasks");
   });
+
+  it("reads at most 64 columns, so a ragged sheet with one huge row stays cheap", () => {
+    const r = readPlanTable([[...HEADER, ...Array.from({ length: 100_000 }, () => "x")], ...Array.from({ length: 2000 }, (_, i) => [String(i + 1), "任务。", "县司法局"])]);
+    expect(codes(r)).toContain("columns_truncated");
+    expect(r.plan.sections[0]!.tasks).toHaveLength(2000);
+  });
 });
 
 describe("readPlanTable: rows", () => {

@@ -9,6 +9,7 @@
  */
 
 export {
+  CellRef,
   Diagnostic,
   DiagnosticPath,
   FazhiError,
@@ -71,6 +72,9 @@ export { formatChineseNumeral, parseChineseNumeral } from "./text/numerals.js";
 export { normalizeText } from "./text/normalize.js";
 export { type ParsePlanOptions, type ParsePlanResult, parsePlanText } from "./parse/parse-plan.js";
 export { DEFAULT_GROUP_PHRASES, ROLE_WORDS } from "./parse/units.js";
+export { type ReadPlanTableOptions, type ReadPlanTableResult, type TableColumn, readPlanTable } from "./parse/table/read-table.js";
+export type { ColumnKind } from "./parse/table/columns.js";
+export type { TableMerge } from "./parse/table/grid.js";
 export { CellOrigin, Certainty, MatrixCell, MatrixTask, MatrixUnit, ResponsibilityMatrix } from "./model/matrix.js";
 export { DEFAULT_GROUPS } from "./units/groups.js";
 export { type ResolveOptions, type ResolveResult, resolveUnits } from "./units/resolve.js";

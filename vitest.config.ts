@@ -19,7 +19,7 @@ export default defineConfig({
       // without it, and fails under CI=true if it is missing (.ci/run installs it).
       { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"] } },
       ...TZ_ZONES.map((zone) => ({
-        extends: true,
+        extends: true as const,
         test: { name: `TZ=${zone}`, include: TZ_FILES, env: { TZ: zone, FAZHI_EXPECT_TZ: zone } },
       })),
     ],

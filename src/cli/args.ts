@@ -70,12 +70,12 @@ export const readArgs = (
     } else values.set(token.name, token.value);
   }
   const help = values.has("help");
-  for (const [name, spec] of Object.entries(options)) {
-    if (spec.required === true && !values.has(name)) problems.push(text(`缺少选项 ${optionSyntax(name, spec)}（${spec.help.zh}）`, `missing option ${optionSyntax(name, spec)} (${spec.help.en})`));
-  }
   positionals.forEach((p, i) => {
     if (p.required === true && given[i] === undefined) problems.push(text(`缺少参数 ${p.name}（${p.help.zh}）`, `missing argument ${p.name} (${p.help.en})`));
   });
+  for (const [name, spec] of Object.entries(options)) {
+    if (spec.required === true && !values.has(name)) problems.push(text(`缺少选项 ${optionSyntax(name, spec)}（${spec.help.zh}）`, `missing option ${optionSyntax(name, spec)} (${spec.help.en})`));
+  }
   for (const extra of given.slice(positionals.length)) problems.push(text(`多余的参数：${extra}`, `unexpected argument: ${extra}`));
   const args: Args = {
     positionals: given,

@@ -68,7 +68,7 @@ export const report: Command = {
     writeOutputs(env, dir, REPORT_FILES.map((name) => [name, contents[name]] as const));
 
     const tasks = plan.sections.flatMap((s) => s.tasks);
-    const next = occurrences.filter((o) => o.due !== undefined && o.due >= asOf && o.kind !== "ongoing").slice(0, 5);
+    const next = occurrences.filter((o) => o.due !== undefined && o.due >= asOf && o.kind !== "ongoing").map((o) => `  ${o.due}  任务${o.taskNo} ${o.label}：${o.action}`);
     const overdue = bulletin.units.flatMap((u) => u.overdue.map((i) => `  ${u.name}：任务${i.taskNo} ${i.label}：${i.action}（截止${i.due ?? "—"}）`));
     const grades = new Map<string, number>();
     for (const c of cards) grades.set(c.grade, (grades.get(c.grade) ?? 0) + 1);
@@ -78,7 +78,7 @@ export const report: Command = {
         `${plan.title}（${plan.docNumber ?? "—"}），数据截至 ${asOf} / as of ${asOf}`,
         `部分 Sections ${plan.sections.length} · 任务 Tasks ${tasks.length} · 单位 Units ${matrix.units.length} · 时间节点 Dated items ${occurrences.length} · 逾期未完成 Overdue ${bulletin.totals.overdue}`,
         ...(next.length > 0
-          ? ["接下来的截止日期 Next deadlines：", ...next.map((o) => `  ${o.due}  任务${o.taskNo} ${o.label}：${o.action}`)]
+          ? ["接下来的截止日期 Next deadlines：", ...capped(next, 5, "项")]
           : overdue.length > 0
             ? ["本年度时间节点均已到期。逾期未完成 All deadlines have passed; overdue：", ...capped(overdue, 5, "项")]
             : ["本年度时间节点均已到期，没有逾期未完成的事项。All deadlines have passed; nothing is overdue."]),

@@ -76,7 +76,7 @@ export const report: Command = {
       env,
       [
         `${plan.title}（${plan.docNumber ?? "—"}），数据截至 ${asOf} / as of ${asOf}`,
-        `部分 Sections ${plan.sections.length} · 任务 Tasks ${tasks.length} · 单位 Units ${matrix.units.length} · 时间节点 Dated items ${occurrences.length} · 逾期未完成 Overdue ${bulletin.totals.overdue}`,
+        `部分 Sections ${plan.sections.length} · 任务 Tasks ${tasks.length} · 单位 Units ${matrix.units.length} · 时间节点 Scheduled items ${occurrences.length} · 逾期未完成 Overdue ${bulletin.totals.overdue}`,
         ...(next.length > 0
           ? ["接下来的截止日期 Next deadlines：", ...capped(next, 5, "项")]
           : overdue.length > 0

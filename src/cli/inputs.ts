@@ -107,6 +107,15 @@ export const defaultAsOf = (env: CliEnv, plan: Plan): IsoDate => {
 };
 
 /**
+ * The plan of `status`, `score` and `report` (the file, else the bundled plan) with its as-of date:
+ * the given one, else {@link defaultAsOf}.
+ */
+export const loadPlanAsOf = (env: CliEnv, file: string, options: { readonly id: string | undefined; readonly year: number | undefined; readonly asOf: IsoDate | undefined }) => {
+  const loaded = loadPlan(env, file, options);
+  return { ...loaded, asOf: options.asOf ?? defaultAsOf(env, loaded.plan) };
+};
+
+/**
  * The roster (the given one, else the bundled Wuzhi roster, said on standard error) and the plan's
  * matrix with it. With `strict`, the matrix's errors (units the roster lacks) end the command.
  */

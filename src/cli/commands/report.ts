@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { buildBulletin, bulletinToText, expandSchedule, matrixToCsv, occurrenceStatus, renderReport, scheduleToICalendar, scoreUnits } from "../../index.js";
 import { type Command, stopOnProblems } from "../command.js";
-import { BUNDLED, defaultAsOf, loadLedger, loadMatrix, loadPlan, loadScheme } from "../inputs.js";
+import { BUNDLED, loadLedger, loadMatrix, loadPlanAsOf, loadScheme } from "../inputs.js";
 import { print, writeOutputs } from "../io.js";
 import { capped, text } from "../messages.js";
 import { AS_OF, BUNDLED_ROSTER, ID, PLAN_YEAR, dateValue, yearValue } from "../options.js";
@@ -36,8 +36,7 @@ export const report: Command = {
     const year = yearValue(problems, args);
     stopOnProblems(this, problems);
     const file = args.positionals[0] ?? BUNDLED.plan;
-    const { plan, diagnostics } = loadPlan(env, file, { id: args.string("id"), year });
-    const asOf = asOfGiven ?? defaultAsOf(env, plan);
+    const { plan, diagnostics, asOf } = loadPlanAsOf(env, file, { id: args.string("id"), year, asOf: asOfGiven });
     const { roster, matrix } = loadMatrix(env, plan, args.string("roster"), true);
     const occurrences = expandSchedule(plan, { matrix });
     const schemeFile = args.string("scheme");

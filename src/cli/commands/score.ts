@@ -1,6 +1,6 @@
 import { type ScoreCard, explainScoreCard, formatPoints, scoreUnits, toCsv } from "../../index.js";
 import { type Command, stopOnProblems } from "../command.js";
-import { defaultAsOf, loadLedger, loadMatrix, loadPlan, loadScheme } from "../inputs.js";
+import { loadLedger, loadMatrix, loadPlanAsOf, loadScheme } from "../inputs.js";
 import { print } from "../io.js";
 import { failure, text } from "../messages.js";
 import { AS_OF, BUNDLED_ROSTER, FORMAT, ID, LEDGER, PLAN_FILE, PLAN_YEAR, SCHEME, choiceValue, dateValue, yearValue } from "../options.js";
@@ -32,8 +32,7 @@ export const score: Command = {
     const format = choiceValue(problems, args, "format", ["table", "csv", "json"] as const, "table");
     const year = yearValue(problems, args);
     stopOnProblems(this, problems);
-    const { plan } = loadPlan(env, args.positionals[0] as string, { id: args.string("id"), year });
-    const asOf = asOfGiven ?? defaultAsOf(env, plan);
+    const { plan, asOf } = loadPlanAsOf(env, args.positionals[0] as string, { id: args.string("id"), year, asOf: asOfGiven });
     const { roster, matrix } = loadMatrix(env, plan, args.string("roster"));
     const scheme = loadScheme(env, args.string("scheme") as string, plan);
     const ledger = loadLedger(env, args.string("ledger") as string, { plan, matrix });

@@ -1,6 +1,6 @@
 import { buildBulletin, bulletinToText, expandSchedule } from "../../index.js";
 import { type Command, stopOnProblems } from "../command.js";
-import { defaultAsOf, loadLedger, loadMatrix, loadPlan } from "../inputs.js";
+import { loadLedger, loadMatrix, loadPlanAsOf } from "../inputs.js";
 import { print } from "../io.js";
 import { text } from "../messages.js";
 import { AS_OF, BUNDLED_ROSTER, ID, LEDGER, PLAN_FILE, PLAN_YEAR, dateValue, intValue, yearValue } from "../options.js";
@@ -27,8 +27,7 @@ export const status: Command = {
     const horizon = intValue(problems, args, "horizon", 0, 366, 14, text("天", "days"));
     const year = yearValue(problems, args);
     stopOnProblems(this, problems);
-    const { plan } = loadPlan(env, args.positionals[0] as string, { id: args.string("id"), year });
-    const asOf = asOfGiven ?? defaultAsOf(env, plan);
+    const { plan, asOf } = loadPlanAsOf(env, args.positionals[0] as string, { id: args.string("id"), year, asOf: asOfGiven });
     const { matrix } = loadMatrix(env, plan, args.string("roster"));
     const occurrences = expandSchedule(plan, { matrix });
     const ledger = loadLedger(env, args.string("ledger") as string, { plan, matrix, occurrences });

@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { requestedRuns } from "./test/support/runs.js";
 
 /**
  * Dates must not depend on the host's time zone, so the date-sensitive files run again under
@@ -13,7 +14,8 @@ export default defineConfig({
   test: {
     exclude: ["node_modules/**"],
     setupFiles: ["test/support/setup.ts"],
-    testTimeout: 30_000,
+    // A longer run (FAZHI_PROP_RUNS) gives each test more time; no test asserts wall-clock time.
+    testTimeout: requestedRuns() !== undefined ? 300_000 : 30_000,
     // Test files share their worker's module cache instead of each importing zod, fast-check and
     // the library afresh: this halves the CPU time of npm test. The code under test is pure (no
     // module state beyond bounded caches), and no test leaves a mock or a global behind.

@@ -143,6 +143,18 @@ describe("fazhi: the commands", () => {
     expect(fazhi(["score", SEED, "--scheme", SCHEME, "--ledger", LEDGER], { today: "2026-11-26" }).stdout).toContain("数据截至 2025-01-15");
     expect(fazhi(["report", SEED, "--out", join(tmp(), "b")], { today: "2026-11-26" }).stdout).toContain("数据截至 2025-01-15");
   });
+
+  it("report's summary says how many more it did not list, and its notes quote no script path", () => {
+    const out = join(tmp(), "c");
+    const r = fazhi(["report", "--out", out], { today: "2026-11-26" });
+    expect(r.code).toBe(0);
+    const overdue = Number(/逾期未完成 Overdue (\d+)/.exec(r.stdout)?.[1]);
+    expect(overdue).toBeGreaterThan(5);
+    expect(r.stdout).toContain(`  ……另有${overdue - 5}项 / ${overdue - 5} more`);
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    expect(html).toContain("台账为随包附带的虚构示例数据");
+    expect(html).not.toMatch(/scripts\/|\.ts\b/);
+  });
 });
 
 describe("fazhi: invalid input exits 1 and says where", () => {

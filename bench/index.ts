@@ -1,4 +1,5 @@
 // npm run bench: every benchmark, one after another. Not part of npm test.
+import { benchCompare } from "./compare.bench.js";
 import { benchMatrix } from "./matrix.bench.js";
 import { benchAdversarial, benchParse } from "./parse.bench.js";
 import { benchSchedule } from "./schedule.bench.js";
@@ -10,3 +11,4 @@ benchAdversarial();
 benchMatrix();
 benchSchedule();
 benchScoring();
+benchCompare();

@@ -12,7 +12,7 @@ import {
   round3,
   sharedPhrases,
   unionOf,
-  weighGrams,
+  prepareProfiles,
 } from "./similarity.js";
 import { type PlanTask, planRef, planTasks } from "./tasks.js";
 
@@ -107,7 +107,7 @@ export const matchPlans = (planA: Plan, planB: Plan, settings: Settings): Matchi
   const b = planTasks(planB);
   const pa = a.map((t) => profileOf(textOf(t), t.task.id));
   const pb = b.map((t) => profileOf(textOf(t), t.task.id));
-  weighGrams([...pa, ...pb]);
+  prepareProfiles([...pa, ...pb]);
   const groupOfA = new Int32Array(a.length).fill(-1);
   const groupOfB = new Int32Array(b.length).fill(-1);
   const groups: Group[] = [];
@@ -129,7 +129,7 @@ export const matchPlans = (planA: Plan, planB: Plan, settings: Settings): Matchi
   pb.forEach((p, j) => byKey.get(p.key)?.b.push(j));
   for (const { a: is, b: js } of byKey.values()) {
     if (js.length === 0) continue;
-    const ids = (ps: readonly Profile[]) => (x: number, y: number) => ((ps[x] as Profile).order < (ps[y] as Profile).order ? -1 : 1);
+    const ids = (ps: readonly Profile[]) => (x: number, y: number) => (ps[x] as Profile).rank - (ps[y] as Profile).rank;
     is.sort(ids(pa));
     js.sort(ids(pb));
     for (let k = 0; k < Math.min(is.length, js.length); k++) pair(is[k] as number, js[k] as number);

@@ -2,7 +2,7 @@ import type { Coverage, CoverageLink } from "../model/compare.js";
 import { deepFreeze } from "../model/freeze.js";
 import type { Plan } from "../model/plan.js";
 import { type AlignOptions, type Candidate, linkOf, matchPlans, settingsOf } from "./align.js";
-import { type Profile, compareStrings } from "./similarity.js";
+import type { Profile } from "./similarity.js";
 import { type PlanTask, comparedTask, planRef } from "./tasks.js";
 
 /**
@@ -50,7 +50,7 @@ export const planCoverage = (upper: Plan, plan: Plan, options: CoverageOptions =
         const l = linkOf(m, i, j);
         return { j, link: { task: comparedTask(m.b[j] as PlanTask), score: l.score, coverage: l.coverageA, phrases: l.phrases } };
       })
-      .sort((x, y) => y.link.score - x.link.score || compareStrings((m.pb[x.j] as Profile).order, (m.pb[y.j] as Profile).order))
+      .sort((x, y) => y.link.score - x.link.score || (m.pb[x.j] as Profile).rank - (m.pb[y.j] as Profile).rank)
       .map(({ link: l }) => l);
     return { task: comparedTask(t), takenUpBy };
   });

@@ -46,6 +46,8 @@ const tag = (cls: string, text: string): string => `<span class="tag ${cls}">${e
 const diffHtml = (edits: readonly TextEdit[]): string =>
   `<div class="diff">${edits.map((x) => (x.op === "equal" ? e(x.text) : x.op === "delete" ? `<del>${e(x.text)}</del>` : `<ins>${e(x.text)}</ins>`)).join("")}</div>`;
 
+const isChanged = (c: TaskChange): boolean => c.kind !== "same" || c.move !== "none" || c.reworded || c.units.length > 0 || c.schedule.length > 0;
+
 const changeRow = (c: TaskChange): string => {
   const tags = [
     c.kind !== "same" ? tag("move", KIND_ZH[c.kind]) : "",
@@ -56,15 +58,19 @@ const changeRow = (c: TaskChange): string => {
   ].join("");
   const list = [...c.units.map(unitChangeText), ...c.schedule.map(scheduleChangeText)];
   const details = [c.text !== undefined ? `<details><summary>文字差异</summary>${diffHtml(c.text)}</details>` : "", list.length > 0 ? `<ul class="changes">${list.map((x) => `<li>${e(x)}</li>`).join("")}</ul>` : ""].join("");
-  return `<tr class="change" data-kind="${e(c.kind)}" data-move="${e(c.move)}"><td>${taskCell(c.previous)}</td><td>${taskCell(c.next)}</td><td>${tags || tag("none", "未变")}${details}</td><td>${c.score.toFixed(2)}</td></tr>`;
+  const cls = isChanged(c) ? "change" : "same";
+  return `<tr class="${cls}" data-kind="${e(c.kind)}" data-move="${e(c.move)}"><td>${taskCell(c.previous)}</td><td>${taskCell(c.next)}</td><td>${tags || tag("none", c.renumbered ? "仅编号变化" : "未变")}${details}</td><td>${c.score.toFixed(2)}</td></tr>`;
 };
+
+const pairTable = (id: string, rows: readonly TaskChange[]): string =>
+  `<table id="${id}"><thead><tr><th style="width:28%">上一版</th><th style="width:28%">本版</th><th>变化</th><th style="width:64px">相似度</th></tr></thead><tbody>${rows.map(changeRow).join("")}</tbody></table>`;
 
 /**
  * 把工作安排差异生成一份独立的 HTML 页面（风格与 {@link renderReport} 一致；内联 CSS，无脚本，不请求任何外部资源）：
- * 概况、新增和删去的任务、每组对应任务的变化（改写处以删除线和下划线标出，可展开）。所有文字均经转义。
+ * 概况、新增和删去的任务、有变化的任务（改写处以删除线和下划线标出，可展开）、未变的任务（折叠）。所有文字均经转义。
  * The plan diff as one self-contained HTML page in the report's style (inline CSS, no scripts, no
- * external requests): the counts, tasks added and removed, and every pair's changes with an
- * expandable text diff. All text is escaped.
+ * external requests): the counts, tasks added and removed, the tasks that changed (with an
+ * expandable text diff), and the unchanged ones folded away. All text is escaped.
  *
  * @category Export
  * @example
@@ -86,14 +92,13 @@ export const renderPlanDiff = (diff: PlanDiff, options: ComparePageOptions = {})
   ] as const;
   const list = (id: string, cls: string, ts: readonly ComparedTask[]) =>
     ts.length === 0 ? "<p>无。</p>" : `<table id="${id}"><tbody>${ts.map((t) => `<tr class="${cls}"><td>${tag(cls, cls === "add" ? "新增" : "删去")}</td><td>${taskCell([t])}</td></tr>`).join("")}</tbody></table>`;
+  const changed = diff.tasks.filter(isChanged);
+  const same = diff.tasks.filter((t) => !isChanged(t));
   const body = [
     section("added", `一、新增任务（${diff.added.length}）`, list("added-tasks", "add", diff.added)),
     section("removed", `二、删去任务（${diff.removed.length}）`, list("removed-tasks", "del", diff.removed)),
-    section(
-      "changes",
-      `三、逐项对照（${diff.tasks.length}）`,
-      `<table id="pairs"><thead><tr><th>上一版</th><th>本版</th><th>变化</th><th>相似度</th></tr></thead><tbody>${diff.tasks.map(changeRow).join("")}</tbody></table>`,
-    ),
+    section("changes", `三、有变化的任务（${changed.length}）`, changed.length === 0 ? "<p>无。</p>" : pairTable("pairs", changed)),
+    section("unchanged", `四、未变的任务（${same.length}）`, same.length === 0 ? "<p>无。</p>" : `<details><summary>展开 ${same.length} 项</summary>${pairTable("same-pairs", same)}</details>`),
   ].join("");
   const subtitle = `${diff.previous.title || diff.previous.id} → ${diff.next.title || diff.next.id}`;
   return page("工作安排差异", subtitle, stats, body, options);

@@ -1,18 +1,12 @@
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { alignPlans } from "../../src/compare/align.js";
 import { planTasks } from "../../src/compare/tasks.js";
 import { Alignment } from "../../src/model/compare.js";
 import { FazhiError } from "../../src/model/diagnostic.js";
-import { toJsonSchema } from "../../src/model/json-schema.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
-import { corpusText } from "./support/evaluate.js";
-import { seedPlan } from "./support/plans.js";
+import { corpusPlan, seedPlan } from "./support/plans.js";
+import { validByJsonSchema } from "./support/schema.js";
 
-const ajv = () => (addFormatsModule as unknown as (a: Ajv2020) => Ajv2020)(new Ajv2020({ strict: true }));
-
-const corpus = (id: string) => parsePlanText(corpusText(`plans/${id}`), { id: id.replace(/[^a-z0-9-]/g, "") }).plan;
 const seed = seedPlan();
 const seedTasks = planTasks(seed).map((t) => t.task);
 
@@ -32,14 +26,14 @@ describe("alignPlans", () => {
   });
 
   it("pairs a city task with the county task that takes it up (湖州市 → 德清县 2022), with the shared phrases", () => {
-    const a = alignPlans(corpus("huzhou-2022-zwgk-yaodian"), corpus("deqing-2022-zwgk-yaodian"));
+    const a = alignPlans(corpusPlan("huzhou-2022-zwgk-yaodian"), corpusPlan("deqing-2022-zwgk-yaodian"));
     expect(a.pairs.map((p) => [p.kind, p.a, p.b])).toEqual([["same", ["huzhou-2022-zwgk-yaodian.t01"], ["deqing-2022-zwgk-yaodian.t01"]]]);
     expect(a.pairs[0]!.links[0]!.phrases.some((p) => p.includes("共富班车"))).toBe(true);
     expect(a.unpairedB).toEqual(["deqing-2022-zwgk-yaodian.t02"]);
   });
 
   it("does not pair by position: the first tasks of 湖州 2021 and 2022 differ in subject", () => {
-    const a = alignPlans(corpus("huzhou-2021-zwgk-yaodian"), corpus("huzhou-2022-zwgk-yaodian"));
+    const a = alignPlans(corpusPlan("huzhou-2021-zwgk-yaodian"), corpusPlan("huzhou-2022-zwgk-yaodian"));
     expect(a.pairs).toEqual([]);
     expect(a.unpairedA).toHaveLength(1);
     expect(a.unpairedB).toHaveLength(1);
@@ -76,11 +70,10 @@ describe("alignPlans", () => {
   });
 
   it("gives data that its schema and its JSON Schema accept", () => {
-    const a = alignPlans(corpus("liaocheng-2021-zwgk-yaodian"), corpus("guanxian-2021-zwgk-yaodian"));
+    const a = alignPlans(corpusPlan("liaocheng-2021-zwgk-yaodian"), corpusPlan("guanxian-2021-zwgk-yaodian"));
     const json = JSON.parse(JSON.stringify(a));
     expect(Alignment.parse(json)).toEqual(json);
-    const validate = ajv().compile(toJsonSchema("Alignment"));
-    expect(validate(json)).toBe(true);
+    expect(validByJsonSchema("Alignment", json)).toBe(true);
     expect(Object.isFrozen(a.pairs[0]!.links[0]!.phrases)).toBe(true);
   });
 });

@@ -1,21 +1,15 @@
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { planCoverage } from "../../src/compare/coverage.js";
 import { planTasks } from "../../src/compare/tasks.js";
 import { coverageToText } from "../../src/compare/text.js";
 import { Coverage } from "../../src/model/compare.js";
-import { toJsonSchema } from "../../src/model/json-schema.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
-import { corpusText } from "./support/evaluate.js";
-import { seedPlan } from "./support/plans.js";
-
-const ajv = () => (addFormatsModule as unknown as (a: Ajv2020) => Ajv2020)(new Ajv2020({ strict: true }));
-const corpus = (id: string) => parsePlanText(corpusText(`plans/${id}`), { id: id.replace(/[^a-z0-9-]/g, "") }).plan;
+import { corpusPlan, seedPlan } from "./support/plans.js";
+import { validByJsonSchema } from "./support/schema.js";
 
 describe("planCoverage", () => {
   it("shows the city task the county took up, and the county task with no anchor in the city fragment (湖州市 → 德清县)", () => {
-    const c = planCoverage(corpus("huzhou-2022-zwgk-yaodian"), corpus("deqing-2022-zwgk-yaodian"));
+    const c = planCoverage(corpusPlan("huzhou-2022-zwgk-yaodian"), corpusPlan("deqing-2022-zwgk-yaodian"));
     expect(c.counts).toEqual({ upperTasks: 1, taken: 1, untaken: 0, planTasks: 2, anchored: 1, unanchored: 1 });
     expect(c.items[0]!.takenUpBy.map((l) => l.task.label)).toEqual(["（一）"]);
     expect(c.items[0]!.takenUpBy[0]!.coverage).toBeGreaterThan(0.5);
@@ -34,10 +28,10 @@ describe("planCoverage", () => {
   });
 
   it("gives data that its schema and its JSON Schema accept, and reads as text", () => {
-    const c = planCoverage(corpus("liaocheng-2021-zwgk-yaodian"), corpus("guanxian-2021-zwgk-yaodian"));
+    const c = planCoverage(corpusPlan("liaocheng-2021-zwgk-yaodian"), corpusPlan("guanxian-2021-zwgk-yaodian"));
     const json = JSON.parse(JSON.stringify(c));
     expect(Coverage.parse(json)).toEqual(json);
-    expect(ajv().compile(toJsonSchema("Coverage"))(json)).toBe(true);
+    expect(validByJsonSchema("Coverage", json)).toBe(true);
     const text = coverageToText(c);
     expect(text).toContain("上级任务 1 项：已承接 1，未承接 0");
     expect(text).toContain("“围绕项目建设，做好重大项目批准和实施领域信息公开”");

@@ -12,15 +12,15 @@ import { corpusText } from "./evaluate.js";
 
 export const seedPlan = (id = "wuzhi-2024"): Plan => parsePlanText(seedText(), { id }).plan;
 
+/** A corpus plan as parsePlanText reads it, its id made from the corpus id. */
+export const corpusPlan = (id: string): Plan => parsePlanText(corpusText(`plans/${id}`), { id: id.replace(/[^A-Za-z0-9-]/g, "") }).plan;
+
 /** Every corpus plan the parser reads at least one task from, by corpus id. */
 export const corpusPlans = (): Array<[string, Plan]> =>
   readdirSync(new URL("../../corpus/plans/", import.meta.url))
     .filter((f) => f.endsWith(".txt"))
     .sort()
-    .map((f): [string, Plan] => {
-      const id = f.replace(/\.txt$/, "");
-      return [id, parsePlanText(corpusText(`plans/${id}`), { id: id.replace(/[^A-Za-z0-9-]/g, "") }).plan];
-    })
+    .map((f): [string, Plan] => [f.replace(/\.txt$/, ""), corpusPlan(f.replace(/\.txt$/, ""))])
     .filter(([, p]) => planTasks(p).length > 0);
 
 const SEED = seedPlan();

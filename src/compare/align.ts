@@ -208,7 +208,7 @@ export const unpaired = (m: Matching, side: "a" | "b"): number[] => {
  * 能识别改写、一拆为多（1:n）和多合为一（n:1）。每组对应带相似度和支持它的共同词句（两段原文中都有的子串）。
  *
  * 方法仿照 git 的重命名检测：先配对文字完全相同的任务；再用字符四元组索引找出候选对（不两两比较），
- * 以加权（越少见的字权重越大）的字符二元组 Dice 系数打分，从最相似的开始一对一配对（默认阈值 0.25）；
+ * 以加权（越少见的二字组合权重越大）的字符二元组 Dice 系数打分，从最相似的开始一对一配对（默认阈值 0.25）；
  * 最后把剩下的、大部分文字包含在另一任务中的任务并入该组（拆分、合并）。结果与任务顺序和运行环境无关，
  * 输入不被修改，结果被冻结。
  *
@@ -219,7 +219,7 @@ export const unpaired = (m: Matching, side: "a" | "b"): number[] => {
  *
  * The method is git's rename detection: identical texts pair first; then candidates come from an
  * index of character 4-grams (never every pair), are scored by weighted Dice over character
- * bigrams (rare characters count more), and pair one to one best first above the threshold
+ * bigrams (rare pairs of characters count more), and pair one to one best first above the threshold
  * (default 0.25); last, a leftover task whose text lies mostly inside a task of the other plan
  * joins that task's group (a split or merge). The result depends neither on task order nor on
  * the host; inputs are not changed and the result is frozen.

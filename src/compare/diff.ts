@@ -148,8 +148,12 @@ const scheduleChanges = (previous: readonly PlanTask[], next: readonly PlanTask[
     const change = p.rule.kind === "deadline" && n.rule.kind === "deadline" ? "deadline_moved" : p.rule.kind === "window" && n.rule.kind === "window" ? "window_moved" : "rule_changed";
     changes.push({ change, previous: requirementRef(p), next: requirementRef(n) });
   }
-  before.forEach((r, i) => !usedBefore.has(i) && DATED.has(r.rule.kind) && changes.push({ change: "removed", previous: requirementRef(r) }));
-  after.forEach((r, j) => !usedAfter.has(j) && DATED.has(r.rule.kind) && changes.push({ change: "added", next: requirementRef(r) }));
+  before.forEach((r, i) => {
+    if (!usedBefore.has(i) && DATED.has(r.rule.kind)) changes.push({ change: "removed", previous: requirementRef(r) });
+  });
+  after.forEach((r, j) => {
+    if (!usedAfter.has(j) && DATED.has(r.rule.kind)) changes.push({ change: "added", next: requirementRef(r) });
+  });
   return changes;
 };
 

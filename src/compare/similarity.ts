@@ -94,9 +94,6 @@ export const prepareProfiles = (profiles: readonly Profile[]): void => {
   }
 };
 
-/** The weight of the grams two profiles share. */
-export const sharedWeight = (a: Profile, b: Profile): number => intersect(a.grams, a.weights, b.grams);
-
 const intersect = (x: Float64Array, wx: Uint8Array, y: Float64Array): number => {
   let i = 0;
   let j = 0;
@@ -276,10 +273,11 @@ const topK = (touched: readonly number[], count: Int32Array, others: readonly Pr
 
 /**
  * Candidate pairs (i in a, j in b) from shared shingles of the keys, skipping the tasks in
- * `skipA` / `skipB`: for each task, the tasks of the other plan that share its shingles are counted
- * (shingles in more than {@link MAX_SHINGLE_TASKS} tasks are left out), and the best
- * {@link CANDIDATES_PER_TASK} kept. A pair is a candidate when either of its tasks kept it. Cost:
- * one sort of all the shingles, plus at most MAX_SHINGLE_TASKS per shingle of each task.
+ * `skipA` / `skipB`. Each task takes its {@link SHINGLES_PER_TASK} rarest shingles that the other
+ * plan also has (leaving out those in more than {@link MAX_SHINGLE_TASKS} tasks), counts the
+ * tasks of the other plan that have them, and keeps the best {@link CANDIDATES_PER_TASK}. A pair
+ * is a candidate when either of its tasks kept it. Cost: sorts of all the shingles, plus at most
+ * SHINGLES_PER_TASK · MAX_SHINGLE_TASKS counts per task — linear in the tasks, not quadratic.
  */
 export const candidatePairs = (a: readonly Profile[], b: readonly Profile[], skipA: Uint8Array, skipB: Uint8Array): Array<[number, number]> => {
   const sa = a.map((p, i) => (skipA[i] === 1 ? new Float64Array(0) : shinglesOf(p.key)));

@@ -24,14 +24,17 @@ const unitKey = (u: UnitChange, flip: boolean) => {
   return u.change === "renamed" ? `${u.role}:renamed:${flip ? `${u.to}>${u.from}` : `${u.from}>${u.to}`}` : `${u.role}:${change}:${u.unit}`;
 };
 
-/** A diff's pairs by their tasks, with what changed, seen from the previous plan (or flipped). */
+/**
+ * A diff's pairs by their tasks (as sets: a group lists its tasks in plan order), with what
+ * changed, seen from the previous plan (or flipped).
+ */
 const pairsOf = (d: PlanDiff, flip: boolean) =>
   d.tasks
     .map((t) => {
       const [from, to] = flip ? [t.next, t.previous] : [t.previous, t.next];
       const kind = flip && t.kind !== "same" ? (t.kind === "split" ? "merge" : "split") : t.kind;
       return {
-        key: `${from.map((x) => x.id).join(",")}>${to.map((x) => x.id).join(",")}`,
+        key: `${from.map((x) => x.id).sort().join(",")}>${to.map((x) => x.id).sort().join(",")}`,
         kind,
         score: t.score,
         reworded: t.reworded,

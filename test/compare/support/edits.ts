@@ -43,7 +43,7 @@ const sentences = (text: string): string[] => text.match(/[^。；]+[。；]?/g)
 export const reword = (text: string, rnd: () => number, year?: readonly [string, string], fresh: readonly string[] = []): string => {
   let parts = sentences(text);
   if (fresh.length > 0) {
-    const kept = parts.filter((_, k) => k === 0 ? rnd() < 0.5 : rnd() < 0.5);
+    const kept = parts.filter(() => rnd() < 0.5);
     parts = kept.length > 0 ? kept : parts.slice(0, 1);
     for (let k = 1 + Math.floor(rnd() * 2); k > 0; k--) parts.splice(Math.floor(rnd() * (parts.length + 1)), 0, fresh[Math.floor(rnd() * fresh.length)] as string);
   }

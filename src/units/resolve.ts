@@ -173,9 +173,18 @@ export const resolveUnits = (plan: Plan, roster: Roster, options: ResolveOptions
   return resolveWithIndex(plan, indexRoster(roster, date, options.defaultGroups ?? true), date);
 };
 
-/** {@link resolveUnits} with a roster index already built (buildMatrix reuses its own). */
+/** What resolving one reference fills in: a unit id or a group id. */
+type Fill = { readonly unitId: UnitId } | { readonly groupId: GroupId };
+
+/**
+ * {@link resolveUnits} with a roster index already built (buildMatrix reuses its own).
+ *
+ * Resolution reads only the plain input plan, so every diagnostic (and its `source` span) is plain
+ * data; immer is used afterwards to write the ids, and nothing read from its drafts escapes.
+ */
 export const resolveWithIndex = (plan: Plan, index: NameIndex, date: IsoDate | undefined): ResolveResult => {
   const diagnostics: Diagnostic[] = [];
+  const fills: Array<{ readonly path: DiagnosticPath; readonly fill: Fill }> = [];
   const existence = (unit: Unit, path: DiagnosticPath, at: UnitRef["source"]): void => {
     if (unitExistsOn(unit, date)) return;
     const dissolved = unit.validTo !== undefined && date !== undefined && compareIsoDate(unit.validTo, date) < 0;
@@ -202,7 +211,7 @@ export const resolveWithIndex = (plan: Plan, index: NameIndex, date: IsoDate | u
     }
     const group = index.lookupGroup(ref.text);
     if (group !== undefined) {
-      (ref as { groupId?: GroupId }).groupId = group.id;
+      fills.push({ path, fill: { groupId: group.id } });
       return;
     }
     const matches = index.lookupUnit(ref.text);
@@ -221,7 +230,7 @@ export const resolveWithIndex = (plan: Plan, index: NameIndex, date: IsoDate | u
       return;
     }
     const match = matches[0] as Match;
-    (ref as { unitId?: UnitId }).unitId = match.unit.id;
+    fills.push({ path, fill: { unitId: match.unit.id } });
     if (match.kind === "former") {
       diagnostics.push(
         match.formerValid
@@ -232,18 +241,27 @@ export const resolveWithIndex = (plan: Plan, index: NameIndex, date: IsoDate | u
     existence(match.unit, path, at);
   };
 
-  const resolved = produce(plan, (draft) => {
-    draft.sections.forEach((section, si) =>
-      section.tasks.forEach((task, ti) => {
-        const base: DiagnosticPath = ["sections", si, "tasks", ti];
-        task.clauses.forEach((clause, ci) => {
-          for (const role of Role.options) {
-            clause.assignment[role].forEach((ref, ri) => resolveRef(ref, [...base, "clauses", ci, "assignment", role, ri]));
+  plan.sections.forEach((section, si) =>
+    section.tasks.forEach((task, ti) => {
+      const base: DiagnosticPath = ["sections", si, "tasks", ti];
+      task.clauses.forEach((clause, ci) => {
+        for (const role of Role.options) {
+          clause.assignment[role].forEach((ref, ri) => resolveRef(ref, [...base, "clauses", ci, "assignment", role, ri]));
+        }
+      });
+      task.requirements.forEach((req, qi) => req.units?.forEach((ref, ri) => resolveRef(ref, [...base, "requirements", qi, "units", ri])));
+    }),
+  );
+  // Write the ids: the only values that enter the draft are plain strings, and nothing leaves it.
+  const resolved =
+    fills.length === 0
+      ? plan
+      : produce(plan, (draft) => {
+          for (const { path, fill } of fills) {
+            let node: unknown = draft;
+            for (const key of path) node = (node as Record<string | number, unknown>)[key];
+            Object.assign(node as object, fill);
           }
         });
-        task.requirements.forEach((req, qi) => req.units?.forEach((ref, ri) => resolveRef(ref, [...base, "requirements", qi, "units", ri])));
-      }),
-    );
-  });
   return { plan: deepFreeze(resolved), diagnostics: deepFreeze(diagnostics) };
 };

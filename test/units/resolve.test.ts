@@ -3,6 +3,7 @@ import { Plan } from "../../src/model/plan.js";
 import { Roster } from "../../src/model/unit.js";
 import { validateRoster } from "../../src/model/validate.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
+import { buildMatrix } from "../../src/units/matrix.js";
 import { resolveUnits } from "../../src/units/resolve.js";
 import { seedRoster } from "../support/rosters.js";
 import { seedText } from "../support/seed.js";
@@ -142,5 +143,47 @@ describe("the seed roster", () => {
     expect(diagnostics).toEqual([]);
     expect(r.units.filter((u) => u.kind === "township" || u.kind === "subdistrict")).toEqual([]);
     expect(r.missing?.[0]).toContain("乡镇");
+  });
+});
+
+describe("plans that come out of the parser (references with source spans)", () => {
+  // The demo roster lacks or half-knows every name below: each must give a diagnostic, never a throw.
+  const text = [
+    "示例县2024年度法治政府建设工作安排",
+    "一、甲",
+    "（一）任务一。",
+    "牵头单位：县不存在局、委办、县工商局",
+    "责任单位：县旧局、县新局、各园区管委会",
+  ].join("\n");
+  const parsed = parsePlanText(text, { id: "t-2024" }).plan;
+  const expected = [
+    ["unknown_unit", "县不存在局"],
+    ["ambiguous_unit", "委办"],
+    ["outdated_name", "县工商局"],
+    ["dissolved_unit", "县旧局"],
+    ["unit_not_established", "县新局"],
+    ["unknown_unit", "各园区管委会"],
+  ];
+
+  it("gives a diagnostic at the reference's source span for every unit the roster lacks", () => {
+    const { diagnostics } = resolveUnits(parsed, roster);
+    expect(diagnostics.map((d) => [d.code, d.source === undefined ? undefined : text.slice(d.source.start, d.source.end)])).toEqual(expected);
+    // Diagnostics are plain, frozen data that outlive the call (no revoked immer drafts inside).
+    expect(JSON.parse(JSON.stringify(diagnostics))).toEqual(diagnostics);
+    for (const d of diagnostics) expect(Object.isFrozen(d.source)).toBe(true);
+  });
+
+  it("buildMatrix reports them too, and keeps the units it can name", () => {
+    const m = buildMatrix(parsed, roster);
+    expect(m.diagnostics.map((d) => d.code)).toEqual(expected.map(([code]) => code));
+    const renamed = m.cells.find((c) => c.unitId === "scjgj");
+    expect(renamed?.source).toEqual(parsed.sections[0]!.tasks[0]!.clauses[0]!.assignment.lead[2]!.source);
+  });
+
+  it("reports a collective phrase the roster does not define when the built-in table is off", () => {
+    const p = parsePlanText("示例县2024年度法治政府建设工作安排\n一、甲\n（一）任务一。\n牵头单位：县司法局\n责任单位：县直有关单位", { id: "t-2024" }).plan;
+    const { diagnostics } = resolveUnits(p, roster, { defaultGroups: false });
+    expect(diagnostics.map((d) => d.code)).toEqual(["unknown_unit"]);
+    expect(diagnostics[0]!.source).toBeDefined();
   });
 });

@@ -1,6 +1,7 @@
+import type * as z from "zod";
 import { compareIsoDate, type IsoDate } from "./dates.js";
 import { type Diagnostic, type DiagnosticPath, type Result, type SourceSpan, diag } from "./diagnostic.js";
-import { parseAndValidate } from "./input.js";
+import { diagnosticsFromZod, parseAndValidate } from "./input.js";
 import { Plan, Role, type UnitRef } from "./plan.js";
 import type { ScheduleRule } from "./schedule.js";
 import { Roster } from "./unit.js";
@@ -86,13 +87,25 @@ const checkNumbering = (out: Diagnostic[], items: ReadonlyArray<{ no: number; pa
  * year (a warning: some plans set a January deadline for the next year), windows in order,
  * unit references pointing at a unit or a group but not both, sane source spans.
  *
+ * 传入的值不符合 `Plan` 模式时（如其他系统发来的 JSON），返回模式校验的诊断，不抛出。
+ * Given a value that does not match the `Plan` schema (JSON from elsewhere, say), it returns the
+ * schema's diagnostics instead of throwing.
+ *
  * @category Validation
  * @example
  * const issues = validatePlan(plan);
  * issues.filter((d) => d.severity === "error").length;
  * //=> 0
  */
-export const validatePlan = (plan: Plan): Diagnostic[] => {
+export const validatePlan = (plan: Plan): Diagnostic[] => schemaFirst(Plan, plan, checkPlan);
+
+/** The schema's diagnostics for a value that does not match it; else the cross-field checks. */
+const schemaFirst = <T>(schema: z.ZodType<T>, value: T, check: (value: T) => Diagnostic[]): Diagnostic[] => {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? check(value) : diagnosticsFromZod(parsed.error);
+};
+
+const checkPlan = (plan: Plan): Diagnostic[] => {
   const out: Diagnostic[] = [];
   const ids = uniqueness(out, "duplicate_id", "编号", "id");
   const taskNos = uniqueness(out, "duplicate_task_no", "任务序号", "task number");
@@ -154,12 +167,17 @@ const inOrder = (out: Diagnostic[], from: IsoDate | undefined, to: IsoDate | und
  * collide with another unit's name or alias, parents that exist without cycles, validity ranges
  * in order, group members that exist, phrases claimed by one group only.
  *
+ * 传入的值不符合 `Roster` 模式时，返回模式校验的诊断，不抛出。Given a value that does not match
+ * the `Roster` schema, it returns the schema's diagnostics instead of throwing.
+ *
  * @category Validation
  * @example
  * validateRoster(roster).map((d) => d.code);
  * //=> []
  */
-export const validateRoster = (roster: Roster): Diagnostic[] => {
+export const validateRoster = (roster: Roster): Diagnostic[] => schemaFirst(Roster, roster, checkRoster);
+
+const checkRoster = (roster: Roster): Diagnostic[] => {
   const out: Diagnostic[] = [];
   const unitIds = uniqueness(out, "duplicate_id", "单位编号", "unit id");
   const groupIds = uniqueness(out, "duplicate_id", "单位组编号", "group id");
@@ -228,7 +246,7 @@ export const validateRoster = (roster: Roster): Diagnostic[] => {
  * const r = readPlan(JSON.parse(text));
  * if (!r.ok) console.log(r.issues.map((d) => d.message).join("\n"));
  */
-export const readPlan = (input: unknown): Result<Plan> => parseAndValidate(Plan, input, validatePlan);
+export const readPlan = (input: unknown): Result<Plan> => parseAndValidate(Plan, input, checkPlan);
 
 /**
  * 读取不可信的单位名录 JSON：模式校验加 {@link validateRoster}。Read untrusted roster JSON.
@@ -238,4 +256,4 @@ export const readPlan = (input: unknown): Result<Plan> => parseAndValidate(Plan,
  * const r = readRoster(JSON.parse(text));
  * r.ok;
  */
-export const readRoster = (input: unknown): Result<Roster> => parseAndValidate(Roster, input, validateRoster);
+export const readRoster = (input: unknown): Result<Roster> => parseAndValidate(Roster, input, checkRoster);

@@ -108,6 +108,24 @@ describe("validateRoster", () => {
   });
 });
 
+describe("validatePlan / validateRoster given something else", () => {
+  it("return the schema's coded diagnostics instead of throwing", () => {
+    for (const junk of [{}, null, 42, "plan", [], { sections: [{}] }, { units: [{ parent: "x" }], groups: [{}] }]) {
+      const p = validatePlan(junk as never);
+      const r = validateRoster(junk as never);
+      expect(p.length).toBeGreaterThan(0);
+      expect(r.length).toBeGreaterThan(0);
+      expect([...p, ...r].every((d) => d.severity === "error" && /^[a-z_]+$/.test(d.code) && d.message !== "" && d.messageEn !== "")).toBe(true);
+    }
+    expect(validatePlan({} as never).map((d) => [d.code, d.path])).toEqual([
+      ["invalid_type", ["id"]],
+      ["invalid_type", ["title"]],
+      ["invalid_type", ["sections"]],
+    ]);
+    expect(validateRoster({} as never).map((d) => d.path[0])).toEqual(["id", "name", "source", "units", "groups"]);
+  });
+});
+
 describe("readPlan / readRoster (untrusted JSON)", () => {
   it("returns frozen values and never mutates the input", () => {
     const input = JSON.parse(JSON.stringify(roster()));

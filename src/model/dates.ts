@@ -5,6 +5,13 @@ import { FazhiError } from "./diagnostic.js";
  * 公历日期 `YYYY-MM-DD`，只接受真实存在的日期（`2024-02-30` 不合法）。不含时间和时区。
  * A calendar day as `YYYY-MM-DD`; only real dates (2024-02-30 is rejected). No time, no zone.
  *
+ * 与所有模型一样，`IsoDate` 是 zod 模式：`IsoDate.parse` 遇到不合法的日期抛出 zod 的 `ZodError`（不是
+ * {@link FazhiError}）；不抛出的检查用 {@link isIsoDate} 或 `IsoDate.safeParse`。库函数收到不合法的日期时抛出
+ * `FazhiError`（code `invalid_argument`）。
+ * Like every model, `IsoDate` is a zod schema: `IsoDate.parse` throws zod's `ZodError` (not a
+ * `FazhiError`) on a bad date; check without throwing with {@link isIsoDate} or `IsoDate.safeParse`.
+ * The library's functions throw a `FazhiError` (`invalid_argument`) when given a bad date.
+ *
  * @category Dates
  * @example
  * IsoDate.safeParse("2024-02-29").success;

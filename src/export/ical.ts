@@ -26,8 +26,15 @@ export interface ICalendarOptions {
   readonly uidDomain?: string;
 }
 
-/** TEXT value escaping (RFC 5545 §3.3.11). */
-const escapeText = (s: string): string => s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
+/** Controls TEXT may not hold (RFC 5545 §3.3.11: CONTROL is %x00-08 / %x0A-1F / %x7F; the tab is allowed). */
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** TEXT value escaping (RFC 5545 §3.3.11): line breaks become \n, other controls are dropped. */
+const escapeText = (s: string): string =>
+  s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n").replace(CONTROLS, "");
+
+/** A UID's domain part: printable ASCII without spaces, so that it cannot end the line or the property. */
+const UID_DOMAIN = /^[\x21-\x7e]{1,255}$/;
 
 const encoder = new TextEncoder();
 /** Fold a content line at 75 octets without splitting a UTF-8 character (RFC 5545 §3.1). */
@@ -102,6 +109,9 @@ export const scheduleToICalendar = (occurrences: readonly Occurrence[], options:
     );
   }
   const domain = options.uidDomain ?? "fazhi";
+  if (typeof domain !== "string" || !UID_DOMAIN.test(domain)) {
+    throw new FazhiError("invalid_argument", `scheduleToICalendar：uidDomain 只能使用可见的 ASCII 字符：${JSON.stringify(domain)}`, `scheduleToICalendar: uidDomain must be visible ASCII characters: ${JSON.stringify(domain)}`);
+  }
   const summary = options.summary ?? ((o: Occurrence) => `任务${o.taskNo}：${o.action}`);
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//fazhi//法治政府建设工作安排//ZH", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
   if (options.calendarName !== undefined) lines.push(`X-WR-CALNAME:${escapeText(options.calendarName)}`);

@@ -94,3 +94,22 @@ describe("scheduleToICalendar options and odd dates", () => {
     expect(text).not.toContain("DTEND");
   });
 });
+
+describe("scheduleToICalendar and control characters", () => {
+  it("keeps C0 controls and DEL out of TEXT values (RFC 5545 §3.3.11), keeps the tab", () => {
+    const dirty = [{ ...occurrences.find((o) => o.due !== undefined)!, action: "开展\u0000一次\u0001执法\u0007监督\u001b[31m\u007f\t完" }];
+    const text = scheduleToICalendar(dirty, { dtstamp: "2024-01-01", calendarName: "日历\u0000名\u000b称", summary: () => "任务\u0008一" });
+    expect(text.replace(/\r\n/g, "").match(/[\u0000-\u0008\u000a-\u001f\u007f]/g)).toBeNull();
+    const cal = new ICAL.Component(ICAL.parse(text));
+    const todo = cal.getAllSubcomponents()[0]!;
+    expect(todo.getFirstPropertyValue("summary")).toBe("任务一");
+    expect(todo.getFirstPropertyValue("description")).toContain("开展一次执法监督[31m\t完");
+    expect(cal.getFirstPropertyValue("x-wr-calname")).toBe("日历名称");
+  });
+
+  it("refuses a uidDomain that would break the line structure", () => {
+    const one = [occurrences.find((o) => o.due !== undefined)!];
+    expect(() => scheduleToICalendar(one, { dtstamp: "2024-01-01", uidDomain: "x\r\nBEGIN:VEVENT" })).toThrow(FazhiError);
+    expect(scheduleToICalendar(one, { dtstamp: "2024-01-01", uidDomain: "county.example" })).toContain("@county.example");
+  });
+});

@@ -16,11 +16,13 @@ export interface CsvOptions {
 
 /** Cells starting with these are formulas to spreadsheet programs (CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
+const LEADING_BOM = /^\uFEFF+/;
 
 /**
- * 写一个 CSV 单元格：以 `=`、`+`、`-`、`@`、制表符或回车开头的内容前加 `'`，使电子表格不把它当公式；
- * 含逗号、引号或换行时按 RFC 4180 加引号。Write one CSV field: neutralise formula starts
- * (prefix `'`), then quote per RFC 4180 when needed.
+ * 写一个 CSV 单元格：去掉开头的 BOM（电子表格读入时会去掉它），以 `=`、`+`、`-`、`@`、制表符或回车开头的内容前加 `'`，
+ * 使电子表格不把它当公式；含逗号、引号或换行时按 RFC 4180 加引号。Write one CSV field: drop a
+ * leading BOM (spreadsheets strip it when reading, which would expose a formula behind it),
+ * neutralise formula starts (prefix `'`), then quote per RFC 4180 when needed.
  *
  * @category Export
  * @example
@@ -30,7 +32,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * //=> "县司法局"
  */
 export const csvField = (value: string | number | undefined): string => {
-  let s = value === undefined ? "" : String(value);
+  let s = value === undefined ? "" : String(value).replace(LEADING_BOM, "");
   if (FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };

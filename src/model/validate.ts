@@ -154,6 +154,30 @@ const checkPlan = (plan: Plan): Diagnostic[] => {
   return out;
 };
 
+/**
+ * Whether following parents from an id ever repeats an id. Each id is walked once and remembered,
+ * so checking every unit is linear (walking each chain afresh was O(n²) on one long chain).
+ */
+const cycleFinder = (parentOf: ReadonlyMap<string, string | undefined>): ((id: string) => boolean) => {
+  const ON_PATH = 0;
+  const known = new Map<string, typeof ON_PATH | boolean>();
+  return (start) => {
+    const path: string[] = [];
+    let found = false;
+    for (let id: string | undefined = start; id !== undefined; id = parentOf.get(id)) {
+      const state = known.get(id);
+      if (state !== undefined) {
+        found = state !== false; // back on this walk's own path, or joining a chain known to cycle
+        break;
+      }
+      known.set(id, ON_PATH);
+      path.push(id);
+    }
+    for (const id of path) known.set(id, found);
+    return found;
+  };
+};
+
 const inOrder = (out: Diagnostic[], from: IsoDate | undefined, to: IsoDate | undefined, path: DiagnosticPath): void => {
   if (from !== undefined && to !== undefined && compareIsoDate(from, to) > 0) {
     out.push(diag("invalid_range", "error", `有效期不正确：开始 ${from} 晚于结束 ${to}`, `Invalid validity range: ${from} is after ${to}`, path));
@@ -208,15 +232,10 @@ const checkRoster = (roster: Roster): Diagnostic[] => {
     });
   });
 
-  const parentOf = new Map(roster.units.map((u) => [u.id, u.parent]));
+  const runsIntoCycle = cycleFinder(new Map(roster.units.map((u) => [u.id as string, u.parent as string | undefined])));
   roster.units.forEach((unit, i) => {
-    const seen = new Set<string>([unit.id]);
-    for (let p = unit.parent; p !== undefined; p = parentOf.get(p)) {
-      if (seen.has(p)) {
-        out.push(diag("parent_cycle", "error", `上级单位关系成环：${unit.id}`, `Parent chain of "${unit.id}" is a cycle`, ["units", i, "parent"]));
-        break;
-      }
-      seen.add(p);
+    if (unit.parent !== undefined && runsIntoCycle(unit.parent)) {
+      out.push(diag("parent_cycle", "error", `上级单位关系成环：${unit.id}`, `Parent chain of "${unit.id}" is a cycle`, ["units", i, "parent"]));
     }
   });
 

@@ -119,24 +119,87 @@ export const indexRoster = (roster: Roster, date: IsoDate | undefined, useDefaul
       const viaForm = f === undefined ? undefined : forms.get(f);
       return viaForm === undefined ? [] : uniqueUnits(viaForm).map((unit) => ({ kind: "form", unit }));
     },
-    suggest: (text) => suggestNames(key(text), roster.units),
+    suggest: suggester(roster.units),
     unitById: new Map(roster.units.map((u) => [u.id, u])),
     groupById: new Map(groups.map((g) => [g.id, g])),
   };
 };
 
-/** Up to three roster names closest to `text` (edit distance, or one containing the other). */
-const suggestNames = (text: string, units: readonly Unit[]): string[] => {
-  const scored: Array<[number, string]> = [];
-  for (const u of units) {
-    for (const name of [u.name, ...(u.aliases ?? [])]) {
-      const k = key(name);
-      const d = k.includes(text) || text.includes(k) ? 0.5 : editDistance(text, k);
-      if (d <= Math.max(2, Math.floor(Math.min(text.length, k.length) / 2))) scored.push([d, u.name]);
-    }
+/** A key shared by more names than this is too common to tell them apart, and is not looked up. */
+const COMMON_KEY = 64;
+/** How many of the names sharing the most keys with a text are compared with it in full. */
+const SHORTLIST = 32;
+/** Only the first this-many characters of a name give bigrams and one-deletion variants. */
+const KEY_PREFIX = 32;
+
+/** The distinct bigrams of a name. */
+const bigrams = (k: string): string[] => {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < Math.min(k.length, KEY_PREFIX); i++) out.add(k.slice(i, i + 2));
+  return [...out];
+};
+
+/** The name and every name with one character deleted: two names within one edit share one. */
+const variants = (k: string): string[] => {
+  const p = k.slice(0, KEY_PREFIX);
+  const out = new Set<string>([p]);
+  for (let i = 0; i < p.length; i++) out.add(p.slice(0, i) + p.slice(i + 1));
+  return [...out];
+};
+
+const addTo = (map: Map<string, number[]>, keys: readonly string[], i: number): void => {
+  for (const k of keys) {
+    const list = map.get(k);
+    if (list === undefined) map.set(k, [i]);
+    else list.push(i);
   }
-  scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]));
-  return [...new Set(scored.map(([, n]) => n))].slice(0, 3);
+};
+
+/**
+ * "Did you mean": up to three roster names closest to a text (edit distance, or one containing the
+ * other), nearest first, ties in code-point order (never the host's locale). Candidates come from
+ * indexes built on first use — one-deletion variants (names one or two edits away) first, then
+ * shared bigrams — so a suggestion costs the same however large the roster; comparing every name
+ * with every unknown text was O(n²).
+ */
+const suggester = (units: readonly Unit[]): ((text: string) => string[]) => {
+  let built: { names: ReadonlyArray<{ key: string; name: string }>; byVariant: Map<string, number[]>; byBigram: Map<string, number[]> } | undefined;
+  const memo = new Map<string, string[]>();
+  return (text) => {
+    if (built === undefined) {
+      const names = units.flatMap((u) => [u.name, ...(u.aliases ?? [])].map((n) => ({ key: key(n), name: u.name })));
+      const byVariant = new Map<string, number[]>();
+      const byBigram = new Map<string, number[]>();
+      names.forEach((n, i) => {
+        addTo(byVariant, variants(n.key), i);
+        addTo(byBigram, bigrams(n.key), i);
+      });
+      built = { names, byVariant, byBigram };
+    }
+    const k = key(text);
+    const known = memo.get(k);
+    if (known !== undefined) return known;
+    const score = new Map<number, number>();
+    const collect = (map: Map<string, number[]>, keys: readonly string[], weight: number) => {
+      for (const g of keys) {
+        const list = map.get(g);
+        if (list === undefined || list.length > COMMON_KEY) continue;
+        for (const i of list) score.set(i, (score.get(i) ?? 0) + weight);
+      }
+    };
+    collect(built.byVariant, variants(k), KEY_PREFIX); // a shared variant outweighs any bigram count
+    collect(built.byBigram, bigrams(k), 1);
+    const scored: Array<[number, string]> = [];
+    for (const [i] of [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, SHORTLIST)) {
+      const n = built.names[i] as { key: string; name: string };
+      const d = n.key.includes(k) || k.includes(n.key) ? 0.5 : editDistance(k, n.key);
+      if (d <= Math.max(2, Math.floor(Math.min(k.length, n.key.length) / 2))) scored.push([d, n.name]);
+    }
+    scored.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    const out = [...new Set(scored.map(([, n]) => n))].slice(0, 3);
+    memo.set(k, out);
+    return out;
+  };
 };
 
 /** Levenshtein distance over UTF-16 units (names are short; capped for long inputs). */

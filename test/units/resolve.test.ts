@@ -83,6 +83,44 @@ describe("resolveUnits", () => {
     expect(diagnostics[0]!.path).toEqual(["sections", 0, "tasks", 0, "clauses", 0, "assignment", "lead", 0]);
   });
 
+  it("orders suggestions the same on every host: by distance, then by code point, never by locale", () => {
+    const r = Roster.parse({
+      ...roster,
+      units: ["县甲局", "县乙局", "县丙局", "县戊局"].map((name, i) => ({ id: `u${i}`, name, kind: "government_department" })),
+    });
+    const hints = () => resolveUnits(planWith(["县丁局"]), r).diagnostics[0]!.messageEn;
+    const expected = 'did you mean: 县丙局, 县乙局, 县戊局?';
+    expect(hints()).toContain(expected);
+    // A host whose collation orders these names the other way round (zh_CN sorts 丙 甲 戊 乙 by pinyin).
+    const original = String.prototype.localeCompare;
+    try {
+      String.prototype.localeCompare = function (this: string, that: string) {
+        return -original.call(this, that);
+      };
+      expect(hints()).toContain(expected);
+    } finally {
+      String.prototype.localeCompare = original;
+    }
+  });
+
+  it("suggests in linear work: each roster name is read a bounded number of times, however many names are unknown", () => {
+    const n = 2000;
+    const big = Roster.parse({
+      ...roster,
+      units: Array.from({ length: n }, (_, i) => ({ id: `u${i}`, name: `县第${i}局`, kind: "government_department", aliases: [`第${i}局`] })),
+    });
+    let reads = 0;
+    const counted = {
+      ...big,
+      units: big.units.map((u) => new Proxy(u, { get: (t, k, rcv) => ((k === "name" || k === "aliases") && (reads += 1), Reflect.get(t, k, rcv)) })),
+    };
+    const unknown = Array.from({ length: n }, (_, i) => `县第${i}厅`);
+    const { diagnostics } = resolveUnits(planWith(unknown), counted);
+    expect(diagnostics).toHaveLength(n);
+    expect(diagnostics[7]!.messageEn).toContain("did you mean: 县第7局");
+    expect(reads).toBeLessThan(20 * n);
+  });
+
   it("reports an ambiguous name instead of picking one", () => {
     // 县委办 is a unit; 示例县委办 is another unit whose form key is also 县委办.
     const { plan, diagnostics } = resolveUnits(planWith(["委办"]), roster);

@@ -37,38 +37,79 @@ export type IsoDate = z.infer<typeof IsoDate>;
  * isIsoDate("2024-6-30");
  * //=> false
  */
-export const isIsoDate = (value: unknown): value is IsoDate => IsoDate.safeParse(value).success;
+export const isIsoDate = (value: unknown): value is IsoDate => dayNumberOf(value) !== undefined;
 
-const check = (d: IsoDate, fn: string): void => {
-  if (!isIsoDate(d)) {
-    throw new FazhiError("invalid_argument", `${fn}：日期格式不正确：${String(d)}`, `${fn}: not a YYYY-MM-DD date: ${String(d)}`);
-  }
+/** 0000-01-01 and 9999-12-31 as day numbers: the range every IsoDate lies in. */
+const FIRST_DAY = -719_528;
+const LAST_DAY = 2_932_896;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil): no Date, no zone. */
+const daysFromCivil = (year: number, month: number, day: number): number => {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
 };
 
-const DAY_MS = 86_400_000;
+const digit = (s: string, i: number): number => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : Number.NaN;
+};
 
 /**
- * Calendar days are counted in UTC, never in the host zone: some zones skipped whole days
- * (Pacific/Kiritimati has no 1994-12-31, Pacific/Apia no 2011-12-30), so no local-time Date
- * can stand for every calendar day. UTC has every day, so results are the same in every zone.
+ * The day number (days since 1970-01-01) of a real `YYYY-MM-DD` date, or undefined: the one
+ * check every public date function makes, by hand (a schema parse per stepped day was the cost).
+ * Agrees with the `IsoDate` schema (a property test holds it to that).
  */
-const toDayNumber = (d: IsoDate, fn: string): number => {
-  check(d, fn);
-  const x = new Date(0);
-  x.setUTCFullYear(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
-  return x.getTime() / DAY_MS;
+export const dayNumberOf = (value: unknown): number | undefined => {
+  if (typeof value !== "string" || value.length !== 10 || value[4] !== "-" || value[7] !== "-") return undefined;
+  const year = digit(value, 0) * 1000 + digit(value, 1) * 100 + digit(value, 2) * 10 + digit(value, 3);
+  const month = digit(value, 5) * 10 + digit(value, 6);
+  const day = digit(value, 8) * 10 + digit(value, 9);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return undefined; // NaN fails too
+  return daysFromCivil(year, month, day);
+};
+
+/** The day number of a date argument, or a FazhiError naming the function. */
+export const toDayNumber = (date: IsoDate, fn: string): number => {
+  const day = dayNumberOf(date);
+  if (day === undefined) throw new FazhiError("invalid_argument", `${fn}：日期格式不正确：${String(date)}`, `${fn}: not a YYYY-MM-DD date: ${String(date)}`);
+  return day;
+};
+
+const check = (date: IsoDate, fn: string): void => {
+  toDayNumber(date, fn);
 };
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0");
 
-const fromDayNumber = (day: number, fn: string): IsoDate => {
-  const x = new Date(day * DAY_MS);
-  const y = x.getUTCFullYear();
-  if (!Number.isFinite(y) || y < 0 || y > 9999) {
+/** The year of a day number. */
+export const yearOfDayNumber = (day: number): number => civilFromDays(day)[0];
+
+/** The date of a day number (H. Hinnant's civil_from_days); out_of_range outside 0000–9999. */
+export const fromDayNumber = (day: number, fn: string): IsoDate => {
+  if (!(day >= FIRST_DAY && day <= LAST_DAY)) {
     throw new FazhiError("out_of_range", `${fn}：结果超出 0000–9999 年`, `${fn}: result is outside the years 0000-9999`);
   }
-  return `${pad(y, 4)}-${pad(x.getUTCMonth() + 1, 2)}-${pad(x.getUTCDate(), 2)}` as IsoDate;
+  const [y, m, d] = civilFromDays(day);
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` as IsoDate;
 };
+
+const civilFromDays = (day: number): [number, number, number] => {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+};
+
+/** ISO day of week of a day number: Monday 1 … Sunday 7 (1970-01-01 was a Thursday). */
+export const weekdayOfDayNumber = (day: number): 1 | 2 | 3 | 4 | 5 | 6 | 7 => ((((day + 3) % 7) + 7) % 7 + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 /**
  * 由年、月、日构造日期。Build a date from year, month (1–12) and day.
@@ -176,10 +217,7 @@ export const differenceInDays = (later: IsoDate, earlier: IsoDate): number =>
  * dayOfWeek("2024-02-04" as IsoDate);
  * //=> 7
  */
-export const dayOfWeek = (date: IsoDate): 1 | 2 | 3 | 4 | 5 | 6 | 7 => {
-  const utc = new Date(toDayNumber(date, "dayOfWeek") * DAY_MS).getUTCDay();
-  return (utc === 0 ? 7 : utc) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
-};
+export const dayOfWeek = (date: IsoDate): 1 | 2 | 3 | 4 | 5 | 6 | 7 => weekdayOfDayNumber(toDayNumber(date, "dayOfWeek"));
 
 /**
  * 日期所在的季度（1–4）。The quarter (1–4) of a date.

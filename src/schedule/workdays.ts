@@ -1,5 +1,5 @@
 import { WorkdayCalendar } from "../model/calendar.js";
-import { type IsoDate, addDays, compareIsoDate, dayOfWeek, isIsoDate } from "../model/dates.js";
+import { type IsoDate, fromDayNumber, isoDate, toDayNumber, weekdayOfDayNumber, yearOfDayNumber } from "../model/dates.js";
 import { FazhiError } from "../model/diagnostic.js";
 import { deepFreeze } from "../model/freeze.js";
 import { HOLIDAYS_CN } from "./holidays-cn.data.js";
@@ -23,20 +23,29 @@ export const chinaWorkdayCalendar = (): WorkdayCalendar => {
   return builtIn;
 };
 
+/** A calendar as day numbers: the covered years as runs of days, the changed days as Sets. */
 interface Lookup {
-  readonly years: ReadonlySet<number>;
-  readonly rest: ReadonlySet<string>;
-  readonly work: ReadonlySet<string>;
+  readonly years: readonly number[];
+  /** Runs of consecutive covered years, as [first day, last day]. */
+  readonly runs: ReadonlyArray<readonly [number, number]>;
+  readonly rest: ReadonlySet<number>;
+  readonly work: ReadonlySet<number>;
 }
 const lookups = new WeakMap<WorkdayCalendar, Lookup>();
 const lookupOf = (cal: WorkdayCalendar): Lookup => {
   let l = lookups.get(cal);
   if (l === undefined) {
-    l = {
-      years: new Set(cal.years.map((y) => y.year)),
-      rest: new Set(cal.years.flatMap((y) => y.restDays.map((d) => d.date))),
-      work: new Set(cal.years.flatMap((y) => y.workdays.map((d) => d.date))),
-    };
+    const years = [...new Set(cal.years.map((y) => y.year))].sort((a, b) => a - b);
+    const runs: Array<[number, number]> = [];
+    for (const y of years) {
+      const [first, last] = [toDayNumber(isoDate(y, 1, 1), "workdays"), toDayNumber(isoDate(y, 12, 31), "workdays")];
+      const run = runs.at(-1);
+      if (run !== undefined && run[1] + 1 === first) run[1] = last;
+      else runs.push([first, last]);
+    }
+    const days = (pick: (y: WorkdayCalendar["years"][number]) => ReadonlyArray<{ date: IsoDate }>) =>
+      new Set(cal.years.flatMap((y) => pick(y).map((d) => toDayNumber(d.date, "workdays"))));
+    l = { years, runs, rest: days((y) => y.restDays), work: days((y) => y.workdays) };
     lookups.set(cal, l);
   }
   return l;
@@ -50,18 +59,20 @@ const lookupOf = (cal: WorkdayCalendar): Lookup => {
  * coversDate(chinaWorkdayCalendar(), IsoDate.parse("2027-01-04"));
  * //=> false
  */
-export const coversDate = (cal: WorkdayCalendar, date: IsoDate): boolean => lookupOf(cal).years.has(Number(date.slice(0, 4)));
+export const coversDate = (cal: WorkdayCalendar, date: IsoDate): boolean => runOf(lookupOf(cal), toDayNumber(date, "coversDate")) !== undefined;
 
-const checkCovered = (cal: WorkdayCalendar, date: IsoDate, fn: string): Lookup => {
-  if (!isIsoDate(date)) throw new FazhiError("invalid_argument", `${fn}：日期格式不正确：${String(date)}`, `${fn}: not a YYYY-MM-DD date: ${String(date)}`);
-  const l = lookupOf(cal);
-  const year = Number(date.slice(0, 4));
-  if (!l.years.has(year)) {
-    const covered = [...l.years].sort().join("、");
-    throw new FazhiError("not_covered", `${fn}：工作日历不覆盖 ${year} 年（覆盖：${covered}），不做推测`, `${fn}: the calendar does not cover ${year} (it covers ${[...l.years].sort().join(", ")}); no guessing`);
-  }
-  return l;
+const runOf = (l: Lookup, day: number): readonly [number, number] | undefined => l.runs.find(([from, to]) => from <= day && day <= to);
+
+/** The covered run of years holding `day`; not_covered when the calendar does not cover its year. */
+const coveredRun = (l: Lookup, day: number, fn: string): readonly [number, number] => {
+  const run = runOf(l, day);
+  if (run !== undefined) return run;
+  const year = yearOfDayNumber(day);
+  const covered = l.years.join("、");
+  throw new FazhiError("not_covered", `${fn}：工作日历不覆盖 ${year} 年（覆盖：${covered}），不做推测`, `${fn}: the calendar does not cover ${year} (it covers ${l.years.join(", ")}); no guessing`);
 };
+
+const workdayNumber = (l: Lookup, day: number): boolean => l.work.has(day) || (!l.rest.has(day) && weekdayOfDayNumber(day) <= 5);
 
 /**
  * 是否为工作日：调休上班日为工作日，法定节假日休息日不是，其余按周一至周五。日历不覆盖该年度时抛出
@@ -78,10 +89,10 @@ const checkCovered = (cal: WorkdayCalendar, date: IsoDate, fn: string): Lookup =
  * //=> false
  */
 export const isWorkday = (cal: WorkdayCalendar, date: IsoDate): boolean => {
-  const l = checkCovered(cal, date, "isWorkday");
-  if (l.work.has(date)) return true;
-  if (l.rest.has(date)) return false;
-  return dayOfWeek(date) <= 5;
+  const l = lookupOf(cal);
+  const day = toDayNumber(date, "isWorkday");
+  coveredRun(l, day, "isWorkday");
+  return workdayNumber(l, day);
 };
 
 /**
@@ -91,7 +102,7 @@ export const isWorkday = (cal: WorkdayCalendar, date: IsoDate): boolean => {
  * nextWorkday(chinaWorkdayCalendar(), IsoDate.parse("2024-09-30"));
  * //=> "2024-10-08"
  */
-export const nextWorkday = (cal: WorkdayCalendar, date: IsoDate): IsoDate => step(cal, date, 1, "nextWorkday");
+export const nextWorkday = (cal: WorkdayCalendar, date: IsoDate): IsoDate => fromDayNumber(walk(lookupOf(cal), toDayNumber(date, "nextWorkday"), 1, "nextWorkday"), "nextWorkday");
 
 /**
  * 上一个工作日（不含当天）。The last workday before a date.
@@ -100,17 +111,25 @@ export const nextWorkday = (cal: WorkdayCalendar, date: IsoDate): IsoDate => ste
  * previousWorkday(chinaWorkdayCalendar(), IsoDate.parse("2024-10-08"));
  * //=> "2024-09-30"
  */
-export const previousWorkday = (cal: WorkdayCalendar, date: IsoDate): IsoDate => step(cal, date, -1, "previousWorkday");
+export const previousWorkday = (cal: WorkdayCalendar, date: IsoDate): IsoDate =>
+  fromDayNumber(walk(lookupOf(cal), toDayNumber(date, "previousWorkday"), -1, "previousWorkday"), "previousWorkday");
 
-const step = (cal: WorkdayCalendar, date: IsoDate, dir: 1 | -1, fn: string): IsoDate => {
-  checkCovered(cal, date, fn);
-  let d = addDays(date, dir);
-  for (let guard = 0; guard < 400; guard++) {
-    checkCovered(cal, d, fn);
-    if (isWorkday(cal, d)) return d;
-    d = addDays(d, dir);
+/**
+ * The day number `steps` workdays from `day` (whose year must be covered), one integer day at a
+ * time; every day passed must be covered too. A stretch of 400 days without a workday is refused.
+ */
+const walk = (l: Lookup, start: number, dir: 1 | -1, fn: string, steps = 1): number => {
+  let [lo, hi] = coveredRun(l, start, fn);
+  let day = start;
+  for (let k = 0; k < steps; k++) {
+    let gap = 0;
+    do {
+      day += dir;
+      if (day < lo || day > hi) [lo, hi] = coveredRun(l, day, fn);
+      if (++gap > 400) throw new FazhiError("internal", `${fn}：400天内没有工作日`, `${fn}: no workday within 400 days`);
+    } while (!workdayNumber(l, day));
   }
-  throw new FazhiError("internal", `${fn}：400天内没有工作日`, `${fn}: no workday within 400 days`);
+  return day;
 };
 
 /**
@@ -125,10 +144,13 @@ const step = (cal: WorkdayCalendar, date: IsoDate, dir: 1 | -1, fn: string): Iso
  */
 export const addWorkdays = (cal: WorkdayCalendar, date: IsoDate, n: number): IsoDate => {
   if (!Number.isInteger(n)) throw new FazhiError("invalid_argument", "addWorkdays：天数必须为整数", "addWorkdays: n must be an integer");
-  if (n === 0) return isWorkday(cal, date) ? date : nextWorkday(cal, date);
-  let d = date;
-  for (let k = 0; k < Math.abs(n); k++) d = step(cal, d, n > 0 ? 1 : -1, "addWorkdays");
-  return d;
+  const l = lookupOf(cal);
+  const day = toDayNumber(date, "addWorkdays");
+  if (n === 0) {
+    coveredRun(l, day, "addWorkdays");
+    return workdayNumber(l, day) ? date : fromDayNumber(walk(l, day, 1, "addWorkdays"), "addWorkdays");
+  }
+  return fromDayNumber(walk(l, day, n > 0 ? 1 : -1, "addWorkdays", Math.abs(n)), "addWorkdays");
 };
 
 /**
@@ -141,10 +163,16 @@ export const addWorkdays = (cal: WorkdayCalendar, date: IsoDate, n: number): Iso
  * //=> 5 (10-08 to 10-11, and Saturday 10-12, a make-up workday)
  */
 export const workdaysBetween = (cal: WorkdayCalendar, from: IsoDate, to: IsoDate): number => {
-  checkCovered(cal, from, "workdaysBetween");
-  checkCovered(cal, to, "workdaysBetween");
+  const l = lookupOf(cal);
+  const first = toDayNumber(from, "workdaysBetween");
+  const last = toDayNumber(to, "workdaysBetween");
+  let hi = coveredRun(l, first, "workdaysBetween")[1];
+  coveredRun(l, last, "workdaysBetween");
   let n = 0;
-  for (let d = from; compareIsoDate(d, to) <= 0; d = addDays(d, 1)) if (isWorkday(cal, d)) n += 1;
+  for (let day = first; day <= last; day++) {
+    if (day > hi) hi = coveredRun(l, day, "workdaysBetween")[1];
+    if (workdayNumber(l, day)) n += 1;
+  }
   return n;
 };
 

@@ -43,19 +43,9 @@ export const isIsoDate = (value: unknown): value is IsoDate => dayNumberOf(value
 const FIRST_DAY = -719_528;
 const LAST_DAY = 2_932_896;
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil): no Date, no zone. */
-const daysFromCivil = (year: number, month: number, day: number): number => {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
-};
-
-const digit = (s: string, i: number): number => {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : Number.NaN;
-};
+/** Days before each month in a common year (index 1–12). */
+const DAYS_BEFORE = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 /**
  * The day number (days since 1970-01-01) of a real `YYYY-MM-DD` date, or undefined: the one
@@ -63,12 +53,28 @@ const digit = (s: string, i: number): number => {
  * Agrees with the `IsoDate` schema (a property test holds it to that).
  */
 export const dayNumberOf = (value: unknown): number | undefined => {
-  if (typeof value !== "string" || value.length !== 10 || value[4] !== "-" || value[7] !== "-") return undefined;
-  const year = digit(value, 0) * 1000 + digit(value, 1) * 100 + digit(value, 2) * 10 + digit(value, 3);
-  const month = digit(value, 5) * 10 + digit(value, 6);
-  const day = digit(value, 8) * 10 + digit(value, 9);
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return undefined; // NaN fails too
-  return daysFromCivil(year, month, day);
+  if (typeof value !== "string" || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return undefined;
+  const y0 = value.charCodeAt(0) - 48;
+  const y1 = value.charCodeAt(1) - 48;
+  const y2 = value.charCodeAt(2) - 48;
+  const y3 = value.charCodeAt(3) - 48;
+  const m0 = value.charCodeAt(5) - 48;
+  const m1 = value.charCodeAt(6) - 48;
+  const d0 = value.charCodeAt(8) - 48;
+  const d1 = value.charCodeAt(9) - 48;
+  // Each is a digit exactly when it is an unsigned value ≤ 9.
+  if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return undefined;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  const leap = isLeap(year);
+  if (day > (month === 2 ? (leap ? 29 : 28) : (DAYS_BEFORE[month + 1] ?? 365) - (DAYS_BEFORE[month] as number))) return undefined;
+  // Days from 1970-01-01: whole years (with their leap days), then the days before the month.
+  const y = year - 1;
+  // Leap days from 1970 to the start of `year` (negative before 1970): those of 1…year-1 less the 477 of 1…1969.
+  const leapDays = Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - 477;
+  return (year - 1970) * 365 + leapDays + (DAYS_BEFORE[month] as number) + (leap && month > 2 ? 1 : 0) + day - 1;
 };
 
 /** The day number of a date argument, or a FazhiError naming the function. */
@@ -87,7 +93,7 @@ const pad = (n: number, width: number): string => String(n).padStart(width, "0")
 /** The year of a day number. */
 export const yearOfDayNumber = (day: number): number => civilFromDays(day)[0];
 
-/** The date of a day number (H. Hinnant's civil_from_days); out_of_range outside 0000–9999. */
+/** The date of a day number (H. Hinnant's civil_from_days, no Date, no zone); out_of_range outside 0000–9999. */
 export const fromDayNumber = (day: number, fn: string): IsoDate => {
   if (!(day >= FIRST_DAY && day <= LAST_DAY)) {
     throw new FazhiError("out_of_range", `${fn}：结果超出 0000–9999 年`, `${fn}: result is outside the years 0000-9999`);

@@ -32,7 +32,9 @@ interface Lookup {
   readonly work: ReadonlySet<number>;
 }
 const lookups = new WeakMap<WorkdayCalendar, Lookup>();
+let last: { readonly cal: WorkdayCalendar; readonly lookup: Lookup } | undefined;
 const lookupOf = (cal: WorkdayCalendar): Lookup => {
+  if (last?.cal === cal) return last.lookup; // the common case: one calendar, many calls
   let l = lookups.get(cal);
   if (l === undefined) {
     const years = [...new Set(cal.years.map((y) => y.year))].sort((a, b) => a - b);
@@ -48,6 +50,7 @@ const lookupOf = (cal: WorkdayCalendar): Lookup => {
     l = { years, runs, rest: days((y) => y.restDays), work: days((y) => y.workdays) };
     lookups.set(cal, l);
   }
+  last = { cal, lookup: l };
   return l;
 };
 
@@ -61,7 +64,10 @@ const lookupOf = (cal: WorkdayCalendar): Lookup => {
  */
 export const coversDate = (cal: WorkdayCalendar, date: IsoDate): boolean => runOf(lookupOf(cal), toDayNumber(date, "coversDate")) !== undefined;
 
-const runOf = (l: Lookup, day: number): readonly [number, number] | undefined => l.runs.find(([from, to]) => from <= day && day <= to);
+const runOf = (l: Lookup, day: number): readonly [number, number] | undefined => {
+  for (const run of l.runs) if (run[0] <= day && day <= run[1]) return run;
+  return undefined;
+};
 
 /** The covered run of years holding `day`; not_covered when the calendar does not cover its year. */
 const coveredRun = (l: Lookup, day: number, fn: string): readonly [number, number] => {

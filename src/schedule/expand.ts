@@ -145,8 +145,9 @@ const boundKey = (taskId: string, clauseId: string | undefined): string => (clau
 const boundIndexes = new WeakMap<ResponsibilityMatrix, (taskId: string, clauseId?: string) => readonly UnitId[]>();
 
 /**
- * The bound units of every task and clause of a matrix, in the matrix's unit order, built once per
- * matrix: one pass over the cells instead of one per requirement (10k requirements took 13 s).
+ * The bound units of every task and clause of a matrix, in the matrix's unit order: one pass over
+ * the cells instead of one per requirement (10k requirements took 13 s). Kept per matrix while the
+ * matrix is frozen (as buildMatrix returns it).
  */
 const boundIndex = (matrix: ResponsibilityMatrix): ((taskId: string, clauseId?: string) => readonly UnitId[]) => {
   let lookup = boundIndexes.get(matrix);
@@ -167,7 +168,7 @@ const boundIndex = (matrix: ResponsibilityMatrix): ((taskId: string, clauseId?: 
   for (const [k, set] of sets) lists.set(k, Object.freeze([...set].sort((a, b) => (position.get(a) as number) - (position.get(b) as number))));
   const none: readonly UnitId[] = Object.freeze([]);
   lookup = (taskId, clauseId) => lists.get(boundKey(taskId, clauseId)) ?? none;
-  boundIndexes.set(matrix, lookup);
+  if (Object.isFrozen(matrix) && Object.isFrozen(matrix.cells) && Object.isFrozen(matrix.units)) boundIndexes.set(matrix, lookup); // kept only while it cannot change
   return lookup;
 };
 

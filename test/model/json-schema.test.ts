@@ -12,7 +12,15 @@ import { ProgressEntry } from "../../src/model/ledger.js";
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const ajv = addFormats(new Ajv2020({ strict: true, allErrors: true }));
-const validator = (name: ModelName) => ajv.compile(toJsonSchema(name));
+/** One compiled validator per model (compiling is the slow part: never once per run). */
+const compiled = new Map<ModelName, ReturnType<typeof ajv.compile>>();
+const validator = (name: ModelName) => {
+  const known = compiled.get(name);
+  if (known !== undefined) return known;
+  const v = ajv.compile(toJsonSchema(name));
+  compiled.set(name, v);
+  return v;
+};
 
 /** Replace, delete or add one value somewhere in a JSON tree. */
 const arbMutation = fc.record({

@@ -1,6 +1,17 @@
 import { type IsoDate, addDays, differenceInDays, isIsoDate } from "../model/dates.js";
 import { FazhiError } from "../model/diagnostic.js";
-import type { Occurrence } from "../model/schedule.js";
+import * as z from "zod";
+import { argument, badArgument, shown } from "../model/guard.js";
+import { Occurrence } from "../model/schedule.js";
+
+const Occurrences = z.array(Occurrence);
+/** The shape of the options (dtstamp and uidDomain have their own checks below, with their own messages). */
+const ICalendarOptionsSchema = z.strictObject({
+  dtstamp: z.unknown().optional(),
+  calendarName: z.string().optional(),
+  summary: z.custom<(o: Occurrence) => string>((v) => typeof v === "function", "应为函数 / must be a function").optional(),
+  uidDomain: z.unknown().optional(),
+});
 
 /**
  * {@link scheduleToICalendar} 的选项。Options of {@link scheduleToICalendar}.
@@ -99,20 +110,26 @@ const LAST_DAY = "9999-12-31";
  * //=> true
  */
 export const scheduleToICalendar = (occurrences: readonly Occurrence[], options: ICalendarOptions): string => {
+  argument("scheduleToICalendar", "occurrences", Occurrences, occurrences);
+  argument("scheduleToICalendar", "options", ICalendarOptionsSchema, options ?? {});
   const given = (options as Partial<ICalendarOptions> | null | undefined)?.dtstamp;
   const stamp = utcStamp(given);
   if (stamp === undefined) {
     throw new FazhiError(
       "invalid_argument",
-      `scheduleToICalendar：需要选项 dtstamp（如 20240101T000000Z、2024-01-01T00:00:00Z 或 2024-01-01），收到：${String(given)}`,
-      `scheduleToICalendar: the dtstamp option is required (like 20240101T000000Z, 2024-01-01T00:00:00Z or 2024-01-01); got: ${String(given)}`,
+      `scheduleToICalendar：需要选项 dtstamp（如 20240101T000000Z、2024-01-01T00:00:00Z 或 2024-01-01），收到：${shown(given)}`,
+      `scheduleToICalendar: the dtstamp option is required (like 20240101T000000Z, 2024-01-01T00:00:00Z or 2024-01-01); got: ${shown(given)}`,
     );
   }
   const domain = options.uidDomain ?? "fazhi";
   if (typeof domain !== "string" || !UID_DOMAIN.test(domain)) {
-    throw new FazhiError("invalid_argument", `scheduleToICalendar：uidDomain 只能使用可见的 ASCII 字符：${JSON.stringify(domain)}`, `scheduleToICalendar: uidDomain must be visible ASCII characters: ${JSON.stringify(domain)}`);
+    throw new FazhiError("invalid_argument", `scheduleToICalendar：uidDomain 只能使用可见的 ASCII 字符：${shown(domain)}`, `scheduleToICalendar: uidDomain must be visible ASCII characters: ${shown(domain)}`);
   }
-  const summary = options.summary ?? ((o: Occurrence) => `任务${o.taskNo}：${o.action}`);
+  const summary = (o: Occurrence): string => {
+    const text = options.summary === undefined ? `任务${o.taskNo}：${o.action}` : options.summary(o);
+    if (typeof text !== "string") throw badArgument("scheduleToICalendar", "options.summary", "应返回字符串", "must return a string");
+    return text;
+  };
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//fazhi//法治政府建设工作安排//ZH", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
   if (options.calendarName !== undefined) lines.push(`X-WR-CALNAME:${escapeText(options.calendarName)}`);
   for (const o of occurrences) {

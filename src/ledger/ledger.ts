@@ -1,13 +1,15 @@
 import { type Patch, applyPatches, enablePatches, produceWithPatches } from "immer";
-import { compareIsoDate, type IsoDate } from "../model/dates.js";
+import * as z from "zod";
+import { compareIsoDate, type IsoDate, toDayNumber } from "../model/dates.js";
 import { type Diagnostic, type DiagnosticPath, type Result, diag } from "../model/diagnostic.js";
 import { deepFreeze } from "../model/freeze.js";
-import type { PlanId } from "../model/ids.js";
+import { argument, badArgument } from "../model/guard.js";
+import { PlanId } from "../model/ids.js";
 import { parseInput } from "../model/input.js";
 import { Ledger, ProgressEntry, type WorkEntry } from "../model/ledger.js";
-import type { ResponsibilityMatrix } from "../model/matrix.js";
-import type { Plan } from "../model/plan.js";
-import type { Occurrence } from "../model/schedule.js";
+import { ResponsibilityMatrix } from "../model/matrix.js";
+import { Plan } from "../model/plan.js";
+import { Occurrence } from "../model/schedule.js";
 
 /**
  * 台账变更的校验依据：工作安排、责任矩阵、截至日期，以及（可选的）时间节点。
@@ -46,7 +48,7 @@ export type LedgerResult =
  * emptyLedger(plan.id).entries.length;
  * //=> 0
  */
-export const emptyLedger = (planId: PlanId): Ledger => deepFreeze({ planId, entries: [] });
+export const emptyLedger = (planId: PlanId): Ledger => deepFreeze({ planId: argument("emptyLedger", "planId", PlanId, planId), entries: [] });
 
 /**
  * 是否为工作进展类记录（完成、进展、开展一次）。Whether an entry is work on a task.
@@ -55,7 +57,8 @@ export const emptyLedger = (planId: PlanId): Ledger => deepFreeze({ planId, entr
  * isWorkEntry({ id: "m", unitId: "sfj", date: "2024-12-31", kind: "measure", metric: "x", value: 1 } as ProgressEntry);
  * //=> false
  */
-export const isWorkEntry = (e: ProgressEntry): e is WorkEntry => e.kind === "done" || e.kind === "progress" || e.kind === "held";
+export const isWorkEntry = (e: ProgressEntry): e is WorkEntry =>
+  typeof e === "object" && e !== null && (e.kind === "done" || e.kind === "progress" || e.kind === "held");
 
 /** The indexes a check needs: built once per (plan, matrix, occurrences) and kept while they are frozen. */
 interface Checker {
@@ -66,20 +69,25 @@ const checkers = new WeakMap<ResponsibilityMatrix, WeakMap<Plan, WeakMap<object,
 const NO_OCCURRENCES = {};
 
 /** The checker of a context, from the cache when plan, matrix and occurrences are frozen (they cannot change). */
-const checkerOf = (ctx: LedgerContext): Checker => {
+const checkerOf = (fn: string, ctx: LedgerContext): Checker => {
+  if (typeof ctx !== "object" || ctx === null) throw badArgument(fn, "context", "应为 { plan, matrix, asOf, occurrences? }", "must be { plan, matrix, asOf, occurrences? }");
+  toDayNumber(ctx.asOf, fn);
   const cacheable = Object.isFrozen(ctx.plan) && Object.isFrozen(ctx.matrix) && (ctx.occurrences === undefined || Object.isFrozen(ctx.occurrences));
-  if (!cacheable) return checker(ctx);
+  if (!cacheable) return checker(fn, ctx);
   const occKey = ctx.occurrences ?? NO_OCCURRENCES;
   let byPlan = checkers.get(ctx.matrix);
   if (byPlan === undefined) checkers.set(ctx.matrix, (byPlan = new WeakMap()));
   let byOcc = byPlan.get(ctx.plan);
   if (byOcc === undefined) byPlan.set(ctx.plan, (byOcc = new WeakMap()));
   let c = byOcc.get(occKey);
-  if (c === undefined) byOcc.set(occKey, (c = checker(ctx)));
+  if (c === undefined) byOcc.set(occKey, (c = checker(fn, ctx)));
   return c;
 };
 
-const checker = (ctx: LedgerContext): Checker => {
+const checker = (fn: string, ctx: LedgerContext): Checker => {
+  argument(fn, "context.plan", Plan, ctx.plan);
+  argument(fn, "context.matrix", ResponsibilityMatrix, ctx.matrix);
+  if (ctx.occurrences !== undefined) argument(fn, "context.occurrences", Occurrences, ctx.occurrences);
   const units = new Map(ctx.matrix.units.map((u) => [u.id as string, u.name]));
   const tasks = new Map<string, { no: number; requirements: Set<string> }>();
   for (const s of ctx.plan.sections) for (const t of s.tasks) tasks.set(t.id, { no: t.no, requirements: new Set(t.requirements.map((r) => r.id)) });
@@ -143,9 +151,10 @@ const logOf = (entries: readonly ProgressEntry[]): Log => {
 };
 
 /** The view of a ledger: its own if this module made it, else an index of its entries (kept if frozen). */
-const viewOf = (ledger: Ledger): View => {
+const viewOf = (fn: string, ledger: Ledger): View => {
   const known = views.get(ledger);
   if (known !== undefined) return known;
+  argument(fn, "ledger", Ledger, ledger);
   const view = { log: logOf(ledger.entries), length: ledger.entries.length };
   if (Object.isFrozen(ledger) && Object.isFrozen(ledger.entries)) views.set(ledger, view);
   return view;
@@ -167,8 +176,7 @@ const ledgerView = (from: Ledger, log: Log, length: number): Ledger => {
 };
 
 /** Append checked entries: the new ledger and the patches immer's produceWithPatches would give. */
-const append = (ledger: Ledger, added: readonly ProgressEntry[]): Extract<LedgerResult, { ok: true }> => {
-  const view = viewOf(ledger);
+const append = (ledger: Ledger, view: View, added: readonly ProgressEntry[]): Extract<LedgerResult, { ok: true }> => {
   const log = view.log.entries.length === view.length ? view.log : logOf(view.log.entries.slice(0, view.length));
   const patches: Patch[] = [];
   const inversePatches: Patch[] = [];
@@ -196,12 +204,16 @@ const append = (ledger: Ledger, added: readonly ProgressEntry[]): Extract<Ledger
  * const r = recordMany(emptyLedger(plan.id), entries, { plan, matrix, asOf });
  * r.ok && r.ledger.entries.length;
  */
-export const recordMany = (ledger: Ledger, entries: readonly unknown[], ctx: LedgerContext): LedgerResult => {
+export const recordMany = (ledger: Ledger, entries: readonly unknown[], ctx: LedgerContext): LedgerResult => record("recordMany", ledger, entries, ctx);
+
+const record = (fn: string, ledger: Ledger, entries: readonly unknown[], ctx: LedgerContext): LedgerResult => {
+  const view = viewOf(fn, ledger);
+  const isTaken = isTakenIn(view);
+  if (!Array.isArray(entries)) throw badArgument(fn, "entries", "应为数组", "must be an array");
+  const { check } = checkerOf(fn, ctx);
   const issues: Diagnostic[] = [];
   const parsed: ProgressEntry[] = [];
-  const isTaken = isTakenIn(viewOf(ledger));
   const batch = new Set<string>();
-  const { check } = checkerOf(ctx);
   entries.forEach((input, i) => {
     const path: DiagnosticPath = [i];
     const r = parseInput(ProgressEntry, input);
@@ -214,7 +226,7 @@ export const recordMany = (ledger: Ledger, entries: readonly unknown[], ctx: Led
     parsed.push(r.value);
   });
   if (issues.length > 0) return { ok: false, ledger, issues: deepFreeze(issues) };
-  return append(ledger, parsed);
+  return append(ledger, view, parsed);
 };
 
 /**
@@ -232,7 +244,7 @@ export const recordMany = (ledger: Ledger, entries: readonly unknown[], ctx: Led
  * //=> true
  */
 export const recordProgress = (ledger: Ledger, entry: unknown, ctx: LedgerContext): LedgerResult => {
-  const r = recordMany(ledger, [entry], ctx);
+  const r = record("recordProgress", ledger, [entry], ctx);
   // One entry: paths start at the entry's own fields.
   return r.ok ? r : { ...r, issues: deepFreeze(r.issues.map((d) => ({ ...d, path: d.path.slice(1) }))) };
 };
@@ -246,6 +258,8 @@ export const recordProgress = (ledger: Ledger, entry: unknown, ctx: LedgerContex
  * removeEntry(ledger, "e1").ok;
  */
 export const removeEntry = (ledger: Ledger, id: string): LedgerResult => {
+  viewOf("removeEntry", ledger);
+  if (typeof id !== "string") throw badArgument("removeEntry", "id", "应为台账记录编号", "must be an entry id");
   const index = ledger.entries.findIndex((e) => e.id === id);
   if (index === -1) return { ok: false, ledger, issues: [diag("unknown_entry", "error", `台账中没有编号为“${id}”的记录`, `No ledger entry with id "${id}"`, ["id"])] };
   enablePatches();
@@ -265,10 +279,22 @@ export const removeEntry = (ledger: Ledger, id: string): LedgerResult => {
  * const rebuilt = replay(emptyLedger(plan.id), changes.map((c) => c.patches));
  */
 export const replay = (base: Ledger, changes: ReadonlyArray<readonly Patch[]>): Ledger => {
+  viewOf("replay", base);
+  argument("replay", "changes", Changes, changes);
   enablePatches();
-  // All changes in one draft: applying them one produce at a time copied the entries every time.
-  return deepFreeze(applyPatches(base, changes.flat()));
+  let rebuilt: unknown;
+  try {
+    // All changes in one draft: applying them one produce at a time copied the entries every time.
+    rebuilt = applyPatches(base, changes.flat() as Patch[]);
+  } catch (e) {
+    throw badArgument("replay", "changes", `补丁无法应用于该台账：${(e as Error).message}`, `the patches do not apply to this ledger: ${(e as Error).message}`);
+  }
+  return deepFreeze(argument("replay", "changes (the ledger they rebuild)", Ledger, rebuilt));
 };
+
+/** Changes as saved from LedgerResult.patches: lists of immer patches. */
+const Changes = z.array(z.array(z.strictObject({ op: z.enum(["add", "remove", "replace"]), path: z.array(z.union([z.string(), z.number()])), value: z.unknown().optional() })));
+const Occurrences = z.array(Occurrence);
 
 /**
  * 读取不可信的台账 JSON：模式校验，记录编号唯一；给出 `context` 时，每条记录还按 {@link recordMany} 的规则检查。
@@ -285,7 +311,7 @@ export const readLedger = (input: unknown, context?: LedgerContext): Result<Ledg
   if (!parsed.ok) return parsed;
   const ledger = parsed.value;
   if (context !== undefined) {
-    const r = recordMany(emptyLedger(ledger.planId), ledger.entries, context);
+    const r = record("readLedger", emptyLedger(ledger.planId), ledger.entries, context);
     const issues = r.issues.map((d) => ({ ...d, path: ["entries", ...d.path] }));
     return r.ok ? { ok: true, value: ledger, issues: [] } : { ok: false, issues: deepFreeze(issues) };
   }

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { FazhiError } from "./diagnostic.js";
+import { badArgument, optionsOf, shown } from "./guard.js";
 
 /**
  * 公历日期 `YYYY-MM-DD`，只接受真实存在的日期（`2024-02-30` 不合法）。不含时间和时区。
@@ -80,7 +81,7 @@ export const dayNumberOf = (value: unknown): number | undefined => {
 /** The day number of a date argument, or a FazhiError naming the function. */
 export const toDayNumber = (date: IsoDate, fn: string): number => {
   const day = dayNumberOf(date);
-  if (day === undefined) throw new FazhiError("invalid_argument", `${fn}：日期格式不正确：${String(date)}`, `${fn}: not a YYYY-MM-DD date: ${String(date)}`);
+  if (day === undefined) throw new FazhiError("invalid_argument", `${fn}：日期格式不正确：${shown(date)}`, `${fn}: not a YYYY-MM-DD date: ${shown(date)}`);
   return day;
 };
 
@@ -130,12 +131,13 @@ export const weekdayOfDayNumber = (day: number): 1 | 2 | 3 | 4 | 5 | 6 | 7 => ((
  * //=> "2024-02-29"
  */
 export const isoDate = (year: number, month: number, day: number, options: { overflow?: "constrain" | "reject" } = {}): IsoDate => {
+  const overflow = overflowOf("isoDate", options);
   const ok = Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && year >= 0 && year <= 9999 && month >= 1 && month <= 12 && day >= 1;
   if (!ok) {
-    throw new FazhiError("invalid_argument", `isoDate：年月日不正确：${year}-${month}-${day}`, `isoDate: bad year/month/day: ${year}-${month}-${day}`);
+    throw new FazhiError("invalid_argument", `isoDate：年月日不正确：${shown(year)}-${shown(month)}-${shown(day)}`, `isoDate: bad year/month/day: ${shown(year)}-${shown(month)}-${shown(day)}`);
   }
   const last = daysInMonth(year, month);
-  if (day > last && options.overflow !== "constrain") {
+  if (day > last && overflow !== "constrain") {
     throw new FazhiError("out_of_range", `isoDate：${year}年${month}月没有${day}日`, `isoDate: ${year}-${month} has no day ${day}`);
   }
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(Math.min(day, last), 2)}` as IsoDate;
@@ -150,8 +152,18 @@ export const isoDate = (year: number, month: number, day: number, options: { ove
  * //=> 29
  */
 export const daysInMonth = (year: number, month: number): number => {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) {
+    throw new FazhiError("invalid_argument", `daysInMonth：年月不正确：${shown(year)}-${shown(month)}`, `daysInMonth: bad year/month: ${shown(year)}-${shown(month)}`);
+  }
+  if (month === 2) return isLeap(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+};
+
+/** The overflow option of isoDate and addMonths, checked. */
+const overflowOf = (fn: string, given: { overflow?: "constrain" | "reject" } | undefined): "constrain" | "reject" | undefined => {
+  const { overflow } = optionsOf(fn, given);
+  if (overflow !== undefined && overflow !== "constrain" && overflow !== "reject") throw badArgument(fn, "options.overflow", "应为 \"constrain\" 或 \"reject\"", 'must be "constrain" or "reject"');
+  return overflow;
 };
 
 /**
@@ -163,7 +175,10 @@ export const daysInMonth = (year: number, month: number): number => {
  * ["2024-06-30", "2024-01-15"].sort(compareIsoDate);
  * //=> ["2024-01-15", "2024-06-30"]
  */
-export const compareIsoDate = (a: IsoDate | string, b: IsoDate | string): -1 | 0 | 1 => (a < b ? -1 : a > b ? 1 : 0);
+export const compareIsoDate = (a: IsoDate | string, b: IsoDate | string): -1 | 0 | 1 => {
+  if (typeof a !== "string" || typeof b !== "string") throw badArgument("compareIsoDate", typeof a !== "string" ? "a" : "b", "应为日期字符串", "must be a date string");
+  return a < b ? -1 : a > b ? 1 : 0;
+};
 
 /**
  * 加（减）若干天。Add (or subtract) days.
@@ -191,6 +206,7 @@ export const addDays = (date: IsoDate, days: number): IsoDate => {
  * //=> "2024-02-29"
  */
 export const addMonths = (date: IsoDate, months: number, options: { overflow?: "constrain" | "reject" } = {}): IsoDate => {
+  const overflow = overflowOf("addMonths", options);
   if (!Number.isInteger(months)) throw new FazhiError("invalid_argument", "addMonths：月数必须为整数", "addMonths: months must be an integer");
   check(date, "addMonths");
   const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
@@ -198,7 +214,7 @@ export const addMonths = (date: IsoDate, months: number, options: { overflow?: "
   const month = total - year * 12 + 1;
   if (year < 0 || year > 9999) throw new FazhiError("out_of_range", "addMonths：结果超出 0000–9999 年", "addMonths: result is outside the years 0000-9999");
   const day = Number(date.slice(8, 10));
-  if (options.overflow === "reject" && day > daysInMonth(year, month)) {
+  if (overflow === "reject" && day > daysInMonth(year, month)) {
     throw new FazhiError("out_of_range", `addMonths：${date} 加 ${months} 个月后日期不存在`, `addMonths: ${date} plus ${months} months does not exist`);
   }
   return isoDate(year, month, day, { overflow: "constrain" });

@@ -1,11 +1,13 @@
-import type { WorkdayCalendar } from "../model/calendar.js";
+import * as z from "zod";
+import { WorkdayCalendar } from "../model/calendar.js";
 import { type IsoDate, compareIsoDate, daysInMonth, isoDate } from "../model/dates.js";
 import { FazhiError } from "../model/diagnostic.js";
 import { deepFreeze } from "../model/freeze.js";
 import type { ClauseId, OccurrenceId, RequirementId, TaskId, UnitId } from "../model/ids.js";
-import type { ResponsibilityMatrix } from "../model/matrix.js";
-import type { Plan } from "../model/plan.js";
-import type { Occurrence, Period, ScheduleRule } from "../model/schedule.js";
+import { argument, badArgument } from "../model/guard.js";
+import { ResponsibilityMatrix } from "../model/matrix.js";
+import { Plan } from "../model/plan.js";
+import { type Occurrence, type Period, ScheduleRule } from "../model/schedule.js";
 import { type RestDayPolicy, adjustToWorkday } from "./workdays.js";
 
 /**
@@ -91,6 +93,16 @@ const windowLabel = (from: IsoDate, to: IsoDate): string => {
  * //=> ["2024-03-31", "2024-06-30", "2024-09-30", "2024-12-31"]
  */
 export const rulePeriods = (rule: ScheduleRule, year: number): readonly RulePeriod[] => {
+  argument("rulePeriods", "rule", ScheduleRule, rule);
+  return periodsOfRule(rule, checkYear("rulePeriods", "year", year));
+};
+
+const checkYear = (fn: string, name: string, year: unknown): number => {
+  if (!Number.isInteger(year) || (year as number) < 0 || (year as number) > 9999) throw badArgument(fn, name, "应为 0–9999 的整数年份", "must be a whole year 0–9999");
+  return year as number;
+};
+
+const periodsOfRule = (rule: ScheduleRule, year: number): readonly RulePeriod[] => {
   switch (rule.kind) {
     case "deadline":
       return Number(rule.due.slice(0, 4)) === year ? [{ from: isoDate(year, 1, 1), to: rule.due, due: rule.due, label: deadlineLabel(rule.due), suffix: "" }] : [];
@@ -137,7 +149,12 @@ export interface ExpandOptions {
  * boundUnits(matrix, "wuzhi-2024.t13", "wuzhi-2024.t13.c1");
  * //=> ["sfj"]
  */
-export const boundUnits = (matrix: ResponsibilityMatrix, taskId: string, clauseId?: string): UnitId[] => [...boundIndex(matrix)(taskId, clauseId)];
+export const boundUnits = (matrix: ResponsibilityMatrix, taskId: string, clauseId?: string): UnitId[] => {
+  argument("boundUnits", "matrix", ResponsibilityMatrix, matrix);
+  if (typeof taskId !== "string") throw badArgument("boundUnits", "taskId", "应为任务编号", "must be a task id");
+  if (clauseId !== undefined && typeof clauseId !== "string") throw badArgument("boundUnits", "clauseId", "应为段落编号", "must be a clause id");
+  return [...boundIndex(matrix)(taskId, clauseId)];
+};
 
 /** The key of a task's bound units (no clause) or a clause's. */
 const boundKey = (taskId: string, clauseId: string | undefined): string => (clauseId === undefined ? taskId : `${taskId}\u0000${clauseId}`);
@@ -198,6 +215,14 @@ const occurrence = (
     : { requirementId, taskId, taskNo: task.no, kind, action: req.action, count, unitIds: ids, id: occId, label, window: { from: period.from, to: period.to }, due: period.due };
 };
 
+/** The shape of ExpandOptions; the matrix and the calendar are checked on their own (once each, while frozen). */
+const ExpandOptionsSchema = z.strictObject({
+  year: z.int().min(0).max(9999).optional(),
+  matrix: z.unknown().optional(),
+  calendar: z.unknown().optional(),
+  dueOnRestDay: z.enum(["keep", "next", "previous"]).optional(),
+});
+
 /**
  * 把工作安排的工作要求展开为某年度的时间节点，按截止日期排序（没有日期的“及时”类排在最后），编号稳定。
  * 数量型和持续型要求在周期末（年底）检查。给出工作日历和 `dueOnRestDay` 时，落在休息日的截止日期被调整；
@@ -215,6 +240,10 @@ const occurrence = (
  * //=> 6
  */
 export const expandSchedule = (plan: Plan, options: ExpandOptions = {}): Occurrence[] => {
+  argument("expandSchedule", "plan", Plan, plan);
+  argument("expandSchedule", "options", ExpandOptionsSchema, options);
+  if (options.matrix !== undefined) argument("expandSchedule", "options.matrix", ResponsibilityMatrix, options.matrix);
+  if (options.calendar !== undefined) argument("expandSchedule", "options.calendar", WorkdayCalendar, options.calendar);
   const year = options.year ?? plan.year;
   if (year === undefined) throw new FazhiError("invalid_argument", "expandSchedule：计划没有年度，请在选项中给出 year", "expandSchedule: the plan has no year; pass the year option");
   const policy = options.dueOnRestDay ?? "keep";
@@ -234,7 +263,7 @@ export const expandSchedule = (plan: Plan, options: ExpandOptions = {}): Occurre
           out.push(occurrence(req, task, rule.kind, count, unitIds, `${req.id}.${year}-event`, "及时（随事件）"));
           continue;
         }
-        for (const p of rulePeriods(rule, year)) {
+        for (const p of periodsOfRule(rule, year)) {
           const due = policy === "keep" || options.calendar === undefined ? p.due : adjustToWorkday(options.calendar, p.due, policy);
           out.push(occurrence(req, task, rule.kind, count, unitIds, `${req.id}.${year}${p.suffix}`, p.label, { from: p.from, to: p.to, due }));
         }

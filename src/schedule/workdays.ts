@@ -2,6 +2,7 @@ import { WorkdayCalendar } from "../model/calendar.js";
 import { type IsoDate, fromDayNumber, isoDate, toDayNumber, weekdayOfDayNumber, yearOfDayNumber } from "../model/dates.js";
 import { FazhiError } from "../model/diagnostic.js";
 import { deepFreeze } from "../model/freeze.js";
+import { argument, badArgument } from "../model/guard.js";
 import { HOLIDAYS_CN } from "./holidays-cn.data.js";
 
 let builtIn: WorkdayCalendar | undefined;
@@ -34,9 +35,10 @@ interface Lookup {
 const lookups = new WeakMap<WorkdayCalendar, Lookup>();
 let last: { readonly cal: WorkdayCalendar; readonly lookup: Lookup } | undefined;
 const lookupOf = (cal: WorkdayCalendar): Lookup => {
-  if (last?.cal === cal) return last.lookup; // the common case: one calendar, many calls
+  if (last !== undefined && last.cal === cal) return last.lookup; // the common case: one calendar, many calls
   let l = lookups.get(cal);
   if (l === undefined) {
+    argument("workdays", "calendar", WorkdayCalendar, cal);
     const years = [...new Set(cal.years.map((y) => y.year))].sort((a, b) => a - b);
     const runs: Array<[number, number]> = [];
     for (const y of years) {
@@ -132,7 +134,7 @@ const walk = (l: Lookup, start: number, dir: 1 | -1, fn: string, steps = 1): num
     do {
       day += dir;
       if (day < lo || day > hi) [lo, hi] = coveredRun(l, day, fn);
-      if (++gap > 400) throw new FazhiError("internal", `${fn}：400天内没有工作日`, `${fn}: no workday within 400 days`);
+      if (++gap > 400) throw badArgument(fn, "calendar", "日历中连续400天没有工作日", "the calendar has no workday within 400 days");
     } while (!workdayNumber(l, day));
   }
   return day;
@@ -200,6 +202,12 @@ export type RestDayPolicy = "keep" | "next" | "previous";
  * //=> "2024-07-01"
  */
 export const adjustToWorkday = (cal: WorkdayCalendar, date: IsoDate, policy: RestDayPolicy): IsoDate => {
-  if (policy === "keep" || isWorkday(cal, date)) return date;
+  if (policy !== "keep" && policy !== "next" && policy !== "previous") throw badArgument("adjustToWorkday", "policy", "应为 keep、next 或 previous", 'must be "keep", "next" or "previous"');
+  if (policy === "keep") {
+    lookupOf(cal);
+    toDayNumber(date, "adjustToWorkday");
+    return date;
+  }
+  if (isWorkday(cal, date)) return date;
   return policy === "next" ? nextWorkday(cal, date) : previousWorkday(cal, date);
 };

@@ -1,10 +1,12 @@
 import { produce } from "immer";
-import { compareIsoDate, type IsoDate, isoDate } from "../model/dates.js";
+import * as z from "zod";
+import { compareIsoDate, IsoDate, isoDate } from "../model/dates.js";
 import { type Diagnostic, type DiagnosticPath, diag } from "../model/diagnostic.js";
 import { deepFreeze } from "../model/freeze.js";
 import type { GroupId, UnitId } from "../model/ids.js";
-import { type Plan, Role, type UnitRef } from "../model/plan.js";
-import type { Roster, Unit, UnitGroup } from "../model/unit.js";
+import { argument } from "../model/guard.js";
+import { Plan, Role, type UnitRef } from "../model/plan.js";
+import { Roster, type Unit, type UnitGroup } from "../model/unit.js";
 import { normalizeText } from "../text/normalize.js";
 import { DEFAULT_GROUPS } from "./groups.js";
 
@@ -232,9 +234,19 @@ const editDistance = (a: string, b: string): number => {
  * //=> "xwbb"
  */
 export const resolveUnits = (plan: Plan, roster: Roster, options: ResolveOptions = {}): ResolveResult => {
-  const date = planDate(plan, options);
-  return resolveWithIndex(plan, indexRoster(roster, date, options.defaultGroups ?? true), date);
+  const [p, r, o] = resolveArguments("resolveUnits", plan, roster, options);
+  const date = planDate(p, o);
+  return resolveWithIndex(p, indexRoster(r, date, o.defaultGroups ?? true), date);
 };
+
+const ResolveOptionsSchema = z.strictObject({ date: IsoDate.optional(), defaultGroups: z.boolean().optional() });
+
+/** The plan, roster and options of resolveUnits and buildMatrix, checked at the boundary. */
+export const resolveArguments = (fn: string, plan: unknown, roster: unknown, options: unknown): [Plan, Roster, ResolveOptions] => [
+  argument(fn, "plan", Plan, plan),
+  argument(fn, "roster", Roster, roster),
+  argument(fn, "options", ResolveOptionsSchema, options) as ResolveOptions,
+];
 
 /** What resolving one reference fills in: a unit id or a group id. */
 type Fill = { readonly unitId: UnitId } | { readonly groupId: GroupId };

@@ -196,7 +196,8 @@ const append = (ledger: Ledger, view: View, added: readonly ProgressEntry[]): Ex
  * unknown unit, task, requirement or occurrence, a unit with no role in the task, a date after
  * `asOf`, and a duplicate id. On any error nothing is recorded and the ledger is returned as it
  * was. Linear in the batch: the ledger's ids and the context's indexes are built once and reused
- * (while the plan, matrix and occurrences are frozen), so appending one entry at a time costs the
+ * — for the ledgers these functions return and frozen ones (as readLedger returns them), and
+ * while the plan, matrix and occurrences are frozen — so appending one entry at a time costs the
  * same at any ledger size. The patches are those immer's `produceWithPatches` gives for the push.
  *
  * @category Ledger

@@ -157,10 +157,10 @@ export const buildMatrix = (plan: Plan, roster: Roster, options: ResolveOptions 
 
 const CellFilterSchema = z.strictObject({ role: Role.optional(), includeGroups: z.boolean().optional(), certainty: Certainty.optional() });
 
-/** The matrix, the unit or task named, and the filter of a query, checked at the boundary. */
-const queryArguments = (fn: string, matrix: unknown, name: unknown, filter?: unknown): void => {
+/** The matrix, the unit (or task) a query names, and its filter, checked at the boundary. */
+const queryArguments = (fn: string, matrix: unknown, which: "unit" | "taskId", name: unknown, filter?: unknown): void => {
   argument(fn, "matrix", ResponsibilityMatrix, matrix);
-  if (typeof name !== "string") throw badArgument(fn, "unit", "应为单位（或任务）编号或名称", "must be an id or a name");
+  if (typeof name !== "string") throw badArgument(fn, which, which === "unit" ? "应为单位编号或名称" : "应为任务编号", which === "unit" ? "must be a unit id or name" : "must be a task id");
   argument(fn, "filter", CellFilterSchema, filter ?? {});
 };
 
@@ -198,7 +198,7 @@ const taskOrder = (matrix: ResponsibilityMatrix, ids: ReadonlySet<string>): Task
  * //=> 1
  */
 export const tasksOf = (matrix: ResponsibilityMatrix, unit: string, filter: CellFilter = {}): TaskId[] => {
-  queryArguments("tasksOf", matrix, unit, filter);
+  queryArguments("tasksOf", matrix, "unit", unit, filter);
   return tasksWith(matrix, unit, filter);
 };
 
@@ -217,7 +217,7 @@ const tasksWith = (matrix: ResponsibilityMatrix, unit: string, filter: CellFilte
  * //=> 18
  */
 export const tasksLedBy = (matrix: ResponsibilityMatrix, unit: string): TaskId[] => {
-  queryArguments("tasksLedBy", matrix, unit);
+  queryArguments("tasksLedBy", matrix, "unit", unit);
   return tasksWith(matrix, unit, { role: "lead" });
 };
 
@@ -231,7 +231,7 @@ export const tasksLedBy = (matrix: ResponsibilityMatrix, unit: string): TaskId[]
  * //=> 4
  */
 export const unitsFor = (matrix: ResponsibilityMatrix, taskId: string, filter: CellFilter = {}): UnitId[] => {
-  queryArguments("unitsFor", matrix, taskId, filter);
+  queryArguments("unitsFor", matrix, "taskId", taskId, filter);
   const ids = new Set<string>(matrix.cells.filter((c) => c.taskId === taskId && matches(c, filter)).map((c) => c.unitId));
   return matrix.units.filter((u) => ids.has(u.id)).map((u) => u.id);
 };

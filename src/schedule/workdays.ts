@@ -24,14 +24,19 @@ export const chinaWorkdayCalendar = (): WorkdayCalendar => {
   return builtIn;
 };
 
-/** A calendar as day numbers: the covered years as runs of days, the changed days as Sets. */
+/**
+ * A calendar as a table of its covered days, from the first covered day to the last: WORK, REST,
+ * or NOT_COVERED (a year between covered ones that the calendar does not cover).
+ */
 interface Lookup {
   readonly years: readonly number[];
-  /** Runs of consecutive covered years, as [first day, last day]. */
-  readonly runs: ReadonlyArray<readonly [number, number]>;
-  readonly rest: ReadonlySet<number>;
-  readonly work: ReadonlySet<number>;
+  readonly first: number;
+  readonly days: Uint8Array;
 }
+const REST = 0;
+const WORK = 1;
+const NOT_COVERED = 2;
+
 const lookups = new WeakMap<WorkdayCalendar, Lookup>();
 let last: { readonly cal: WorkdayCalendar; readonly lookup: Lookup } | undefined;
 const lookupOf = (cal: WorkdayCalendar): Lookup => {
@@ -39,21 +44,37 @@ const lookupOf = (cal: WorkdayCalendar): Lookup => {
   let l = lookups.get(cal);
   if (l === undefined) {
     argument("workdays", "calendar", WorkdayCalendar, cal);
-    const years = [...new Set(cal.years.map((y) => y.year))].sort((a, b) => a - b);
-    const runs: Array<[number, number]> = [];
-    for (const y of years) {
-      const [first, last] = [toDayNumber(isoDate(y, 1, 1), "workdays"), toDayNumber(isoDate(y, 12, 31), "workdays")];
-      const run = runs.at(-1);
-      if (run !== undefined && run[1] + 1 === first) run[1] = last;
-      else runs.push([first, last]);
-    }
-    const days = (pick: (y: WorkdayCalendar["years"][number]) => ReadonlyArray<{ date: IsoDate }>) =>
-      new Set(cal.years.flatMap((y) => pick(y).map((d) => toDayNumber(d.date, "workdays"))));
-    l = { years, runs, rest: days((y) => y.restDays), work: days((y) => y.workdays) };
+    l = tableOf(cal);
     lookups.set(cal, l);
   }
   last = { cal, lookup: l };
   return l;
+};
+
+const tableOf = (cal: WorkdayCalendar): Lookup => {
+  const years = [...new Set(cal.years.map((y) => y.year))].sort((a, b) => a - b);
+  if (years.length === 0) return { years, first: 0, days: new Uint8Array(0) };
+  const dayOf = (d: IsoDate) => toDayNumber(d, "workdays");
+  const first = dayOf(isoDate(years[0] as number, 1, 1));
+  const days = new Uint8Array(dayOf(isoDate(years.at(-1) as number, 12, 31)) - first + 1).fill(NOT_COVERED);
+  for (const y of years) {
+    const to = dayOf(isoDate(y, 12, 31));
+    for (let d = dayOf(isoDate(y, 1, 1)); d <= to; d++) days[d - first] = weekdayOfDayNumber(d) <= 5 ? WORK : REST;
+  }
+  // Changed days in covered years only; make-up workdays win over rest days (a day listed as both is a workday).
+  const mark = (d: IsoDate, kind: number) => {
+    const i = dayOf(d) - first;
+    if (i >= 0 && i < days.length && days[i] !== NOT_COVERED) days[i] = kind;
+  };
+  for (const y of cal.years) for (const d of y.restDays) mark(d.date, REST);
+  for (const y of cal.years) for (const d of y.workdays) mark(d.date, WORK);
+  return { years, first, days };
+};
+
+/** WORK or REST for a covered day; NOT_COVERED outside the calendar. */
+const kindOf = (l: Lookup, day: number): number => {
+  const i = day - l.first;
+  return i >= 0 && i < l.days.length ? (l.days[i] as number) : NOT_COVERED;
 };
 
 /**
@@ -64,23 +85,19 @@ const lookupOf = (cal: WorkdayCalendar): Lookup => {
  * coversDate(chinaWorkdayCalendar(), IsoDate.parse("2027-01-04"));
  * //=> false
  */
-export const coversDate = (cal: WorkdayCalendar, date: IsoDate): boolean => runOf(lookupOf(cal), toDayNumber(date, "coversDate")) !== undefined;
+export const coversDate = (cal: WorkdayCalendar, date: IsoDate): boolean => kindOf(lookupOf(cal), toDayNumber(date, "coversDate")) !== NOT_COVERED;
 
-const runOf = (l: Lookup, day: number): readonly [number, number] | undefined => {
-  for (const run of l.runs) if (run[0] <= day && day <= run[1]) return run;
-  return undefined;
+/** Whether a covered day is a workday; not_covered when the calendar does not cover its year. */
+const workdayNumber = (l: Lookup, day: number, fn: string): boolean => {
+  const kind = kindOf(l, day);
+  if (kind === NOT_COVERED) notCovered(l, day, fn);
+  return kind === WORK;
 };
 
-/** The covered run of years holding `day`; not_covered when the calendar does not cover its year. */
-const coveredRun = (l: Lookup, day: number, fn: string): readonly [number, number] => {
-  const run = runOf(l, day);
-  if (run !== undefined) return run;
+const notCovered = (l: Lookup, day: number, fn: string): never => {
   const year = yearOfDayNumber(day);
-  const covered = l.years.join("、");
-  throw new FazhiError("not_covered", `${fn}：工作日历不覆盖 ${year} 年（覆盖：${covered}），不做推测`, `${fn}: the calendar does not cover ${year} (it covers ${l.years.join(", ")}); no guessing`);
+  throw new FazhiError("not_covered", `${fn}：工作日历不覆盖 ${year} 年（覆盖：${l.years.join("、")}），不做推测`, `${fn}: the calendar does not cover ${year} (it covers ${l.years.join(", ")}); no guessing`);
 };
-
-const workdayNumber = (l: Lookup, day: number): boolean => l.work.has(day) || (!l.rest.has(day) && weekdayOfDayNumber(day) <= 5);
 
 /**
  * 是否为工作日：调休上班日为工作日，法定节假日休息日不是，其余按周一至周五。日历不覆盖该年度时抛出
@@ -96,12 +113,7 @@ const workdayNumber = (l: Lookup, day: number): boolean => l.work.has(day) || (!
  * isWorkday(cal, IsoDate.parse("2024-10-01"));
  * //=> false
  */
-export const isWorkday = (cal: WorkdayCalendar, date: IsoDate): boolean => {
-  const l = lookupOf(cal);
-  const day = toDayNumber(date, "isWorkday");
-  coveredRun(l, day, "isWorkday");
-  return workdayNumber(l, day);
-};
+export const isWorkday = (cal: WorkdayCalendar, date: IsoDate): boolean => workdayNumber(lookupOf(cal), toDayNumber(date, "isWorkday"), "isWorkday");
 
 /**
  * 下一个工作日（不含当天）。The first workday after a date.
@@ -127,15 +139,14 @@ export const previousWorkday = (cal: WorkdayCalendar, date: IsoDate): IsoDate =>
  * time; every day passed must be covered too. A stretch of 400 days without a workday is refused.
  */
 const walk = (l: Lookup, start: number, dir: 1 | -1, fn: string, steps = 1): number => {
-  let [lo, hi] = coveredRun(l, start, fn);
+  workdayNumber(l, start, fn); // the start must be covered
   let day = start;
   for (let k = 0; k < steps; k++) {
     let gap = 0;
     do {
       day += dir;
-      if (day < lo || day > hi) [lo, hi] = coveredRun(l, day, fn);
       if (++gap > 400) throw badArgument(fn, "calendar", "日历中连续400天没有工作日", "the calendar has no workday within 400 days");
-    } while (!workdayNumber(l, day));
+    } while (!workdayNumber(l, day, fn));
   }
   return day;
 };
@@ -154,10 +165,7 @@ export const addWorkdays = (cal: WorkdayCalendar, date: IsoDate, n: number): Iso
   if (!Number.isInteger(n)) throw new FazhiError("invalid_argument", "addWorkdays：天数必须为整数", "addWorkdays: n must be an integer");
   const l = lookupOf(cal);
   const day = toDayNumber(date, "addWorkdays");
-  if (n === 0) {
-    coveredRun(l, day, "addWorkdays");
-    return workdayNumber(l, day) ? date : fromDayNumber(walk(l, day, 1, "addWorkdays"), "addWorkdays");
-  }
+  if (n === 0) return workdayNumber(l, day, "addWorkdays") ? date : fromDayNumber(walk(l, day, 1, "addWorkdays"), "addWorkdays");
   return fromDayNumber(walk(l, day, n > 0 ? 1 : -1, "addWorkdays", Math.abs(n)), "addWorkdays");
 };
 
@@ -174,13 +182,10 @@ export const workdaysBetween = (cal: WorkdayCalendar, from: IsoDate, to: IsoDate
   const l = lookupOf(cal);
   const first = toDayNumber(from, "workdaysBetween");
   const last = toDayNumber(to, "workdaysBetween");
-  let hi = coveredRun(l, first, "workdaysBetween")[1];
-  coveredRun(l, last, "workdaysBetween");
+  workdayNumber(l, first, "workdaysBetween"); // both ends must be covered, even when from is after to
+  workdayNumber(l, last, "workdaysBetween");
   let n = 0;
-  for (let day = first; day <= last; day++) {
-    if (day > hi) hi = coveredRun(l, day, "workdaysBetween")[1];
-    if (workdayNumber(l, day)) n += 1;
-  }
+  for (let day = first; day <= last; day++) if (workdayNumber(l, day, "workdaysBetween")) n += 1;
   return n;
 };
 

@@ -204,14 +204,24 @@ const suggester = (units: readonly Unit[]): ((text: string) => string[]) => {
   };
 };
 
+/** Two rows of the distance table, reused by every call (names are at most 64 units here). */
+const rowA = new Int32Array(65);
+const rowB = new Int32Array(65);
+
 /** Levenshtein distance over UTF-16 units (names are short; capped for long inputs). */
 const editDistance = (a: string, b: string): number => {
   if (a.length > 64 || b.length > 64) return Math.abs(a.length - b.length) + 64;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
+    cur[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const replace = (prev[j - 1] as number) + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, replace);
+    }
+    [prev, cur] = [cur, prev];
   }
   return prev[b.length] as number;
 };

@@ -5,7 +5,21 @@ import { fmt, measure, ratio, table } from "./harness.js";
 // buildMatrix on the seed, and on synthetic plans up to 1,000 tasks × 3,000 units: time per
 // cell should stay flat as cells grow (linear cost). The baseline is the smallest synthetic size.
 
-const synthetic = (tasks: number, units: number): { plan: Plan; roster: Roster } => {
+/** Requirements of the synthetic plans, in turn: every rule kind. */
+const RULES = [
+  { kind: "recurring", period: "quarter", times: 1 },
+  { kind: "deadline", due: "2024-06-30" },
+  { kind: "quota", period: "year", atLeast: 2 },
+  { kind: "window", from: "2024-09-01", to: "2024-09-30" },
+  { kind: "ongoing" },
+  { kind: "on_event" },
+];
+
+/**
+ * A synthetic county: `tasks` tasks, each with one clause naming 7 of `units` units and a group of
+ * 50, and `requirements` requirements per task (rules of every kind in turn).
+ */
+export const synthetic = (tasks: number, units: number, requirements = 0): { plan: Plan; roster: Roster } => {
   const kinds = ["government_department", "party_department", "township", "subdistrict", "public_institution"] as const;
   const roster = Roster.parse({
     id: "bench",
@@ -27,7 +41,13 @@ const synthetic = (tasks: number, units: number): { plan: Plan; roster: Roster }
           no: t + 1,
           title: "t",
           text: "",
-          requirements: [],
+          requirements: Array.from({ length: requirements }, (_, r) => ({
+            id: `bench-2024.t${t + 1}.r${r + 1}`,
+            clauseId: `bench-2024.t${t + 1}.c1`,
+            phrase: "p",
+            action: "开展",
+            rule: RULES[(t * requirements + r) % RULES.length],
+          })),
           clauses: [
             {
               id: `bench-2024.t${t + 1}.c1`,

@@ -1,6 +1,6 @@
+import * as z from "zod";
 import { type IsoDate, addDays, differenceInDays, isIsoDate } from "../model/dates.js";
 import { FazhiError } from "../model/diagnostic.js";
-import * as z from "zod";
 import { argument, badArgument, shown } from "../model/guard.js";
 import { Occurrence } from "../model/schedule.js";
 

@@ -2,8 +2,9 @@ import { type IsoDate, addDays, compareIsoDate, differenceInDays } from "../mode
 import { deepFreeze } from "../model/freeze.js";
 import type { EntryId, OccurrenceId, UnitId } from "../model/ids.js";
 import type { Ledger, WorkEntry } from "../model/ledger.js";
-import { isWorkEntry } from "./ledger.js";
+import type { ResponsibilityMatrix } from "../model/matrix.js";
 import type { Occurrence } from "../model/schedule.js";
+import { isWorkEntry } from "./ledger.js";
 
 /**
  * 时间节点的状态：`upcoming` 未到期，`due_soon` 即将到期，`overdue` 逾期未完成，`done_on_time` 按时完成，
@@ -45,34 +46,47 @@ export interface OccurrenceStatus {
  * {@link occurrenceStatus} 的选项。Options of {@link occurrenceStatus}.
  * @category Ledger
  * @example
- * const options: StatusOptions = { dueSoonDays: 14 };
+ * const options: StatusOptions = { dueSoonDays: 14, matrix, jointLeads: "shared" };
  */
 export interface StatusOptions {
   /** 截止前多少天算“即将到期”（默认 7）。How many days before the due date count as due soon (default 7). */
   readonly dueSoonDays?: number;
+  /** 责任矩阵：给出时可知哪些单位是共同牵头单位。The matrix, which tells who the joint leads are. */
+  readonly matrix?: ResponsibilityMatrix;
+  /**
+   * 共同牵头：`shared`（给出 matrix 时的默认）一家牵头单位完成即对全部牵头单位完成；`each` 各自报送。
+   * Joint leads: one lead's completion completes the occurrence for every lead (`shared`, the
+   * default with a matrix), or each lead reports for itself (`each`).
+   */
+  readonly jointLeads?: "shared" | "each";
 }
 
-/** Whether an entry counts for an occurrence (and unit). */
-const counts = (e: WorkEntry, o: Occurrence, unitId: UnitId | undefined, asOf: IsoDate): boolean => {
-  if (compareIsoDate(e.date, asOf) > 0) return false;
-  if (unitId !== undefined && e.unitId !== unitId) return false;
-  if (e.taskId !== o.taskId) return false;
-  if (e.occurrenceId !== undefined) return e.occurrenceId === o.id;
-  if (e.requirementId !== o.requirementId) return false;
-  // Without an explicit occurrence, an entry counts for the occurrence whose window holds its date.
-  return o.window === undefined || (compareIsoDate(o.window.from, e.date) <= 0 && compareIsoDate(e.date, o.window.to) <= 0);
-};
-
 const weight = (e: WorkEntry, needed: number): number => (e.kind === "progress" ? 0 : e.kind === "held" ? (e.count ?? 1) : (e.count ?? needed));
+const byDateThenId = (a: WorkEntry, b: WorkEntry): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Entries per occurrence and reporting unit. */
+type Buckets = Map<string, Map<string, WorkEntry[]>>;
+const put = (buckets: Buckets, occurrenceId: string, unitId: string, e: WorkEntry): void => {
+  let perUnit = buckets.get(occurrenceId);
+  if (perUnit === undefined) buckets.set(occurrenceId, (perUnit = new Map()));
+  const list = perUnit.get(unitId);
+  if (list === undefined) perUnit.set(unitId, [e]);
+  else list.push(e);
+};
 
 /**
  * 截至某日，每个时间节点（按绑定的每个单位）的状态：按时完成、逾期完成、逾期未完成、即将到期、未到期，
- * 以及决定状态的台账记录。没有 `occurrenceId` 的记录计入日期所在时间段的那个节点；逾期补报请注明 `occurrenceId`。
- * 晚于 `asOf` 的记录不计入。同一编号的记录只计一次。
+ * 以及决定状态的台账记录。记录先按 `occurrenceId` 归入时间节点；没有 `occurrenceId` 的，归入日期所在时间段的
+ * 那个节点；日期不在任何时间段内（如截止后补报）的，归入它之前已到期、尚未完成的最近一个节点（逾期完成）。
+ * 共同牵头单位中一家完成，即对全部牵头单位完成（`jointLeads: "each"` 时各自报送）。晚于 `asOf` 的记录不计入；
+ * 同一编号的记录只计一次。台账只扫描一遍，计算量与记录数和时间节点数成线性。
  *
- * The status of every occurrence, per bound unit, as of a date, with the entries that settled it.
- * An entry without `occurrenceId` counts for the occurrence whose window holds its date; a late
- * report names its `occurrenceId`. Entries after `asOf` are ignored; a repeated entry id counts once.
+ * The status of every occurrence, per bound unit, as of a date, with the entries that settled
+ * it. An entry counts for the occurrence it names; without one, for the occurrence whose window
+ * holds its date; dated outside every window (a late report), for the latest occurrence already
+ * due before it that is still incomplete. With a matrix, one joint lead's completion completes
+ * the occurrence for every lead unless `jointLeads` is `each`. Entries after `asOf` are ignored; a
+ * repeated entry id counts once. One pass over the ledger: linear in entries and occurrences.
  *
  * @category Ledger
  * @example
@@ -80,21 +94,93 @@ const weight = (e: WorkEntry, needed: number): number => (e.kind === "progress" 
  */
 export const occurrenceStatus = (occurrences: readonly Occurrence[], ledger: Ledger, asOf: IsoDate, options: StatusOptions = {}): OccurrenceStatus[] => {
   const soon = options.dueSoonDays ?? 7;
-  // A repeated entry id counts once: the first entry with that id wins (as in scoring).
-  const seen = new Set<string>();
-  const unique = ledger.entries.filter((e) => !seen.has(e.id) && seen.add(e.id) !== undefined).filter(isWorkEntry);
-  const byTask = new Map<string, WorkEntry[]>();
-  for (const e of unique) {
-    const list = byTask.get(e.taskId);
-    if (list === undefined) byTask.set(e.taskId, [e]);
-    else list.push(e);
+  const byId = new Map<string, Occurrence>();
+  // The occurrences of each requirement (for matching by date), windowed ones in window order.
+  const byRequirement = new Map<string, Occurrence[]>();
+  for (const o of occurrences) {
+    byId.set(o.id, o);
+    const list = byRequirement.get(o.requirementId);
+    if (list === undefined) byRequirement.set(o.requirementId, [o]);
+    else list.push(o);
   }
+  const from = (o: Occurrence): string => o.window?.from ?? "";
+  for (const list of byRequirement.values()) list.sort((a, b) => compareIsoDate(from(a), from(b)));
+
+  // One pass: each work entry (first of its id, not after asOf) goes to its occurrence(s).
+  const buckets: Buckets = new Map();
+  const unmatched = new Map<string, WorkEntry[]>(); // by requirement + unit: reports dated outside every window
+  const seen = new Set<string>();
+  for (const e of ledger.entries) {
+    const size = seen.size;
+    if (seen.add(e.id).size === size || !isWorkEntry(e) || e.date > asOf) continue;
+    if (e.occurrenceId !== undefined) {
+      const o = byId.get(e.occurrenceId);
+      if (o !== undefined && o.taskId === e.taskId) put(buckets, o.id, e.unitId, e);
+      continue;
+    }
+    if (e.requirementId === undefined) continue;
+    const list = byRequirement.get(e.requirementId);
+    if (list === undefined) continue;
+    // An undated (on-event) occurrence takes every report of its requirement; a dated one, the
+    // reports dated in its window.
+    let matched = false;
+    for (const o of list) {
+      if (o.taskId !== e.taskId || (o.window !== undefined && (o.window.from > e.date || e.date > o.window.to))) continue;
+      put(buckets, o.id, e.unitId, e);
+      matched = true;
+    }
+    if (!matched && list.some((o) => o.taskId === e.taskId && o.due !== undefined)) {
+      const key = `${e.requirementId}\u0000${e.unitId}`;
+      const late = unmatched.get(key);
+      if (late === undefined) unmatched.set(key, [e]);
+      else late.push(e);
+    }
+  }
+  // A report dated outside every window completes the latest occurrence due before it that the
+  // unit has not completed yet (a late completion that names no occurrence).
+  for (const [key, late] of unmatched) {
+    const [requirementId = "", unitId = ""] = key.split("\u0000");
+    const list = (byRequirement.get(requirementId) ?? []).filter((o) => o.due !== undefined);
+    late.sort(byDateThenId);
+    for (const e of late) {
+      for (let k = list.length - 1; k >= 0; k--) {
+        const o = list[k] as Occurrence;
+        if (o.taskId !== e.taskId || (o.due as IsoDate) >= e.date) continue;
+        const mine = buckets.get(o.id)?.get(unitId) ?? [];
+        if (mine.reduce((s, x) => s + weight(x, o.count), 0) >= o.count) continue;
+        put(buckets, o.id, unitId, e);
+        break;
+      }
+    }
+  }
+
+  // Joint leads: the definite lead units of each task (and clause).
+  const shared = options.matrix !== undefined && (options.jointLeads ?? "shared") === "shared";
+  const leads = new Map<string, Set<string>>();
+  if (shared) {
+    for (const c of (options.matrix as ResponsibilityMatrix).cells) {
+      if (c.role !== "lead" || c.certainty !== "definite") continue;
+      for (const key of [c.taskId, `${c.taskId}\u0000${c.clauseId}`]) {
+        const set = leads.get(key);
+        if (set === undefined) leads.set(key, new Set([c.unitId]));
+        else set.add(c.unitId);
+      }
+    }
+  }
+
   const out: OccurrenceStatus[] = [];
   for (const o of occurrences) {
+    const perUnit = buckets.get(o.id);
     const units: Array<UnitId | undefined> = o.unitIds.length > 0 ? [...o.unitIds] : [undefined];
-    const candidates = byTask.get(o.taskId) ?? [];
+    const leadSet = shared ? leads.get(o.clauseId === undefined ? o.taskId : `${o.taskId}\u0000${o.clauseId}`) : undefined;
+    const jointLeads = leadSet === undefined ? [] : o.unitIds.filter((u) => leadSet.has(u));
     for (const unitId of units) {
-      const entries = candidates.filter((e) => counts(e, o, unitId, asOf)).sort((a, b) => compareIsoDate(a.date, b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      let entries: WorkEntry[];
+      if (perUnit === undefined) entries = [];
+      else if (unitId === undefined) entries = [...perUnit.values()].flat();
+      else if (jointLeads.length > 1 && jointLeads.includes(unitId)) entries = jointLeads.flatMap((u) => perUnit.get(u) ?? []);
+      else entries = [...(perUnit.get(unitId) ?? [])];
+      entries.sort(byDateThenId);
       let done = 0;
       let settledOn: IsoDate | undefined;
       const used: EntryId[] = [];

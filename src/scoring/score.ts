@@ -1,21 +1,25 @@
-import { type IsoDate, compareIsoDate } from "../model/dates.js";
+import type { IsoDate } from "../model/dates.js";
 import { deepFreeze } from "../model/freeze.js";
-import type { EntryId, UnitId } from "../model/ids.js";
-import type { Ledger, ProgressEntry } from "../model/ledger.js";
+import type { UnitId } from "../model/ids.js";
+import type { Ledger } from "../model/ledger.js";
 import type { ResponsibilityMatrix } from "../model/matrix.js";
 import type { Plan, Requirement } from "../model/plan.js";
-import type { Roster } from "../model/unit.js";
-import { planDate, unitExistsOn } from "../units/resolve.js";
 import type { Occurrence } from "../model/schedule.js";
-import type { Indicator, ScoreAdjustment, ScoreCard, ScoreLine, ScoringScheme } from "../model/scoring.js";
+import type { Floor, Indicator, Rounding, ScoreAdjustment, ScoreCard, ScoreLine, ScoringScheme } from "../model/scoring.js";
+import type { Roster } from "../model/unit.js";
 import { type OccurrenceStatus, occurrenceStatus } from "../ledger/status.js";
 import { expandSchedule } from "../schedule/expand.js";
-import { divRound, formatPoints, toHundredths } from "./points.js";
+import { planDate, unitExistsOn } from "../units/resolve.js";
+import { type AdjustmentLine, compileAdjustments } from "./adjust.js";
+import { type LedgerFacts, type Measure, type UnitFacts, emptyFacts, indexFacts, indexPrevious } from "./facts.js";
+import { type Unranked, rankAndGrade } from "./grades.js";
+import { type Keyed, type Outcome, type UnitScorer, compileMethod } from "./methods.js";
+import { divide, formatPoints, toHundredths } from "./points.js";
 
 /**
  * {@link scoreUnits} 的输入。What scoring needs: the plan, its matrix, the scheme, the ledger, the
- * as-of date; `previous` is last year's ledger (for trend indicators); `occurrences` defaults to
- * `expandSchedule(plan, { matrix })`.
+ * as-of date; `previous` is last year's ledger (for trends, and awards already credited);
+ * `occurrences` defaults to `expandSchedule(plan, { matrix })`.
  *
  * @category Scoring
  * @example
@@ -23,7 +27,7 @@ import { divRound, formatPoints, toHundredths } from "./points.js";
  */
 export interface ScoreInput {
   readonly plan: Plan;
-  /** 单位名录：给出时，名录中（计划日期存续的）全部单位都参加评分；否则只评责任矩阵中的单位。With a roster, every unit in it (in existence at the plan date) is scored; otherwise the matrix's units. */
+  /** 单位名录：给出时，名录中（计划日期存续的）全部单位都列出（没有适用指标的为“未考核”）；否则只列责任矩阵中的单位。With a roster, every unit in it (in existence at the plan date) gets a card; otherwise the matrix's units. */
   readonly roster?: Roster;
   readonly matrix: ResponsibilityMatrix;
   readonly scheme: ScoringScheme;
@@ -33,95 +37,30 @@ export interface ScoreInput {
   readonly occurrences?: readonly Occurrence[];
 }
 
-type Adj = ScoreAdjustment;
+const NO_MEASURES: ReadonlyMap<string, Measure> = new Map();
+const NO_FACTS: UnitFacts = emptyFacts();
 
-/** Per-unit indexes of the facts in a ledger (first entry of each id wins; none after asOf). */
-interface Facts {
-  incidents: Map<string, ProgressEntry[]>;
-  measures: Map<string, Extract<ProgressEntry, { kind: "measure" }>>;
-  problems: Map<string, { problem?: Extract<ProgressEntry, { kind: "problem" }>; rectified?: Extract<ProgressEntry, { kind: "rectified" }> }>;
-  awards: Map<string, Array<Extract<ProgressEntry, { kind: "award" }>>>;
-  vetoes: Map<string, ProgressEntry[]>;
-}
-
-/** Append to the list under a key, creating it. */
-const pushTo = <T>(map: Map<string, T[]>, key: string, value: T): void => {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
-};
-
-/** Canonical order of entries: by date, then id. */
-const before = (a: ProgressEntry, b: ProgressEntry): boolean => a.date < b.date || (a.date === b.date && a.id < b.id);
-const canonical = <T extends ProgressEntry>(list: readonly T[]): T[] => [...list].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
-
-const emptyFacts = (): Facts => ({ incidents: new Map(), measures: new Map(), problems: new Map(), awards: new Map(), vetoes: new Map() });
-
-/**
- * Index a ledger's facts per unit, in one pass: this year's (`from`..`asOf`; open problems from
- * earlier years too) into `current`, and measures dated in `lastYear` into `previous`.
- */
-const indexFacts = (ledger: Ledger | undefined, from: IsoDate | undefined, asOf: IsoDate | undefined, lastYear?: string): { current: Map<string, Facts>; previous: Map<string, Facts> } => {
-  const out = new Map<string, Facts>();
-  const previous = new Map<string, Facts>();
-  if (ledger === undefined) return { current: out, previous };
-  // A repeated id counts once (the first reported wins). Nothing below depends on the order the
-  // entries arrived in: single picks compare (date, id), and listed entries are sorted on output.
-  const seen = new Set<string>();
-  for (const e of ledger.entries) {
-    const size = seen.size;
-    if (seen.add(e.id).size === size) continue; // one hash operation per entry
-    if (lastYear !== undefined && e.kind === "measure" && e.date.startsWith(lastYear)) {
-      let p = previous.get(e.unitId);
-      if (p === undefined) previous.set(e.unitId, (p = emptyFacts()));
-      const prev = p.measures.get(e.metric);
-      if (prev === undefined || before(prev, e)) p.measures.set(e.metric, e);
-      continue;
+/** The lowest a level can go (in hundredths), and how to say it when it binds. */
+const floorOf = (floor: Floor | undefined, fallback: "zero" | "none", available: number, rounding: Rounding): { value: number; zh: string; en: string } => {
+  const f = floor ?? { kind: fallback };
+  switch (f.kind) {
+    case "zero":
+      return { value: 0, zh: "扣完为止", en: "deductions stop at zero" };
+    case "multiple": {
+      const value = available - Number(divide(BigInt(available) * BigInt(toHundredths(f.multiple)), 100n, rounding));
+      return { value, zh: `扣完标准分的${f.multiple}倍为止（最低${formatPoints(value)}分）`, en: `deductions stop at ${f.multiple} times the points (${formatPoints(value)})` };
     }
-    if ((asOf !== undefined && e.date > asOf) || (from !== undefined && e.date < from && e.kind !== "problem" && e.kind !== "rectified")) continue;
-    let f = out.get(e.unitId);
-    if (f === undefined) {
-      f = emptyFacts();
-      out.set(e.unitId, f);
+    case "deduction": {
+      const most = toHundredths(f.points);
+      return { value: available - most, zh: `累计扣分不超过${formatPoints(most)}分`, en: `at most ${formatPoints(most)} deducted` };
     }
-    switch (e.kind) {
-      case "incident": {
-        pushTo(f.incidents, e.tag, e);
-        break;
-      }
-      case "measure": {
-        const prev = f.measures.get(e.metric);
-        if (prev === undefined || before(prev, e)) f.measures.set(e.metric, e);
-        break;
-      }
-      case "problem":
-      case "rectified": {
-        const p = f.problems.get(e.problemId) ?? {};
-        if (e.kind === "problem") {
-          if (p.problem === undefined || before(e, p.problem)) p.problem = e;
-        } else if (p.rectified === undefined || before(e, p.rectified)) p.rectified = e;
-        f.problems.set(e.problemId, p);
-        break;
-      }
-      case "award": {
-        pushTo(f.awards, e.category, e);
-        break;
-      }
-      case "veto": {
-        pushTo(f.vetoes, e.vetoId, e);
-        break;
-      }
-      case "done":
-      case "progress":
-      case "held":
-        break;
-      default: {
-        const never: never = e;
-        return never;
-      }
+    case "none":
+      return { value: Number.NEGATIVE_INFINITY, zh: "", en: "" };
+    default: {
+      const never: never = f;
+      return never;
     }
   }
-  return { current: out, previous };
 };
 
 /** How a unit stands towards an indicator: assessed or not, and its share of deductions (percent). */
@@ -150,303 +89,454 @@ const assessment = (ind: Indicator, matrix: ResponsibilityMatrix, unitKinds: Rea
   };
 };
 
-const DAYS: Readonly<Record<"day" | "week" | "month", number>> = { day: 1, week: 7, month: 30 };
+interface CompiledIndicator {
+  readonly ind: Indicator;
+  readonly points: number;
+  readonly office?: string;
+  readonly applies: (unitId: string) => number | undefined;
+  readonly scorers: readonly UnitScorer[];
+}
 
-const adj = (reason: string, reasonEn: string, hundredths: number, entries: EntryId[], extra: Partial<Adj> = {}): Adj => ({ reason, reasonEn, hundredths, entries, ...extra });
+interface Node {
+  readonly id: string;
+  readonly name: string;
+  readonly parent?: string;
+  readonly floor?: Floor;
+  readonly cap?: number;
+  readonly areas: number[];
+  readonly indicators: number[];
+}
+
+/** Per unit, after the dedupe pass: an indicator's found deductions. */
+interface Found {
+  readonly k: number;
+  readonly adjustments: ScoreAdjustment[];
+  readonly keyed?: Array<Keyed | undefined>;
+}
+
+/**
+ * 同一问题不重复扣分：同一问题（`problemId`，没有时为台账记录本身）涉及多个指标时，只在方案中第一个指标扣分
+ * （`first`），或只扣较多的一处（`larger`，相同时取在前的）。Remove a problem's deduction from every indicator
+ * but one: the first in scheme order, or the one that deducts more (the earlier on a tie).
+ */
+const dedupeProblems = (found: Found[], policy: "first" | "larger", names: readonly string[]): void => {
+  // The indicator each problem is deducted in. "larger": the one whose deductions for it add up
+  // to most (the earlier on a tie), decided before anything is removed. "first": claimed as the
+  // indicators come, in scheme order.
+  const owner = new Map<string, number>();
+  if (policy === "larger") {
+    const amounts = new Map<string, Map<number, number>>();
+    const add = (key: string, k: number, h: number) => {
+      let m = amounts.get(key);
+      if (m === undefined) amounts.set(key, (m = new Map()));
+      m.set(k, (m.get(k) ?? 0) + h);
+    };
+    for (const f of found) f.keyed?.forEach((kd, j) => {
+      for (const p of kd?.parts ?? []) add(p.key, f.k, p.hundredths);
+      for (const key of kd?.keys ?? []) add(key, f.k, (f.adjustments[j] as ScoreAdjustment).hundredths);
+    });
+    for (const [key, m] of amounts) {
+      let best: [number, number] | undefined;
+      for (const [k, h] of m) if (best === undefined || h > best[1] || (h === best[1] && k < best[0])) best = [k, h];
+      owner.set(key, (best as [number, number])[0]);
+    }
+  }
+  for (const f of found) {
+    if (f.keyed === undefined) continue;
+    const elsewhere = (key: string): number | undefined => {
+      const o = owner.get(key);
+      return o !== undefined && o !== f.k ? o : undefined;
+    };
+    const extra: ScoreAdjustment[] = [];
+    f.keyed.forEach((kd, j) => {
+      if (kd === undefined) return;
+      const a = f.adjustments[j] as ScoreAdjustment;
+      if (kd.parts !== undefined) {
+        const gone = kd.parts.filter((p) => elsewhere(p.key) !== undefined);
+        if (policy === "first") for (const p of kd.parts) if (!owner.has(p.key)) owner.set(p.key, f.k);
+        if (gone.length === 0) return;
+        const cut = gone.reduce((s, p) => s + p.hundredths, 0);
+        const goneIds = new Set<string>(gone.map((p) => p.entry));
+        f.adjustments[j] = { ...a, hundredths: a.hundredths - cut, entries: a.entries.filter((id) => !goneIds.has(id)) };
+        const where = [...new Set(gone.map((p) => names[elsewhere(p.key) as number]))].map((n) => `“${n}”`).join("、");
+        extra.push({ reason: `其中${gone.length}项是同一问题，已在${where}中扣分，不重复扣分（少扣${formatPoints(cut)}分）`, reasonEn: `${gone.length} of them already deducted under ${where}`, hundredths: 0, entries: [...goneIds].sort(), ...(a.clause !== undefined ? { clause: a.clause } : {}) });
+      } else if (kd.keys !== undefined && kd.keys.length > 0) {
+        const others = kd.keys.map(elsewhere);
+        if (policy === "first") for (const key of kd.keys) if (!owner.has(key)) owner.set(key, f.k);
+        if (others.some((o) => o === undefined)) return;
+        const where = [...new Set(others.map((o) => names[o as number]))].map((n) => `“${n}”`).join("、");
+        f.adjustments[j] = { ...a, hundredths: 0, reason: `${a.reason}（同一问题已在${where}中扣分，不重复扣分）`, reasonEn: `${a.reasonEn} (already deducted under ${where})` };
+      }
+    });
+    f.adjustments.push(...extra);
+  }
+};
 
 /**
  * 按考核方案为每个单位评分：每张评分卡有总分、等次、名次，以及每一行的来历——指标、可得分、实得分、
- * 每一项扣分或加分的中文理由、所依据的台账记录和工作要求（附原文位置）。分值以百分之一分的整数精确计算，
- * 一张卡各行之和恰好等于总分；数据缺失在行上明确标出。单位按名次排列，分数相同名次相同。
+ * 每一项扣分或加分的中文理由、所依据的台账记录和工作要求（附原文位置），各级考核内容的小计与封顶保底、折算、
+ * 加减分、一票否决。分值以百分之一分的整数精确计算，一张卡各行之和恰好等于总分；数据缺失在行上明确标出。
+ * 单位按名次排列，分数相同名次相同；没有任何指标适用的单位为“未考核”，排在最后。
  *
- * Score every unit of the matrix by the scheme. Each card has its total, grade and rank and every
- * line that made it: indicator, points available and earned, each deduction or bonus with its
- * Chinese reason, the ledger entries and requirement (with its place in the document) behind it.
- * Exact arithmetic in integer hundredths: a card's lines add up to its total exactly; missing
- * data is an explicit state. Cards come in rank order; equal totals share a rank.
+ * Score every unit by the scheme. Each card has its total, grade and rank and every line that
+ * made it: indicators with each deduction's Chinese reason and the ledger entries and
+ * requirement behind it, the floors and caps of every level, normalisation, adjustments and
+ * vetoes. Exact arithmetic in integer hundredths: a card's lines add up to its total exactly;
+ * missing data is an explicit state. Cards come in rank order (equal totals share a rank); units
+ * no indicator applies to are "not assessed" and come last, without a rank.
  *
  * @category Scoring
  * @example
  * const cards = scoreUnits({ plan, matrix, scheme, ledger, asOf: IsoDate.parse("2024-12-31") });
- * cards.map((c) => `${c.rank} ${c.name} ${formatPoints(c.total)} ${c.grade}`);
+ * cards.map((c) => `${c.rank ?? "-"} ${c.name} ${formatPoints(c.total)} ${c.grade}`);
  */
 export const scoreUnits = (input: ScoreInput): ScoreCard[] => {
   const { plan, matrix, scheme, ledger, asOf } = input;
-  // Occurrence status is only needed when an indicator scores occurrences.
-  const needsStatus = scheme.indicators.some((i) => i.method.kind === "occurrences");
+  const rounding = scheme.rounding ?? "half_up";
+  const methods = scheme.indicators.flatMap((i) => i.methods);
+
+  // Occurrence status, only when a clause scores occurrences.
+  const needsStatus = methods.some((m) => m.kind === "occurrences");
   const occurrences = needsStatus ? (input.occurrences ?? expandSchedule(plan, { matrix })) : [];
-  const statuses = needsStatus ? occurrenceStatus(occurrences, ledger, asOf) : [];
   const statusOf = new Map<string, OccurrenceStatus[]>();
-  for (const s of statuses) {
-    if (s.unitId === undefined) continue;
-    const list = statusOf.get(s.unitId);
-    if (list === undefined) statusOf.set(s.unitId, [s]);
-    else list.push(s);
+  if (needsStatus) {
+    for (const s of occurrenceStatus(occurrences, ledger, asOf, { matrix, jointLeads: scheme.jointLeads ?? "shared" })) {
+      if (s.unitId === undefined) continue;
+      const list = statusOf.get(s.unitId);
+      if (list === undefined) statusOf.set(s.unitId, [s]);
+      else list.push(s);
+    }
   }
   const occById = new Map(occurrences.map((o) => [o.id as string, o]));
   const requirements = new Map<string, Requirement & { taskId: string }>();
   for (const s of plan.sections) for (const t of s.tasks) for (const r of t.requirements) requirements.set(r.id, { ...r, taskId: t.id });
-  // This year's facts: dated in the as-of year, up to asOf. Last year's measures: the previous
-  // ledger when given, else this ledger's measures dated in the year before.
+
+  // This year's facts: from the year's start to asOf. Last year's measures: the previous ledger
+  // when given, else this ledger's measures dated in the year before.
   const year = plan.year ?? Number(asOf.slice(0, 4));
-  const yearStart = `${year}-01-01` as IsoDate;
-  const indexed = indexFacts(ledger, yearStart, asOf, input.previous === undefined ? `${year - 1}-` : undefined);
-  const facts = indexed.current;
-  const lastYear = input.previous !== undefined ? indexFacts(input.previous, undefined, undefined).current : indexed.previous;
+  const benchmarks = new Set<string>();
+  for (const m of methods) if (m.kind === "rate" && typeof m.target !== "number") benchmarks.add(m.target.benchmark);
+  const facts: LedgerFacts = indexFacts(ledger, {
+    from: `${year}-01-01` as IsoDate,
+    asOf,
+    ...(input.previous === undefined ? { lastYear: `${year - 1}-` } : {}),
+    benchmarks,
+    work: methods.some((m) => m.kind === "count" && m.metric === undefined),
+  });
+  const previous = input.previous === undefined ? undefined : indexPrevious(input.previous);
+  const lastYear = previous?.lastYear ?? facts.lastYear;
+  const credited = previous === undefined ? facts.credited : new Set([...facts.credited, ...previous.credited]);
+
   const date = planDate(plan, {});
-  const units: ReadonlyArray<{ id: string; name: string; kind: string }> =
-    input.roster === undefined ? matrix.units : input.roster.units.filter((u) => unitExistsOn(u, date));
+  const units: ReadonlyArray<{ id: string; name: string; kind: string }> = input.roster === undefined ? matrix.units : input.roster.units.filter((u) => unitExistsOn(u, date));
   const unitKinds = new Map(units.map((u) => [u.id, u.kind]));
   const T = toHundredths(scheme.total);
   const onMissing = scheme.onMissing ?? "zero";
-  const assessors = scheme.indicators.map((ind) => assessment(ind, matrix, unitKinds));
-  const scopes = scheme.indicators.map((ind) => {
-    if (ind.method.kind !== "occurrences") return undefined;
-    const kinds = ind.method.ruleKinds === undefined ? undefined : new Set<string>(ind.method.ruleKinds);
-    const named = ind.method.requirementIds === undefined ? undefined : new Set<string>(ind.method.requirementIds);
-    const tasks = ind.appliesTo.taskIds === undefined ? undefined : new Set<string>(ind.appliesTo.taskIds);
-    return new Set(
-      [...requirements.values()]
-        .filter((r) => (named !== undefined ? named.has(r.id) : tasks === undefined || tasks.has(r.taskId)) && (kinds === undefined || kinds.has(r.rule.kind)))
-        .map((r) => r.id as string),
-    );
+  const keyed = (scheme.sameProblem ?? "each") !== "each";
+
+  // The area tree: every area's child areas and indicators; children before parents.
+  const areaIndex = new Map(scheme.areas.map((a, i) => [a.id, i]));
+  const nodes: Node[] = scheme.areas.map((a) => ({ id: a.id, name: a.name, ...(a.parent !== undefined ? { parent: a.parent } : {}), ...(a.floor !== undefined ? { floor: a.floor } : {}), ...(a.cap !== undefined ? { cap: toHundredths(a.cap) } : {}), areas: [], indicators: [] }));
+  const roots: number[] = [];
+  nodes.forEach((n, i) => {
+    const p = n.parent === undefined ? undefined : areaIndex.get(n.parent);
+    if (p === undefined || p === i) roots.push(i);
+    else (nodes[p] as Node).areas.push(i);
   });
+  const orphans: number[] = [];
+  scheme.indicators.forEach((ind, k) => {
+    const a = areaIndex.get(ind.area);
+    if (a === undefined) orphans.push(k);
+    else (nodes[a] as Node).indicators.push(k);
+  });
+  // Visit order from the roots (an area in a cycle is never reached: validateScheme reports it).
+  const preorder: number[] = [];
+  const visit = (i: number, depth: number) => {
+    if (depth > nodes.length) return;
+    preorder.push(i);
+    for (const c of (nodes[i] as Node).areas) visit(c, depth + 1);
+  };
+  for (const r of roots) visit(r, 0);
+  const officeOfArea = new Map<number, string>();
+  for (const i of preorder) {
+    const a = scheme.areas[i] as ScoringScheme["areas"][number];
+    const p = a.parent === undefined ? undefined : areaIndex.get(a.parent);
+    const office = a.office ?? (p === undefined ? undefined : officeOfArea.get(p));
+    if (office !== undefined) officeOfArea.set(i, office);
+  }
+
+  const compiled: CompiledIndicator[] = scheme.indicators.map((ind) => {
+    const points = toHundredths(ind.points);
+    const a = areaIndex.get(ind.area);
+    const office = ind.office ?? (a === undefined ? undefined : officeOfArea.get(a));
+    return {
+      ind,
+      points,
+      ...(office !== undefined ? { office } : {}),
+      applies: assessment(ind, matrix, unitKinds),
+      scorers: ind.methods.map((m, clause) =>
+        compileMethod(m, { requirements, occurrences: occById, asOf, rounding, keyed, points, clause, ...(ind.appliesTo.taskIds !== undefined ? { taskIds: ind.appliesTo.taskIds } : {}) }),
+      ),
+    };
+  });
+  const names = scheme.indicators.map((i) => i.name);
+  const scoreAdjustments = compileAdjustments(scheme, rounding);
+  const vetoes = (scheme.vetoes ?? []).map((v) => ({ ...v, below: v.below === undefined ? -1 : scheme.grades.findIndex((g) => g.name === v.below) }));
   const componentOf = new Map<string, string>();
   for (const c of scheme.components ?? []) for (const a of c.areas) componentOf.set(a, c.id);
 
-  const cards: Array<Omit<ScoreCard, "rank" | "grade"> & { order: number }> = [];
+  const cards: Unranked[] = [];
   units.forEach((unit, order) => {
-    const f = facts.get(unit.id) ?? emptyFacts();
-    const prev = lastYear.get(unit.id) ?? emptyFacts();
-    const lines: ScoreLine[] = [];
-    scheme.indicators.forEach((ind, k) => {
-      const share = (assessors[k] as (u: string) => number | undefined)(unit.id);
-      if (share === undefined) return;
-      const points = toHundredths(ind.points);
-      const found = deductions(ind, unit.id, f, prev, statusOf.get(unit.id) ?? [], scopes[k], occById, requirements, asOf);
-      const base = { kind: "indicator" as const, id: ind.id, name: ind.name, area: ind.area };
-      if (found === "missing") {
-        const note = onMissing === "zero" ? "缺少数据，按0分计 / data missing, scored 0" : onMissing === "full" ? "缺少数据，按满分计 / data missing, full marks" : "缺少数据，不计入可得分 / data missing, left out";
-        lines.push({
-          ...base,
-          available: onMissing === "exclude" ? 0 : points,
-          earned: onMissing === "full" ? points : 0,
-          state: "missing_data",
-          adjustments: onMissing === "zero" ? [adj("缺少数据，按0分计", "Data missing: scored 0", points, [])] : [],
-          note,
-        });
-        return;
-      }
-      const scaled = share === 100 ? found : found.map((d) => ({ ...d, hundredths: Number(divRound(BigInt(d.hundredths) * BigInt(share), 100n)) }));
-      const floor = ind.floor?.kind === "multiple" ? points - Math.round(points * ind.floor.multiple) : 0;
-      const deducted = scaled.reduce((s, d) => s + d.hundredths, 0);
-      const earned = Math.max(points - deducted, floor);
-      const notes = [share === 100 ? "" : `责任单位按${share}%承担扣分`, earned === floor && points - deducted < floor ? (floor === 0 ? "扣完为止" : `扣至${formatPoints(floor)}分为止`) : ""].filter((x) => x !== "");
-      lines.push({ ...base, available: points, earned, state: "scored", adjustments: scaled, ...(notes.length > 0 ? { note: notes.join("；") } : {}) });
-    });
+    const f = facts.units.get(unit.id) ?? NO_FACTS;
+    const view = { facts: f, lastYear: lastYear.get(unit.id) ?? NO_MEASURES, statuses: statusOf.get(unit.id) ?? [], benchmarks: facts.benchmarks };
 
-    const raw = lines.reduce((s, l) => s + l.earned, 0);
-    const available = lines.reduce((s, l) => s + l.available, 0);
-    const score = normalised(scheme, lines, raw, available, T, componentOf);
-    if (score !== raw) {
-      const parts =
-        scheme.components === undefined
-          ? `${formatPoints(raw)}/${formatPoints(available)}×${formatPoints(T)}`
-          : scheme.components
-              .map((c) => {
-                const ls = lines.filter((l) => l.area !== undefined && componentOf.get(l.area) === c.id);
-                const a = ls.reduce((x, l) => x + l.available, 0);
-                return a > 0 ? `${c.name}${formatPoints(ls.reduce((x, l) => x + l.earned, 0))}/${formatPoints(a)}×${c.weight}%` : `${c.name}不适用`;
-              })
-              .join("，");
-      lines.push({ kind: "normalisation", id: "normalisation", name: scheme.components !== undefined ? "按权重折算" : "折算成百分制", available: 0, earned: score - raw, state: "scored", adjustments: [], note: `${parts} → ${formatPoints(score)}` });
-    }
-    let bonusLeft = scheme.bonus === undefined ? 0 : toHundredths(scheme.bonus.cap);
-    for (const cat of scheme.bonus?.categories ?? []) {
-      const awards = f.awards.get(cat.id) ?? [];
-      if (awards.length === 0) continue;
-      // One award reported twice (same awardId) counts once: the earliest report stands.
-      const byAward = new Map<string, (typeof awards)[number]>();
-      for (const a of canonical(awards)) if (!byAward.has(a.awardId ?? a.id)) byAward.set(a.awardId ?? a.id, a);
-      const distinct = [...byAward.values()];
-      const amount = Math.min(distinct.length * toHundredths(cat.per), toHundredths(cat.cap), bonusLeft);
-      bonusLeft -= amount;
-      lines.push({
-        kind: "bonus",
-        id: cat.id,
-        name: cat.name,
-        available: 0,
-        earned: amount,
-        state: "scored",
-        adjustments: distinct.map((a) => adj(`加分：${cat.name}`, `Bonus: ${cat.name}`, -toHundredths(cat.per), [a.id])),
-        note: `${distinct.length}项，每项${formatPoints(toHundredths(cat.per))}分，本类最多${cat.cap}分${amount < distinct.length * toHundredths(cat.per) ? "（已封顶）" : ""}`,
+    // 1. Each applicable indicator's deductions (before shares and floors).
+    const shares: Array<number | undefined> = compiled.map((c) => c.applies(unit.id));
+    const found: Found[] = [];
+    const missing = new Map<number, string[]>();
+    compiled.forEach((c, k) => {
+      if (shares[k] === undefined) return;
+      const adjustments: ScoreAdjustment[] = [];
+      const keyedParts: Array<Keyed | undefined> = [];
+      const gaps: string[] = [];
+      for (const score of c.scorers) {
+        const o: Outcome = score(view);
+        if (o.missing !== undefined) gaps.push(o.missing);
+        for (let j = 0; j < o.adjustments.length; j++) {
+          adjustments.push(o.adjustments[j] as ScoreAdjustment);
+          keyedParts.push(o.keyed?.[j]);
+        }
+      }
+      if (gaps.length > 0) missing.set(k, gaps);
+      else found.push({ k, adjustments, ...(keyed ? { keyed: keyedParts } : {}) });
+    });
+    if (keyed) dedupeProblems(found, scheme.sameProblem as "first" | "larger", names);
+
+    // 2. Indicator lines: shares, floors, missing data.
+    const indicatorLine = new Map<number, ScoreLine>();
+    for (const [k, gaps] of missing) {
+      const c = compiled[k] as CompiledIndicator;
+      const what = `缺少${gaps.join("、")}的数据`;
+      const [zh, en] = onMissing === "zero" ? [`${what}，按0分计`, "data missing: scored 0"] : onMissing === "full" ? [`${what}，按满分计`, "data missing: full marks"] : [`${what}，不计入可得分`, "data missing: left out"];
+      indicatorLine.set(k, {
+        kind: "indicator",
+        id: c.ind.id,
+        name: c.ind.name,
+        area: c.ind.area,
+        ...(c.office !== undefined ? { office: c.office } : {}),
+        available: onMissing === "exclude" ? 0 : c.points,
+        earned: onMissing === "full" ? c.points : 0,
+        state: "missing_data",
+        adjustments: [],
+        note: zh,
+        noteEn: en,
       });
     }
+    for (const { k, adjustments } of found) {
+      const c = compiled[k] as CompiledIndicator;
+      const share = shares[k] as number;
+      const scaled = share === 100 ? adjustments : adjustments.map((d) => ({ ...d, hundredths: Number(divide(BigInt(d.hundredths) * BigInt(share), 100n, rounding)) }));
+      const deducted = scaled.reduce((s, d) => s + d.hundredths, 0);
+      const floor = floorOf(c.ind.floor, "zero", c.points, rounding);
+      const earned = Math.max(c.points - deducted, floor.value);
+      const notes: string[] = [];
+      const notesEn: string[] = [];
+      if (share !== 100 && deducted > 0) {
+        notes.push(`责任单位按${share}%承担扣分`);
+        notesEn.push(`a responsible unit bears ${share}% of deductions`);
+      }
+      if (c.points - deducted < floor.value) {
+        notes.push(floor.zh);
+        notesEn.push(floor.en);
+      }
+      indicatorLine.set(k, {
+        kind: "indicator",
+        id: c.ind.id,
+        name: c.ind.name,
+        area: c.ind.area,
+        ...(c.office !== undefined ? { office: c.office } : {}),
+        available: c.points,
+        earned,
+        state: "scored",
+        adjustments: scaled,
+        ...(notes.length > 0 ? { note: notes.join("；"), noteEn: notesEn.join("; ") } : {}),
+      });
+    }
+    if (indicatorLine.size === 0) {
+      cards.push({ unitId: unit.id as UnitId, name: unit.name, total: 0, available: 0, assessed: false, vetoed: false, lines: [], order });
+      return;
+    }
+
+    // 3. Adjustments: inside ones go into their area (or the whole) before normalisation.
+    const adjusted = scoreAdjustments(f, credited);
+    const insideOf = new Map<string, AdjustmentLine[]>();
+    for (const a of adjusted) if (a.inside) {
+      const key = a.area !== undefined && areaIndex.has(a.area) ? a.area : "";
+      const list = insideOf.get(key);
+      if (list === undefined) insideOf.set(key, [a]);
+      else list.push(a);
+    }
+
+    // 4. The area tree, bottom up: subtotals, floors and caps at every level.
+    const lines: ScoreLine[] = [];
+    const subtotals = new Array<{ available: number; earned: number } | undefined>(nodes.length);
+    const areaRows: NonNullable<ScoreCard["areas"]> = [];
+    const limit = (id: string, name: string, area: string | undefined, sum: number, available: number, floor: Floor | undefined, cap: number | undefined): { earned: number; line?: ScoreLine } => {
+      const fl = floorOf(floor, "none", available, rounding);
+      let earned = Math.max(sum, fl.value);
+      let zh = sum < fl.value ? fl.zh : "";
+      let en = sum < fl.value ? fl.en : "";
+      if (cap !== undefined && earned > cap) {
+        earned = cap;
+        zh = `最多得${formatPoints(cap)}分`;
+        en = `at most ${formatPoints(cap)}`;
+      }
+      if (earned === sum) return { earned };
+      return { earned, line: { kind: "limit", id, name, ...(area !== undefined ? { area } : {}), available: 0, earned: earned - sum, state: "scored", adjustments: [], note: zh, noteEn: en } };
+    };
+    const evaluate = (i: number): { available: number; earned: number } | undefined => {
+      const n = nodes[i] as Node;
+      const start = lines.length;
+      let available = 0;
+      let sum = 0;
+      let applies = false;
+      for (const k of n.indicators) {
+        const l = indicatorLine.get(k);
+        if (l === undefined) continue;
+        lines.push(l);
+        available += l.available;
+        sum += l.earned;
+        applies = true;
+      }
+      for (const c of n.areas) {
+        const r = evaluate(c);
+        if (r === undefined) continue;
+        available += r.available;
+        sum += r.earned;
+        applies = true;
+      }
+      for (const a of insideOf.get(n.id) ?? []) {
+        lines.push(a.line);
+        sum += a.line.earned;
+        applies = true;
+      }
+      if (!applies) {
+        lines.length = start;
+        return undefined;
+      }
+      const { earned, line } = limit(n.id, n.name, n.id, sum, available, n.floor, n.cap);
+      if (line !== undefined) lines.push(line);
+      const r = { available, earned };
+      subtotals[i] = r;
+      return r;
+    };
+    let available = 0;
+    let raw = 0;
+    for (const r of roots) {
+      const res = evaluate(r);
+      if (res === undefined) continue;
+      available += res.available;
+      raw += res.earned;
+    }
+    for (const k of orphans) {
+      const l = indicatorLine.get(k);
+      if (l === undefined) continue;
+      lines.push(l);
+      available += l.available;
+      raw += l.earned;
+    }
+    for (const a of insideOf.get("") ?? []) {
+      lines.push(a.line);
+      raw += a.line.earned;
+    }
+    const whole = limit("total", "总分", undefined, raw, available, scheme.floor, scheme.cap === undefined ? undefined : toHundredths(scheme.cap));
+    if (whole.line !== undefined) lines.push(whole.line);
+    raw = whole.earned;
+    for (const i of preorder) {
+      const s = subtotals[i];
+      const a = scheme.areas[i] as ScoringScheme["areas"][number];
+      const office = officeOfArea.get(i);
+      if (s !== undefined) areaRows.push({ id: a.id, name: a.name, ...(a.parent !== undefined ? { parent: a.parent } : {}), ...(office !== undefined ? { office } : {}), available: s.available, earned: s.earned });
+    }
+
+    // 5. Normalisation (折算), in words.
+    const norm = normalised(scheme, subtotals, raw, available, T, componentOf, areaIndex, rounding);
+    if (norm.score !== raw) lines.push({ kind: "normalisation", id: "normalisation", name: scheme.components !== undefined ? "按权重折算" : "折算成百分制", available: 0, earned: norm.score - raw, state: "scored", adjustments: [], note: norm.zh, noteEn: norm.en });
+
+    // 6. Adjustments after normalisation, then vetoes.
+    for (const a of adjusted) if (!a.inside) lines.push(a.line);
+    let below: number | undefined;
     let vetoed = false;
-    for (const v of scheme.vetoes ?? []) {
-      const hits = f.vetoes.get(v.id) ?? [];
-      if (hits.length === 0) continue;
+    for (const v of vetoes) {
+      const hits = f.vetoes.get(v.id);
+      if (hits === undefined || hits.length === 0) continue;
       vetoed = true;
-      lines.push({ kind: "veto", id: v.id, name: v.name, available: 0, earned: 0, state: "scored", adjustments: [adj(`一票否决：${v.name}`, `Veto: ${v.name}`, 0, hits.map((h) => h.id).sort())], note: "直接定为最低等次 / lowest grade" });
+      below = below === undefined || v.below < 0 ? v.below : Math.min(below, v.below);
+      const grade = v.below < 0 ? undefined : (scheme.grades[v.below] as { name: string }).name;
+      const effect = grade === undefined ? `直接定为${scheme.lowestGrade}` : `不得评为${grade}${v.below > 0 ? "及以上等次" : ""}`;
+      lines.push({
+        kind: "veto",
+        id: v.id,
+        name: v.name,
+        available: 0,
+        earned: 0,
+        state: "scored",
+        adjustments: [{ reason: `一票否决：${v.name}，${effect}`, reasonEn: `Veto: ${v.name}`, hundredths: 0, entries: hits.map((h) => h.id).sort() }],
+        note: effect,
+        noteEn: grade === undefined ? "lowest grade" : `below ${grade}`,
+      });
     }
     const total = lines.reduce((s, l) => s + l.earned, 0);
-    cards.push({ unitId: unit.id as UnitId, name: unit.name, total, available, vetoed, lines, order });
+    cards.push({ unitId: unit.id as UnitId, name: unit.name, total, available, assessed: true, vetoed, lines, areas: areaRows, order, ...(below !== undefined ? { below } : {}) });
   });
 
   return deepFreeze(rankAndGrade(cards, scheme, T));
 };
 
-/** The score before bonuses: weighted components, or earned/available × total, or the raw sum. */
-const normalised = (scheme: ScoringScheme, lines: readonly ScoreLine[], raw: number, available: number, T: number, componentOf: ReadonlyMap<string, string>): number => {
+/** The score before outside adjustments: weighted components, or earned/available × total, or the raw sum; with the step in words. */
+const normalised = (
+  scheme: ScoringScheme,
+  subtotals: ReadonlyArray<{ available: number; earned: number } | undefined>,
+  raw: number,
+  available: number,
+  T: number,
+  componentOf: ReadonlyMap<string, string>,
+  areaIndex: ReadonlyMap<string, number>,
+  rounding: Rounding,
+): { score: number; zh: string; en: string } => {
+  const p = formatPoints;
   if (scheme.components !== undefined) {
     // Σ w_c × e_c / a_c × T / Σ w, over components with points available, as one exact fraction.
     let num = 0n;
     let den = 1n;
     let weights = 0n;
+    const parts: string[] = [];
     for (const c of scheme.components) {
       let e = 0;
       let a = 0;
-      for (const l of lines) if (l.area !== undefined && componentOf.get(l.area) === c.id) (e += l.earned), (a += l.available);
-      if (a <= 0) continue;
+      for (const id of c.areas) {
+        const s = subtotals[areaIndex.get(id) ?? -1];
+        if (s === undefined || componentOf.get(id) !== c.id) continue;
+        e += s.earned;
+        a += s.available;
+      }
+      if (a <= 0) {
+        parts.push(`“${c.name}”不适用`);
+        continue;
+      }
+      parts.push(`“${c.name}”实得${p(e)}分（满分${p(a)}分，权重${c.weight}%）`);
       weights += BigInt(c.weight);
       num = num * BigInt(a) + BigInt(c.weight) * BigInt(e) * den;
       den *= BigInt(a);
     }
-    return weights === 0n ? 0 : Number(divRound(num * BigInt(T), den * weights));
+    const score = weights === 0n ? 0 : Number(divide(num * BigInt(T), den * weights, rounding));
+    return { score, zh: `按权重折算：${parts.join("，")}；各部分按实得分与满分之比乘以权重，合计${p(score)}分`, en: `weighted by component: ${p(score)}` };
   }
-  if (scheme.normalise === false) return raw;
-  return available <= 0 ? 0 : Number(divRound(BigInt(raw) * BigInt(T), BigInt(available)));
-};
-
-/** The deductions of one indicator for one unit, or "missing" when its data is missing. */
-const deductions = (
-  ind: Indicator,
-  unitId: string,
-  f: Facts,
-  prev: Facts,
-  statuses: readonly OccurrenceStatus[],
-  scope: ReadonlySet<string> | undefined,
-  occById: ReadonlyMap<string, Occurrence>,
-  requirements: ReadonlyMap<string, Requirement>,
-  asOf: IsoDate,
-): Adj[] | "missing" => {
-  const m = ind.method;
-  switch (m.kind) {
-    case "occurrences": {
-      const out: Adj[] = [];
-      for (const s of statuses) {
-        const o = occById.get(s.occurrenceId);
-        if (o === undefined || !(scope as ReadonlySet<string>).has(o.requirementId)) continue;
-        const req = requirements.get(o.requirementId);
-        const extra: Partial<Adj> = { occurrenceId: o.id, ...(req !== undefined ? { requirement: { id: req.id, phrase: req.phrase, ...(req.source !== undefined ? { source: req.source } : {}) } } : {}) };
-        const what = `任务${o.taskNo} ${o.label}：${o.action}`;
-        if (s.status === "overdue") {
-          if (o.count > 1 && m.perShort !== undefined) {
-            const short = s.needed - s.done;
-            out.push(adj(`少${short}次（完成${s.done}/${s.needed}）：${what}`, `${short} short (${s.done}/${s.needed}): task ${o.taskNo} ${o.label}`, short * toHundredths(m.perShort), [...s.entries], extra));
-          } else out.push(adj(`逾期未完成（截止${o.due}）：${what}`, `Overdue (due ${o.due}): task ${o.taskNo} ${o.label}`, toHundredths(m.perMissing), [...s.entries], extra));
-        } else if (s.status === "done_late") {
-          const days = s.daysLate ?? 0;
-          const steps = m.latePer === undefined ? 0 : Math.ceil(days / DAYS[m.latePer.unit]);
-          const amount = toHundredths(m.perLate ?? 0) + steps * toHundredths(m.latePer?.points ?? 0);
-          if (amount > 0) out.push(adj(`逾期${days}天完成：${what}`, `Done ${days} days late: task ${o.taskNo} ${o.label}`, amount, [...s.entries], extra));
-        }
-      }
-      if (m.allOrNothing === true && out.length > 0) {
-        return [adj(`未全部按时完成，不得分（${out.length}项）`, `Not all done on time: no points (${out.length} items)`, toHundredths(ind.points), out.flatMap((d) => d.entries))];
-      }
-      return out;
-    }
-    case "incidents": {
-      // One adjustment per tag, listing every entry behind it (sorted by id: a native string
-      // sort, so that neither the ledger's order nor a slow comparator shows).
-      const hits = f.incidents.get(m.tag) ?? [];
-      if (hits.length === 0) return [];
-      let count = 0;
-      const ids: EntryId[] = new Array(hits.length);
-      hits.forEach((e, i) => {
-        count += e.kind === "incident" ? (e.count ?? 1) : 1;
-        ids[i] = e.id;
-      });
-      ids.sort();
-      return [adj(`发现${count}宗“${m.tag}”，每宗扣${formatPoints(toHundredths(m.per))}分`, `${count} incident(s) "${m.tag}", ${formatPoints(toHundredths(m.per))} each`, count * toHundredths(m.per), ids)];
-    }
-    case "rate": {
-      const v = f.measures.get(m.metric);
-      if (v === undefined) return "missing";
-      if (v.value >= m.target) return [];
-      const below = m.target - v.value;
-      return [adj(`“${m.metric}”为${v.value}%，低于${m.target}%共${Math.round(below * 100) / 100}个百分点`, `"${m.metric}" is ${v.value}%, ${Math.round(below * 100) / 100} points below ${m.target}%`, Math.round(toHundredths(m.perPoint) * below), [v.id])];
-    }
-    case "tier": {
-      let worst: { tag: string; name: string; deduct: number; ids: EntryId[] } | undefined;
-      for (const t of m.tiers) {
-        const hits = f.incidents.get(t.tag) ?? [];
-        if (hits.length > 0 && (worst === undefined || toHundredths(t.deduct) > worst.deduct)) worst = { tag: t.tag, name: t.name, deduct: toHundredths(t.deduct), ids: hits.map((h) => h.id) };
-      }
-      return worst === undefined ? [] : [adj(`${worst.name}`, `Tier: ${worst.name}`, worst.deduct, [...worst.ids].sort())];
-    }
-    case "trend": {
-      const out: Adj[] = [];
-      for (const metric of m.metrics) {
-        const now = f.measures.get(metric);
-        const last = prev.measures.get(metric);
-        if (now === undefined || last === undefined) return "missing";
-        if (now.value >= last.value) out.push(adj(`“${metric}”未下降：本年${now.value}，上年${last.value}`, `"${metric}" did not fall: ${now.value} this year, ${last.value} last year`, toHundredths(m.perMetric), [now.id, last.id]));
-      }
-      return out;
-    }
-    case "rectification": {
-      const out: Adj[] = [];
-      for (const [problemId, p] of [...f.problems].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-        if (p.problem === undefined) continue;
-        const due = p.problem.dueBy;
-        if (p.rectified === undefined) {
-          if (compareIsoDate(due, asOf) < 0) out.push(adj(`问题“${problemId}”逾期未整改（期限${due}）`, `Problem "${problemId}" not rectified by ${due}`, toHundredths(m.perOpen), [p.problem.id]));
-        } else if (compareIsoDate(p.rectified.date, due) > 0) {
-          out.push(adj(`问题“${problemId}”逾期整改（期限${due}，${p.rectified.date}整改）`, `Problem "${problemId}" rectified late (${p.rectified.date}, due ${due})`, toHundredths(m.perLate), [p.problem.id, p.rectified.id]));
-        }
-      }
-      return out;
-    }
-    default: {
-      const never: never = m;
-      return never;
-    }
-  }
-};
-
-/** Competition ranking (equal totals share a rank), grade bands with quotas, vetoes to the lowest grade. */
-const rankAndGrade = (cards: Array<Omit<ScoreCard, "rank" | "grade"> & { order: number }>, scheme: ScoringScheme, T: number): ScoreCard[] => {
-  const sorted = [...cards].sort((a, b) => b.total - a.total || a.order - b.order);
-  const ranks = new Map<string, number>();
-  sorted.forEach((c, i) => ranks.set(c.unitId, i > 0 && (sorted[i - 1] as { total: number }).total === c.total ? (ranks.get((sorted[i - 1] as { unitId: string }).unitId) as number) : i + 1));
-  const bands = scheme.grades;
-  // The first band whose minimum the score (on a 100-point scale) reaches: total/T × 100 ≥ min.
-  const bandOf = (total: number): number => bands.findIndex((b) => BigInt(total) * 10000n >= BigInt(toHundredths(b.min)) * BigInt(T));
-  const grade = new Map<string, number>();
-  for (const c of sorted) grade.set(c.unitId, c.vetoed ? -1 : bandOf(c.total));
-  // Quotas: walk the bands from the top; tie groups that would overflow a band's quota move down.
-  bands.forEach((band, b) => {
-    if (band.maxShare === undefined) return;
-    const limit = Math.floor((cards.length * band.maxShare) / 100);
-    const inBand = sorted.filter((c) => grade.get(c.unitId) === b);
-    let taken = 0;
-    let i = 0;
-    while (i < inBand.length) {
-      let j = i;
-      while (j < inBand.length && (inBand[j] as { total: number }).total === (inBand[i] as { total: number }).total) j += 1;
-      const group = inBand.slice(i, j);
-      if (taken + group.length > limit) {
-        for (const c of inBand.slice(i)) grade.set(c.unitId, b + 1 < bands.length ? b + 1 : -1);
-        break;
-      }
-      taken += group.length;
-      i = j;
-    }
-  });
-  return sorted.map(({ order: _order, ...c }) => {
-    const g = grade.get(c.unitId) as number;
-    return { ...c, rank: ranks.get(c.unitId) as number, grade: g === -1 ? scheme.lowestGrade : (bands[g] as { name: string }).name };
-  });
+  if (scheme.normalise === false) return { score: raw, zh: "", en: "" };
+  const score = available <= 0 ? 0 : Number(divide(BigInt(raw) * BigInt(T), BigInt(available), rounding));
+  return {
+    score,
+    zh: `折算成${p(T)}分制：本单位适用的指标满分${p(available)}分，实得${p(raw)}分，按${p(raw)}÷${p(available)}×${p(T)}折算为${p(score)}分`,
+    en: `normalised to ${p(T)}: ${p(raw)} of ${p(available)} available → ${p(score)}`,
+  };
 };

@@ -18,6 +18,7 @@ export type Points = z.infer<typeof Points>;
 
 const Key = z.string().min(1).max(128);
 const phrase = z.string().optional().meta({ description: "评分标准中这一条的原文 / this clause's wording in the published rules" });
+const clauseCap = Points.optional().meta({ description: "本条累计扣分不超过 / the most this clause deducts in all" });
 
 /**
  * 舍入方式：`half_up` 四舍五入（.5 进位，远离零）、`half_even` 银行家舍入（.5 取偶）、`half_down` 五舍六入（.5 舍去）、
@@ -56,8 +57,10 @@ export const AppliesTo = z
 export type AppliesTo = z.infer<typeof AppliesTo>;
 
 /**
- * 评分方法：评分标准中的一条（按 `kind` 区分）。一个指标可以有多条，扣分相加后共用指标的下限。
- * One scoring clause of an indicator, by `kind`; an indicator's clauses add up against its one floor.
+ * 评分方法：评分标准中的一条（按 `kind` 区分）。一个指标可以有多条，扣分相加后共用指标的下限；可以扣多次的条目
+ * 可用 `cap` 限定本条累计扣分（“每少一次扣0.3分，累计扣分不超过1.2分”）。
+ * One scoring clause of an indicator, by `kind`; an indicator's clauses add up against its one
+ * floor. A clause that can deduct repeatedly may cap its own total (`cap`).
  *
  * | kind | 评分标准的写法 | 台账事实 |
  * |---|---|---|
@@ -87,8 +90,9 @@ export const ScoringMethod = z
       perShort: Points.optional(),
       allOrNothing: z.boolean().optional(),
       phrase,
+      cap: clauseCap,
     }),
-    z.strictObject({ kind: z.literal("incidents"), tag: Key, per: Points, phrase }),
+    z.strictObject({ kind: z.literal("incidents"), tag: Key, per: Points, phrase, cap: clauseCap }),
     z.strictObject({ kind: z.literal("condition"), tag: Key, points: Points, phrase }),
     z.strictObject({ kind: z.literal("tier"), tiers: z.array(z.strictObject({ tag: Key, name: z.string(), deduct: Points })).min(1), phrase }),
     z.strictObject({
@@ -100,6 +104,7 @@ export const ScoringMethod = z
       perShort: Points.optional().meta({ description: "每少一次扣 / per time short" }),
       below: Points.optional().meta({ description: "少于 atLeast 次的扣（一次）/ once, when short" }),
       phrase,
+      cap: clauseCap,
     }),
     z.strictObject({
       kind: z.literal("rate"),
@@ -113,9 +118,10 @@ export const ScoringMethod = z
       steps: z.enum(["exact", "whole", "started", "once"]).optional(),
       rounding: Rounding.optional(),
       phrase,
+      cap: clauseCap,
     }),
-    z.strictObject({ kind: z.literal("trend"), metrics: z.array(Key).min(1), when: z.enum(["rose", "not_fell", "fell", "not_rose"]), per: Points, phrase }),
-    z.strictObject({ kind: z.literal("rectification"), perOpen: Points, perLate: Points, phrase }),
+    z.strictObject({ kind: z.literal("trend"), metrics: z.array(Key).min(1), when: z.enum(["rose", "not_fell", "fell", "not_rose"]), per: Points, phrase, cap: clauseCap }),
+    z.strictObject({ kind: z.literal("rectification"), perOpen: Points, perLate: Points, phrase, cap: clauseCap }),
   ])
   .meta({ id: "ScoringMethod", title: "评分方法" });
 /** @category Scoring */
@@ -175,10 +181,12 @@ export type Area = z.infer<typeof Area>;
 
 /**
  * 考核指标（最末一级）。`methods` 是评分标准的各条，扣分相加后共用 `floor`；`rule` 保存评分标准原文；
- * `office` 为评分责任单位（评分单位、责任处室），显示在评分卡上。
+ * `office` 为评分责任单位（评分单位、责任处室），显示在评分卡上。分值为0的指标是负面清单式的只扣分项
+ * （此时 `floor` 应为 `none` 或 `deduction`，如“本项限扣5分”）。
  * An indicator (the lowest level): its points, floor, who it applies to, its scoring clauses
  * (`methods`, added up against the one floor), the published wording (`rule`) and the scoring
- * office shown on score cards.
+ * office shown on score cards. An indicator of 0 points is a negative-list item that only
+ * deducts (with a `none` or `deduction` floor).
  * @category Scoring
  * @example
  * Indicator.parse({

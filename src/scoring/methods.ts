@@ -229,27 +229,34 @@ const rate: Compiler<"rate"> = (m, env) => {
     let targetText: string;
     if (typeof m.target === "number") {
       target = decimalOf(m.target);
-      targetText = `${formatRatio(target)}${unit}`;
+      targetText = `要求的${formatRatio(target)}${unit}`;
     } else {
       const b = u.benchmarks.get(m.target.benchmark);
       if (b === undefined) return { adjustments: [], missing: `基准“${m.target.benchmark}”` };
       target = decimalOf(b.value);
-      targetText = `“${m.target.benchmark}”${formatRatio(target)}${unit}`;
+      targetText = `“${m.target.benchmark}”（${formatRatio(target)}${unit}）`;
       ids = [...ids, b.id].sort();
     }
     const gap = m.bound === "at_least" ? ratioSub(target, value) : ratioSub(value, target);
     if (gap.n <= 0n) return NONE;
     // amount = per × gap / step, with partial steps as declared.
-    const num = BigInt(per) * gap.n * step.d;
     const den = gap.d * step.n;
     const steps = m.steps ?? "exact";
     const amount =
-      steps === "once" ? per : steps === "whole" ? Number(divide(gap.n * step.d, den, "down")) * per : steps === "started" ? Number(divide(gap.n * step.d, den, "up")) * per : Number(divide(num, den, mode));
+      steps === "once"
+        ? per
+        : steps === "whole"
+          ? Number(divide(gap.n * step.d, den, "down")) * per
+          : steps === "started"
+            ? Number(divide(gap.n * step.d, den, "up")) * per
+            : Number(divide(BigInt(per) * gap.n * step.d, den, mode));
     if (amount === 0) return NONE;
-    const side = m.bound === "at_least" ? "低于" : "高于";
-    const how = steps === "once" ? `${side}${targetText}扣${pts(per)}分` : `${stepText}扣${pts(per)}分${steps === "whole" ? "（不足一档不扣）" : steps === "started" ? "（不足一档按一档）" : ""}`;
+    const side = m.bound === "at_least" ? "低" : "高";
+    const how = steps === "once" ? "" : `，${stepText}扣${pts(per)}分${steps === "whole" ? "（不足一档不扣）" : steps === "started" ? "（不足一档按一档）" : ""}`;
     return {
-      adjustments: [adjust(env, `“${name}”为${formatRatio(value)}${unit}，${side}${targetText}${formatRatio(gap)}${gapUnit}，${how}`, `"${name}" is ${formatRatio(value)}${unit}, ${formatRatio(gap)} ${m.bound === "at_least" ? "below" : "above"} ${formatRatio(target)}${unit}`, amount, ids)],
+      adjustments: [
+        adjust(env, `“${name}”为${formatRatio(value)}${unit}，比${targetText}${side}${formatRatio(gap)}${gapUnit || ""}${how}`, `"${name}" is ${formatRatio(value)}${unit}, ${formatRatio(gap)} ${m.bound === "at_least" ? "below" : "above"} ${formatRatio(target)}${unit}`, amount, ids),
+      ],
     };
   };
 };

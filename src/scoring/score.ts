@@ -335,7 +335,14 @@ export const scoreUnits = (input: ScoreInput): ScoreCard[] => {
     for (const { k, adjustments } of found) {
       const c = compiled[k] as CompiledIndicator;
       const share = shares[k] as number;
-      const scaled = share === 100 ? adjustments : adjustments.map((d) => ({ ...d, hundredths: Number(divide(BigInt(d.hundredths) * BigInt(share), 100n, rounding)) }));
+      const scaled: ScoreAdjustment[] = share === 100 ? [...adjustments] : adjustments.map((d) => ({ ...d, hundredths: Number(divide(BigInt(d.hundredths) * BigInt(share), 100n, rounding)) }));
+      // A clause that caps its own total (累计扣分不超过N分): what it deducts beyond the cap is given back.
+      c.ind.methods.forEach((m, clause) => {
+        if (!("cap" in m) || m.cap === undefined) return;
+        const cap = toHundredths(m.cap);
+        const sum = scaled.reduce((s, d) => s + (d.clause === clause ? d.hundredths : 0), 0);
+        if (sum > cap) scaled.push({ reason: `本条累计扣分不超过${formatPoints(cap)}分，超出的${formatPoints(sum - cap)}分不扣`, reasonEn: `this clause deducts at most ${formatPoints(cap)}`, hundredths: cap - sum, entries: [], clause });
+      });
       const deducted = scaled.reduce((s, d) => s + d.hundredths, 0);
       const floor = floorOf(c.ind.floor, "zero", c.points, rounding);
       const earned = Math.max(c.points - deducted, floor.value);

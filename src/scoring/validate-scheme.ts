@@ -111,7 +111,10 @@ const crossCheck = (scheme: ScoringScheme, context: SchemeContext): Diagnostic[]
     const path: DiagnosticPath = ["indicators", i];
     indicatorId(ind.id, [...path, "id"]);
     const exact = precise(ind.points, [...path, "points"]);
-    if (exact && ind.points <= 0) err("invalid_points", `指标“${ind.name}”的分值必须大于0`, `Indicator "${ind.name}" must have positive points`, [...path, "points"]);
+    if (exact && ind.points < 0) err("invalid_points", `指标“${ind.name}”的分值不能为负数`, `Indicator "${ind.name}" cannot have negative points`, [...path, "points"]);
+    if (exact && ind.points === 0 && (ind.floor === undefined || ind.floor.kind === "zero")) {
+      out.push(diag("zero_points_floor", "warning", `指标“${ind.name}”分值为0、扣完为止，永远不会扣分；只扣分的负面清单项请设 floor 为 none 或 deduction（限扣N分）`, `Indicator "${ind.name}" has 0 points and stops at zero, so it never deducts; a negative-list item needs floor none or deduction`, [...path, "floor"]));
+    }
     floorCheck(ind.floor, path, `指标“${ind.name}”`);
     if (!areaIds.has(ind.area)) err("unknown_area", `指标“${ind.name}”引用了不存在的考核内容“${ind.area}”`, `Indicator "${ind.name}" points at unknown area "${ind.area}"`, [...path, "area"]);
     else addChild(ind.area, ind.points, exact);
@@ -129,6 +132,7 @@ const crossCheck = (scheme: ScoringScheme, context: SchemeContext): Diagnostic[]
     ind.methods.forEach((m, j) => {
       const mp: DiagnosticPath = [...path, "methods", j];
       const what = `指标“${ind.name}”第${j + 1}条评分标准`;
+      if ("cap" in m) cap(m.cap, [...mp, "cap"], what);
       switch (m.kind) {
         case "occurrences": {
           amount(m.perMissing, [...mp, "perMissing"], what);

@@ -216,7 +216,7 @@ const crossCheck = (scheme: ScoringScheme, context: SchemeContext): Diagnostic[]
     }
   });
   const roots = scheme.areas.map((a, i) => [a, i] as const).filter(([a]) => a.parent === undefined || !areaIds.has(a.parent));
-  if (!imprecise.has("total") && roots.every(([, i]) => !imprecise.has(`areas.${i}.points`))) {
+  if (inCycle.size === 0 && !imprecise.has("total") && roots.every(([, i]) => !imprecise.has(`areas.${i}.points`))) {
     const sum = roots.reduce((s, [a]) => s + toHundredths(a.points), 0);
     if (sum !== toHundredths(scheme.total)) err("points_mismatch", `各一级考核内容分值之和 ${formatPoints(sum)} 不等于总分 ${scheme.total}`, `The top-level areas add up to ${formatPoints(sum)}, not the total ${scheme.total}`, ["areas"]);
   }

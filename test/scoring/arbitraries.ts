@@ -175,7 +175,7 @@ export const floorValue = (f: Floor | undefined, fallback: "zero" | "none", avai
 
 /** a / b (b > 0) rounded by mode, with plain integer arithmetic (an oracle for the library's BigInt one). */
 export const roundDiv = (a: number, b: number, mode: Rounding): number => {
-  const q = Math.trunc(a / b);
+  const q = Math.trunc(a / b) + 0; // never -0
   const r = a - q * b; // same sign as a
   const twice = Math.abs(2 * r);
   const away = a < 0 ? q - 1 : q + 1;

@@ -64,6 +64,30 @@ export interface StatusOptions {
 const weight = (e: WorkEntry, needed: number): number => (e.kind === "progress" ? 0 : e.kind === "held" ? (e.count ?? 1) : (e.count ?? needed));
 const byDateThenId = (a: WorkEntry, b: WorkEntry): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/**
+ * The entries that count (weight > 0), in (date, id) order, as far as `needed` completions: the
+ * first one by a linear scan, a few by repeated scans, and only a long quota by a sort. An
+ * occurrence with many reports costs what it holds, not a sort, in the common case.
+ */
+const inOrder = (entries: readonly WorkEntry[], needed: number): WorkEntry[] => {
+  if (needed > 8) return entries.filter((e) => weight(e, needed) > 0).sort(byDateThenId);
+  const out: WorkEntry[] = [];
+  let have = 0;
+  let after: WorkEntry | undefined;
+  while (have < needed) {
+    let next: WorkEntry | undefined;
+    for (const e of entries) {
+      if (weight(e, needed) === 0 || (after !== undefined && byDateThenId(after, e) >= 0)) continue;
+      if (next === undefined || byDateThenId(e, next) < 0) next = e;
+    }
+    if (next === undefined) break;
+    out.push(next);
+    have += weight(next, needed);
+    after = next;
+  }
+  return out;
+};
+
 /** Entries per occurrence and reporting unit. */
 type Buckets = Map<string, Map<string, WorkEntry[]>>;
 const put = (buckets: Buckets, occurrenceId: string, unitId: string, e: WorkEntry): void => {
@@ -93,6 +117,21 @@ const put = (buckets: Buckets, occurrenceId: string, unitId: string, e: WorkEntr
  * occurrenceStatus(occurrences, ledger, IsoDate.parse("2024-07-15")).filter((s) => s.status === "overdue").length;
  */
 export const occurrenceStatus = (occurrences: readonly Occurrence[], ledger: Ledger, asOf: IsoDate, options: StatusOptions = {}): OccurrenceStatus[] => {
+  // A repeated entry id counts once: the first entry with that id wins (as in scoring).
+  const seen = new Set<string>();
+  const work: WorkEntry[] = [];
+  for (const e of ledger.entries) {
+    const size = seen.size;
+    if (seen.add(e.id).size !== size && isWorkEntry(e) && e.date <= asOf) work.push(e);
+  }
+  return statusOfWork(occurrences, work, asOf, options);
+};
+
+/**
+ * The statuses from work entries already filtered (first of each id, not after asOf): what
+ * {@link occurrenceStatus} computes, for callers that have scanned the ledger themselves.
+ */
+export const statusOfWork = (occurrences: readonly Occurrence[], work: readonly WorkEntry[], asOf: IsoDate, options: StatusOptions = {}): OccurrenceStatus[] => {
   const soon = options.dueSoonDays ?? 7;
   const byId = new Map<string, Occurrence>();
   // The occurrences of each requirement (for matching by date), windowed ones in window order.
@@ -106,13 +145,10 @@ export const occurrenceStatus = (occurrences: readonly Occurrence[], ledger: Led
   const from = (o: Occurrence): string => o.window?.from ?? "";
   for (const list of byRequirement.values()) list.sort((a, b) => compareIsoDate(from(a), from(b)));
 
-  // One pass: each work entry (first of its id, not after asOf) goes to its occurrence(s).
+  // One pass: each work entry goes to its occurrence(s).
   const buckets: Buckets = new Map();
   const unmatched = new Map<string, WorkEntry[]>(); // by requirement + unit: reports dated outside every window
-  const seen = new Set<string>();
-  for (const e of ledger.entries) {
-    const size = seen.size;
-    if (seen.add(e.id).size === size || !isWorkEntry(e) || e.date > asOf) continue;
+  for (const e of work) {
     if (e.occurrenceId !== undefined) {
       const o = byId.get(e.occurrenceId);
       if (o !== undefined && o.taskId === e.taskId) put(buckets, o.id, e.unitId, e);
@@ -137,18 +173,28 @@ export const occurrenceStatus = (occurrences: readonly Occurrence[], ledger: Led
     }
   }
   // A report dated outside every window completes the latest occurrence due before it that the
-  // unit has not completed yet (a late completion that names no occurrence).
+  // unit has not completed yet (a late completion that names no occurrence). What each unit has
+  // done towards an occurrence is summed once and kept up to date, so this stays linear.
   for (const [key, late] of unmatched) {
     const [requirementId = "", unitId = ""] = key.split("\u0000");
     const list = (byRequirement.get(requirementId) ?? []).filter((o) => o.due !== undefined);
+    const done = new Map<string, number>();
+    const doneOf = (o: Occurrence): number => {
+      let d = done.get(o.id);
+      if (d === undefined) {
+        d = 0;
+        for (const x of buckets.get(o.id)?.get(unitId) ?? []) d += weight(x, o.count);
+        done.set(o.id, d);
+      }
+      return d;
+    };
     late.sort(byDateThenId);
     for (const e of late) {
       for (let k = list.length - 1; k >= 0; k--) {
         const o = list[k] as Occurrence;
-        if (o.taskId !== e.taskId || (o.due as IsoDate) >= e.date) continue;
-        const mine = buckets.get(o.id)?.get(unitId) ?? [];
-        if (mine.reduce((s, x) => s + weight(x, o.count), 0) >= o.count) continue;
+        if (o.taskId !== e.taskId || (o.due as IsoDate) >= e.date || doneOf(o) >= o.count) continue;
         put(buckets, o.id, unitId, e);
+        done.set(o.id, doneOf(o) + weight(e, o.count));
         break;
       }
     }
@@ -175,18 +221,16 @@ export const occurrenceStatus = (occurrences: readonly Occurrence[], ledger: Led
     const leadSet = shared ? leads.get(o.clauseId === undefined ? o.taskId : `${o.taskId}\u0000${o.clauseId}`) : undefined;
     const jointLeads = leadSet === undefined ? [] : o.unitIds.filter((u) => leadSet.has(u));
     for (const unitId of units) {
-      let entries: WorkEntry[];
+      let entries: readonly WorkEntry[];
       if (perUnit === undefined) entries = [];
       else if (unitId === undefined) entries = [...perUnit.values()].flat();
       else if (jointLeads.length > 1 && jointLeads.includes(unitId)) entries = jointLeads.flatMap((u) => perUnit.get(u) ?? []);
-      else entries = [...(perUnit.get(unitId) ?? [])];
-      entries.sort(byDateThenId);
+      else entries = perUnit.get(unitId) ?? [];
       let done = 0;
       let settledOn: IsoDate | undefined;
       const used: EntryId[] = [];
-      for (const e of entries) {
+      for (const e of inOrder(entries, o.count)) {
         const w = weight(e, o.count);
-        if (w === 0) continue;
         used.push(e.id);
         done += w;
         if (done >= o.count) {

@@ -2,7 +2,7 @@
 // tiers within one award document, and caps per category, per group and overall.
 import type { EntryId } from "../model/ids.js";
 import type { AdjustmentCategory, Rounding, ScoreAdjustment, ScoreLine, ScoringScheme } from "../model/scoring.js";
-import { type UnitFacts, byDateThenId } from "./facts.js";
+import { type UnitFacts, byDateThenId, creditKey } from "./facts.js";
 import { divide, formatPoints, toHundredths } from "./points.js";
 
 interface Category {
@@ -57,7 +57,7 @@ export const compileAdjustments = (scheme: ScoringScheme, rounding: Rounding): A
           const key = e.awardId ?? e.id;
           if (seen.has(key)) continue; // one award reported twice counts once
           seen.add(key);
-          if (e.awardId !== undefined && credited.has(e.awardId)) {
+          if (e.awardId !== undefined && credited.has(creditKey(e.unitId, e.awardId))) {
             ineligible.push({ reason: `“${cat.def.name}”已在以前年度加过分，不重复加分`, reasonEn: `"${cat.def.name}" was credited in an earlier year`, hundredths: 0, entries: [e.id] });
           } else if (cat.def.requiresEvidence === true && (e.evidence === undefined || e.evidence.length === 0)) {
             ineligible.push({ reason: `“${cat.def.name}”没有表彰文件等佐证，不加分`, reasonEn: `"${cat.def.name}" has no evidence: no bonus`, hundredths: 0, entries: [e.id] });
@@ -130,11 +130,12 @@ export const compileAdjustments = (scheme: ScoringScheme, rounding: Rounding): A
         notesEn.push(`capped at ${formatPoints(overall[sign])} in all`);
       }
       left[sign] -= amount;
-      const s = cat.bonus ? -1 : 1; // adjustments: positive = deducted
+      // Adjustments count deductions as positive; written as 0 − x so that no −0 appears.
+      const deducted = (x: number) => (cat.bonus ? 0 - x : x);
       const adjustments: ScoreAdjustment[] = [
-        ...items.map((i) => ({ reason: i.reason, reasonEn: i.reasonEn, hundredths: s * i.amount, entries: [i.entry] })),
+        ...items.map((i) => ({ reason: i.reason, reasonEn: i.reasonEn, hundredths: deducted(i.amount), entries: [i.entry] })),
         ...ineligible,
-        ...(amount < sum ? [{ reason: `超出上限的${formatPoints(sum - amount)}分不计`, reasonEn: `${formatPoints(sum - amount)} over the cap not counted`, hundredths: -s * (sum - amount), entries: [] }] : []),
+        ...(amount < sum ? [{ reason: `超出上限的${formatPoints(sum - amount)}分不计`, reasonEn: `${formatPoints(sum - amount)} over the cap not counted`, hundredths: 0 - deducted(sum - amount), entries: [] }] : []),
       ];
       const inside = cat.def.stage === "inside";
       out.push({
@@ -144,7 +145,7 @@ export const compileAdjustments = (scheme: ScoringScheme, rounding: Rounding): A
           name: cat.def.name,
           ...(inside && cat.def.area !== undefined ? { area: cat.def.area } : {}),
           available: 0,
-          earned: -s * amount,
+          earned: 0 - deducted(amount),
           state: "scored",
           adjustments,
           ...(notes.length > 0 ? { note: notes.join("；"), noteEn: notesEn.join("; ") } : {}),

@@ -1,6 +1,6 @@
 // The facts of a ledger that scoring uses, indexed per unit in one pass.
 import type { IsoDate } from "../model/dates.js";
-import type { Ledger, ProgressEntry } from "../model/ledger.js";
+import type { Ledger, ProgressEntry, WorkEntry } from "../model/ledger.js";
 
 export type Incident = Extract<ProgressEntry, { kind: "incident" }>;
 export type Measure = Extract<ProgressEntry, { kind: "measure" }>;
@@ -28,9 +28,14 @@ export interface LedgerFacts {
   readonly lastYear: Map<string, Map<string, Measure>>;
   /** The latest measure of each benchmark metric, whoever reported it. */
   readonly benchmarks: Map<string, Measure>;
-  /** Award ids already credited in an earlier year (award entries dated before this year). */
+  /** Awards already credited in an earlier year (award entries dated before this year), by {@link creditKey}. */
   readonly credited: Set<string>;
+  /** Every work entry up to asOf (any year), when asked for: occurrence status reads them. */
+  readonly work: WorkEntry[];
 }
+
+/** An award credited to a unit (one award document may commend several units). */
+export const creditKey = (unitId: string, awardId: string): string => `${unitId}\u0000${awardId}`;
 
 /** Canonical order of entries: by date, then id. */
 export const before = (a: ProgressEntry, b: ProgressEntry): boolean => a.date < b.date || (a.date === b.date && a.id < b.id);
@@ -54,6 +59,8 @@ export interface IndexOptions {
   readonly benchmarks: ReadonlySet<string>;
   /** Whether count clauses need completions by task and requirement. */
   readonly work: boolean;
+  /** Whether to collect every work entry up to asOf (for occurrence status, in the same pass). */
+  readonly status: boolean;
 }
 
 /**
@@ -66,6 +73,7 @@ export const indexFacts = (ledger: Ledger, o: IndexOptions): LedgerFacts => {
   const lastYear = new Map<string, Map<string, Measure>>();
   const benchmarks = new Map<string, Measure>();
   const credited = new Set<string>();
+  const work: WorkEntry[] = [];
   const seen = new Set<string>();
   const { from, asOf } = o;
   for (const e of ledger.entries) {
@@ -73,9 +81,10 @@ export const indexFacts = (ledger: Ledger, o: IndexOptions): LedgerFacts => {
     if (seen.add(e.id).size === size) continue; // one hash operation per entry
     const date = e.date;
     if (date > asOf) continue;
+    if (o.status && (e.kind === "done" || e.kind === "held" || e.kind === "progress")) work.push(e);
     if (date < from) {
       if (e.kind === "award") {
-        if (e.awardId !== undefined) credited.add(e.awardId);
+        if (e.awardId !== undefined) credited.add(creditKey(e.unitId, e.awardId));
         continue;
       }
       if (e.kind === "measure" && o.lastYear !== undefined && date.startsWith(o.lastYear)) {
@@ -132,7 +141,7 @@ export const indexFacts = (ledger: Ledger, o: IndexOptions): LedgerFacts => {
       }
     }
   }
-  return { units, lastYear, benchmarks, credited };
+  return { units, lastYear, benchmarks, credited, work };
 };
 
 /** Last year's measures from a separate ledger (every measure in it counts), and its award ids. */
@@ -143,7 +152,7 @@ export const indexPrevious = (ledger: Ledger): { lastYear: Map<string, Map<strin
   for (const e of ledger.entries) {
     const size = seen.size;
     if (seen.add(e.id).size === size) continue;
-    if (e.kind === "award" && e.awardId !== undefined) credited.add(e.awardId);
+    if (e.kind === "award" && e.awardId !== undefined) credited.add(creditKey(e.unitId, e.awardId));
     if (e.kind !== "measure") continue;
     let m = lastYear.get(e.unitId);
     if (m === undefined) lastYear.set(e.unitId, (m = new Map()));

@@ -7,7 +7,7 @@ import type { Requirement } from "../model/plan.js";
 import type { Occurrence } from "../model/schedule.js";
 import type { Rounding, ScoreAdjustment, ScoringMethod, ScoringMethodKind } from "../model/scoring.js";
 import type { OccurrenceStatus } from "../ledger/status.js";
-import { type Measure, type UnitFacts, byDateThenId } from "./facts.js";
+import type { Measure, UnitFacts } from "./facts.js";
 import { type Ratio, decimalOf, divide, formatPoints, formatRatio, ratioCompare, ratioSub, toHundredths } from "./points.js";
 import { dateZh } from "./wording.js";
 
@@ -35,6 +35,8 @@ export interface MethodEnv {
   readonly rounding: Rounding;
   /** Whether deductions carry problem keys (the scheme's sameProblem is not "each"). */
   readonly keyed: boolean;
+  /** Tags more than one indicator reads: an entry of such a tag can be the same problem twice even without a problemId. */
+  readonly sharedTags: ReadonlySet<string>;
   /** The indicator's tasks (appliesTo.taskIds), which bound an occurrence clause. */
   readonly taskIds?: readonly string[];
   /** The indicator's points, in hundredths. */
@@ -57,11 +59,12 @@ type Compiler<K extends ScoringMethodKind> = (m: Extract<ScoringMethod, { kind: 
 const NONE: Outcome = Object.freeze({ adjustments: [] }) as Outcome;
 const pts = (h: number): string => formatPoints(h);
 
-const adjust = (env: MethodEnv, reason: string, reasonEn: string, hundredths: number, entries: EntryId[], extra: Partial<ScoreAdjustment> = {}): ScoreAdjustment => ({
+/** An adjustment of this clause. Its entry list is frozen here, so that freezing the card later does not walk it again. */
+const adjust = (env: MethodEnv, reason: string, reasonEn: string, hundredths: number, entries: readonly EntryId[], extra: Partial<ScoreAdjustment> = {}): ScoreAdjustment => ({
   reason,
   reasonEn,
   hundredths,
-  entries,
+  entries: Object.freeze(entries) as EntryId[],
   clause: env.clause,
   ...extra,
 });
@@ -94,15 +97,15 @@ const occurrences: Compiler<"occurrences"> = (m, env) => {
       if (s.status === "overdue") {
         if (o.count > 1 && perShort !== undefined) {
           const short = s.needed - s.done;
-          out.push(adjust(env, `${what}应完成${s.needed}次，完成${s.done}次，少${short}次，每少一次扣${pts(perShort)}分`, `${whatEn}: ${s.done} of ${s.needed} done, ${short} short at ${pts(perShort)} each`, short * perShort, [...s.entries], extra));
-        } else out.push(adjust(env, `${what}逾期未完成（截止${dateZh(o.due as IsoDate)}）`, `${whatEn} overdue (due ${o.due})`, perMissing, [...s.entries], extra));
+          out.push(adjust(env, `${what}应完成${s.needed}次，完成${s.done}次，少${short}次，每少一次扣${pts(perShort)}分`, `${whatEn}: ${s.done} of ${s.needed} done, ${short} short at ${pts(perShort)} each`, short * perShort, s.entries, extra));
+        } else out.push(adjust(env, `${what}逾期未完成（截止${dateZh(o.due as IsoDate)}）`, `${whatEn} overdue (due ${o.due})`, perMissing, s.entries, extra));
       } else if (s.status === "done_late") {
         const days = s.daysLate ?? 0;
         const steps = latePer === undefined ? 0 : Math.ceil(days / latePer.days);
         const amount = perLate + steps * (latePer?.points ?? 0);
         if (amount > 0) {
           const how = latePer === undefined ? "" : `，逾期${steps}${latePer.zh}，每${latePer.zh}扣${pts(latePer.points)}分`;
-          out.push(adjust(env, `${what}逾期${days}天完成${perLate > 0 ? `，逾期完成扣${pts(perLate)}分` : ""}${how}`, `${whatEn} done ${days} days late`, amount, [...s.entries], extra));
+          out.push(adjust(env, `${what}逾期${days}天完成${perLate > 0 ? `，逾期完成扣${pts(perLate)}分` : ""}${how}`, `${whatEn} done ${days} days late`, amount, s.entries, extra));
         }
       }
     }
@@ -129,8 +132,11 @@ const incidents: Compiler<"incidents"> = (m, env) => {
     ids.sort(); // a native sort: neither the ledger's order nor a slow comparator shows
     const a = adjust(env, `发现“${m.tag}”${count}起，每起扣${pts(per)}分`, `${count} "${m.tag}", ${pts(per)} each`, count * per, ids);
     if (!env.keyed) return { adjustments: [a] };
-    const parts = [...hits].sort(byDateThenId).map((e) => ({ key: e.problemId ?? e.id, entry: e.id, hundredths: (e.count ?? 1) * per }));
-    return { adjustments: [a], keyed: [{ parts }] };
+    // Only an entry that names a problem, or whose tag another indicator reads too, can be a repeat.
+    const shared = env.sharedTags.has(m.tag);
+    const parts = [];
+    for (const e of hits) if (shared || e.problemId !== undefined) parts.push({ key: e.problemId ?? e.id, entry: e.id, hundredths: (e.count ?? 1) * per });
+    return parts.length === 0 ? { adjustments: [a] } : { adjustments: [a], keyed: [{ parts }] };
   };
 };
 
@@ -140,10 +146,15 @@ const condition: Compiler<"condition"> = (m, env) => {
   return (u) => {
     const hits = u.facts.incidents.get(m.tag);
     if (hits === undefined || hits.length === 0) return NONE;
-    const sorted = [...hits].sort(byDateThenId);
-    const a = adjust(env, `存在“${m.tag}”的情形`, `Found: "${m.tag}"`, points, sorted.map((e) => e.id).sort());
-    return env.keyed ? { adjustments: [a], keyed: [{ keys: sorted.map((e) => e.problemId ?? e.id) }] } : { adjustments: [a] };
+    const a = adjust(env, `存在“${m.tag}”的情形`, `Found: "${m.tag}"`, points, hits.map((e) => e.id).sort());
+    return { adjustments: [a], ...keysOf(env, [m.tag], hits) };
   };
+};
+
+/** The problems behind a once-for-a-tag deduction, when one of them can be a repeat. */
+const keysOf = (env: MethodEnv, tags: readonly string[], hits: ReadonlyArray<{ id: EntryId; problemId?: string | undefined }>): { keyed?: Keyed[] } => {
+  if (!env.keyed || (!tags.some((t) => env.sharedTags.has(t)) && hits.every((e) => e.problemId === undefined))) return {};
+  return { keyed: [{ keys: hits.map((e) => e.problemId ?? e.id) }] };
 };
 
 /** 按最重的一种情形扣分；其余情形也列出。 */
@@ -153,11 +164,11 @@ const tier: Compiler<"tier"> = (m, env) => {
     const found = tiers.filter((t) => (u.facts.incidents.get(t.tag)?.length ?? 0) > 0);
     if (found.length === 0) return NONE;
     const worst = found.reduce((a, b) => (b.h > a.h ? b : a));
-    const hits = found.flatMap((t) => u.facts.incidents.get(t.tag) ?? []).sort(byDateThenId);
+    const hits = found.flatMap((t) => u.facts.incidents.get(t.tag) ?? []);
     const names = found.map((t) => `“${t.name}”`).join("");
     const reason = found.length === 1 ? `存在${names}的情形` : `存在${names}等情形，按最重的“${worst.name}”扣分`;
     const a = adjust(env, reason, `Found ${found.map((t) => `"${t.name}"`).join(", ")}; the worst, "${worst.name}", counts`, worst.h, hits.map((e) => e.id).sort());
-    return env.keyed ? { adjustments: [a], keyed: [{ keys: hits.map((e) => e.problemId ?? e.id) }] } : { adjustments: [a] };
+    return { adjustments: [a], ...keysOf(env, found.map((t) => t.tag), hits) };
   };
 };
 

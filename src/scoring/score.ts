@@ -7,11 +7,11 @@ import type { Plan, Requirement } from "../model/plan.js";
 import type { Occurrence } from "../model/schedule.js";
 import type { Floor, Indicator, Rounding, ScoreAdjustment, ScoreCard, ScoreLine, ScoringScheme } from "../model/scoring.js";
 import type { Roster } from "../model/unit.js";
-import { type OccurrenceStatus, occurrenceStatus } from "../ledger/status.js";
+import { type OccurrenceStatus, statusOfWork } from "../ledger/status.js";
 import { expandSchedule } from "../schedule/expand.js";
 import { planDate, unitExistsOn } from "../units/resolve.js";
 import { type AdjustmentLine, compileAdjustments } from "./adjust.js";
-import { type LedgerFacts, type Measure, type UnitFacts, emptyFacts, indexFacts, indexPrevious } from "./facts.js";
+import { type LedgerFacts, type Measure, type UnitFacts, emptyFacts, indexFacts, indexPrevious, pushTo } from "./facts.js";
 import { type Unranked, rankAndGrade } from "./grades.js";
 import { type Keyed, type Outcome, type UnitScorer, compileMethod } from "./methods.js";
 import { divide, formatPoints, toHundredths } from "./points.js";
@@ -40,26 +40,34 @@ export interface ScoreInput {
 const NO_MEASURES: ReadonlyMap<string, Measure> = new Map();
 const NO_FACTS: UnitFacts = emptyFacts();
 
-/** The lowest a level can go (in hundredths), and how to say it when it binds. */
-const floorOf = (floor: Floor | undefined, fallback: "zero" | "none", available: number, rounding: Rounding): { value: number; zh: string; en: string } => {
+/** The lowest a level can go, in hundredths (−∞ without a floor). */
+const floorValue = (floor: Floor | undefined, fallback: "zero" | "none", available: number, rounding: Rounding): number => {
   const f = floor ?? { kind: fallback };
   switch (f.kind) {
     case "zero":
-      return { value: 0, zh: "扣完为止", en: "deductions stop at zero" };
-    case "multiple": {
-      const value = available - Number(divide(BigInt(available) * BigInt(toHundredths(f.multiple)), 100n, rounding));
-      return { value, zh: `扣完标准分的${f.multiple}倍为止（最低${formatPoints(value)}分）`, en: `deductions stop at ${f.multiple} times the points (${formatPoints(value)})` };
-    }
-    case "deduction": {
-      const most = toHundredths(f.points);
-      return { value: available - most, zh: `累计扣分不超过${formatPoints(most)}分`, en: `at most ${formatPoints(most)} deducted` };
-    }
+      return 0;
+    case "multiple":
+      return available - Number(divide(BigInt(available) * BigInt(toHundredths(f.multiple)), 100n, rounding));
+    case "deduction":
+      return available - toHundredths(f.points);
     case "none":
-      return { value: Number.NEGATIVE_INFINITY, zh: "", en: "" };
+      return Number.NEGATIVE_INFINITY;
     default: {
       const never: never = f;
       return never;
     }
+  }
+};
+
+/** How to say that a floor bound. */
+const floorText = (floor: Floor | undefined, value: number): { zh: string; en: string } => {
+  switch (floor?.kind) {
+    case "multiple":
+      return { zh: `扣完标准分的${floor.multiple}倍为止（最低${formatPoints(value)}分）`, en: `deductions stop at ${floor.multiple} times the points (${formatPoints(value)})` };
+    case "deduction":
+      return { zh: `累计扣分不超过${formatPoints(toHundredths(floor.points))}分`, en: `at most ${formatPoints(toHundredths(floor.points))} deducted` };
+    default:
+      return { zh: "扣完为止", en: "deductions stop at zero" };
   }
 };
 
@@ -92,6 +100,8 @@ const assessment = (ind: Indicator, matrix: ResponsibilityMatrix, unitKinds: Rea
 interface CompiledIndicator {
   readonly ind: Indicator;
   readonly points: number;
+  /** The floor, worked out once (an indicator's points do not change from unit to unit). */
+  readonly floor: number;
   readonly office?: string;
   readonly applies: (unitId: string) => number | undefined;
   readonly scorers: readonly UnitScorer[];
@@ -195,24 +205,10 @@ export const scoreUnits = (input: ScoreInput): ScoreCard[] => {
   const rounding = scheme.rounding ?? "half_up";
   const methods = scheme.indicators.flatMap((i) => i.methods);
 
-  // Occurrence status, only when a clause scores occurrences.
-  const needsStatus = methods.some((m) => m.kind === "occurrences");
-  const occurrences = needsStatus ? (input.occurrences ?? expandSchedule(plan, { matrix })) : [];
-  const statusOf = new Map<string, OccurrenceStatus[]>();
-  if (needsStatus) {
-    for (const s of occurrenceStatus(occurrences, ledger, asOf, { matrix, jointLeads: scheme.jointLeads ?? "shared" })) {
-      if (s.unitId === undefined) continue;
-      const list = statusOf.get(s.unitId);
-      if (list === undefined) statusOf.set(s.unitId, [s]);
-      else list.push(s);
-    }
-  }
-  const occById = new Map(occurrences.map((o) => [o.id as string, o]));
-  const requirements = new Map<string, Requirement & { taskId: string }>();
-  for (const s of plan.sections) for (const t of s.tasks) for (const r of t.requirements) requirements.set(r.id, { ...r, taskId: t.id });
-
   // This year's facts: from the year's start to asOf. Last year's measures: the previous ledger
-  // when given, else this ledger's measures dated in the year before.
+  // when given, else this ledger's measures dated in the year before. One pass over the ledger,
+  // which also collects the work entries for occurrence status when a clause scores occurrences.
+  const needsStatus = methods.some((m) => m.kind === "occurrences");
   const year = plan.year ?? Number(asOf.slice(0, 4));
   const benchmarks = new Set<string>();
   for (const m of methods) if (m.kind === "rate" && typeof m.target !== "number") benchmarks.add(m.target.benchmark);
@@ -222,7 +218,21 @@ export const scoreUnits = (input: ScoreInput): ScoreCard[] => {
     ...(input.previous === undefined ? { lastYear: `${year - 1}-` } : {}),
     benchmarks,
     work: methods.some((m) => m.kind === "count" && m.metric === undefined),
+    status: needsStatus,
   });
+  const occurrences = needsStatus ? (input.occurrences ?? expandSchedule(plan, { matrix })) : [];
+  const statusOf = new Map<string, OccurrenceStatus[]>();
+  if (needsStatus) {
+    for (const s of statusOfWork(occurrences, facts.work, asOf, { matrix, jointLeads: scheme.jointLeads ?? "shared" })) {
+      if (s.unitId === undefined) continue;
+      const list = statusOf.get(s.unitId);
+      if (list === undefined) statusOf.set(s.unitId, [s]);
+      else list.push(s);
+    }
+  }
+  const occById = new Map(occurrences.map((o) => [o.id as string, o]));
+  const requirements = new Map<string, Requirement & { taskId: string }>();
+  for (const s of plan.sections) for (const t of s.tasks) for (const r of t.requirements) requirements.set(r.id, { ...r, taskId: t.id });
   const previous = input.previous === undefined ? undefined : indexPrevious(input.previous);
   const lastYear = previous?.lastYear ?? facts.lastYear;
   const credited = previous === undefined ? facts.credited : new Set([...facts.credited, ...previous.credited]);
@@ -265,6 +275,12 @@ export const scoreUnits = (input: ScoreInput): ScoreCard[] => {
     if (office !== undefined) officeOfArea.set(i, office);
   }
 
+  // Tags that more than one indicator reads (an entry of such a tag can count twice).
+  const readers = new Map<string, number[]>();
+  scheme.indicators.forEach((ind, k) => {
+    for (const m of ind.methods) for (const tag of m.kind === "incidents" || m.kind === "condition" ? [m.tag] : m.kind === "tier" ? m.tiers.map((t) => t.tag) : []) pushTo(readers, tag, k);
+  });
+  const sharedTags = new Set([...readers].filter(([, ks]) => new Set(ks).size > 1).map(([tag]) => tag));
   const compiled: CompiledIndicator[] = scheme.indicators.map((ind) => {
     const points = toHundredths(ind.points);
     const a = areaIndex.get(ind.area);
@@ -272,10 +288,11 @@ export const scoreUnits = (input: ScoreInput): ScoreCard[] => {
     return {
       ind,
       points,
+      floor: floorValue(ind.floor, "zero", points, rounding),
       ...(office !== undefined ? { office } : {}),
       applies: assessment(ind, matrix, unitKinds),
       scorers: ind.methods.map((m, clause) =>
-        compileMethod(m, { requirements, occurrences: occById, asOf, rounding, keyed, points, clause, ...(ind.appliesTo.taskIds !== undefined ? { taskIds: ind.appliesTo.taskIds } : {}) }),
+        compileMethod(m, { requirements, occurrences: occById, asOf, rounding, keyed, sharedTags, points, clause, ...(ind.appliesTo.taskIds !== undefined ? { taskIds: ind.appliesTo.taskIds } : {}) }),
       ),
     };
   });
@@ -344,17 +361,17 @@ export const scoreUnits = (input: ScoreInput): ScoreCard[] => {
         if (sum > cap) scaled.push({ reason: `本条累计扣分不超过${formatPoints(cap)}分，超出的${formatPoints(sum - cap)}分不扣`, reasonEn: `this clause deducts at most ${formatPoints(cap)}`, hundredths: cap - sum, entries: [], clause });
       });
       const deducted = scaled.reduce((s, d) => s + d.hundredths, 0);
-      const floor = floorOf(c.ind.floor, "zero", c.points, rounding);
-      const earned = Math.max(c.points - deducted, floor.value);
+      const earned = Math.max(c.points - deducted, c.floor);
       const notes: string[] = [];
       const notesEn: string[] = [];
       if (share !== 100 && deducted > 0) {
         notes.push(`责任单位按${share}%承担扣分`);
         notesEn.push(`a responsible unit bears ${share}% of deductions`);
       }
-      if (c.points - deducted < floor.value) {
-        notes.push(floor.zh);
-        notesEn.push(floor.en);
+      if (c.points - deducted < c.floor) {
+        const { zh, en } = floorText(c.ind.floor, c.floor);
+        notes.push(zh);
+        notesEn.push(en);
       }
       indicatorLine.set(k, {
         kind: "indicator",
@@ -389,10 +406,9 @@ export const scoreUnits = (input: ScoreInput): ScoreCard[] => {
     const subtotals = new Array<{ available: number; earned: number } | undefined>(nodes.length);
     const areaRows: NonNullable<ScoreCard["areas"]> = [];
     const limit = (id: string, name: string, area: string | undefined, sum: number, available: number, floor: Floor | undefined, cap: number | undefined): { earned: number; line?: ScoreLine } => {
-      const fl = floorOf(floor, "none", available, rounding);
-      let earned = Math.max(sum, fl.value);
-      let zh = sum < fl.value ? fl.zh : "";
-      let en = sum < fl.value ? fl.en : "";
+      const fl = floorValue(floor, "none", available, rounding);
+      let earned = Math.max(sum, fl);
+      let { zh, en } = sum < fl ? floorText(floor, fl) : { zh: "", en: "" };
       if (cap !== undefined && earned > cap) {
         earned = cap;
         zh = `最多得${formatPoints(cap)}分`;

@@ -69,6 +69,9 @@ const crossCheck = (scheme: ScoringScheme, context: SchemeContext): Diagnostic[]
     if (precise(a.points, [...path, "points"]) && a.points < 0) err("invalid_points", `考核内容“${a.name}”的分值不能为负数`, `Area "${a.name}" cannot have negative points`, [...path, "points"]);
     cap(a.cap, [...path, "cap"], `考核内容“${a.name}”`);
     floorCheck(a.floor, path, `考核内容“${a.name}”`);
+    if (a.cap !== undefined && a.floor?.kind === "deduction" && a.cap < a.points - a.floor.points) {
+      err("cap_below_floor", `考核内容“${a.name}”最多得${a.cap}分，低于扣分下限（${a.points}分最多扣${a.floor.points}分）`, `Area "${a.name}": its cap ${a.cap} is below its floor`, [...path, "cap"]);
+    }
     if (a.parent !== undefined && !areaIds.has(a.parent)) err("unknown_area", `考核内容“${a.name}”的上级“${a.parent}”不存在`, `Area "${a.name}" has an unknown parent "${a.parent}"`, [...path, "parent"]);
   });
   const inCycle = new Set<number>();

@@ -52,6 +52,9 @@ const method = fc.oneof(
 const applies = fc.constantFrom({}, { taskIds: ["test-2024.t01"], roles: ["lead"] }, { taskIds: ["test-2024.t01"], responsibleShare: 50 }, { kinds: ["party_department"] }, { units: ["gaj", "xwb"] }, { taskIds: ["test-2024.t03"] });
 const indicator = fc.record({ points: itemPoints, appliesTo: applies, methods: fc.array(method, { minLength: 1, maxLength: 3 }), floor, area: fc.constantFrom("b", "c", "a") });
 
+/** Without rounding, a floor of 1.5 times the points is not a whole number of hundredths: use 2. */
+const exactFloor = (f: Floor, options: SchemeOptions): Floor => (options.exact && f.kind === "multiple" ? { kind: "multiple", multiple: 2 } : f);
+
 export interface SchemeOptions {
   /** No rounding anywhere (no shares, no exact rates, no tiers of one award): scaling laws hold exactly. */
   readonly exact?: boolean;
@@ -83,13 +86,13 @@ export const arbScheme = (options: SchemeOptions = {}): fc.Arbitrary<ScoringSche
         points: i.points,
         appliesTo: options.exact && "responsibleShare" in i.appliesTo ? { taskIds: ["test-2024.t01"] } : i.appliesTo,
         methods: options.exact ? i.methods.map((m) => (m.kind === "rate" ? { ...m, steps: "whole" } : m)) : i.methods,
-        ...(i.floor ? { floor: i.floor } : {}),
+        ...(i.floor ? { floor: exactFloor(i.floor, options) } : {}),
       }));
       const sum = (area: string) => Math.round(inds.filter((i) => i.area === area).reduce((s, i) => s + i.points * 100, 0)) / 100;
       const c = sum("c");
       const a = Math.round((sum("a") * 100 + c * 100)) / 100;
       const b = sum("b");
-      const withFloor = (f: Floor | undefined) => (f === undefined ? {} : { floor: f });
+      const withFloor = (f: Floor | undefined) => (f === undefined ? {} : { floor: exactFloor(f, options) });
       const areas = [
         { id: "a", name: "甲", points: a, ...withFloor(g.floors.a), ...(g.caps.a !== undefined && !options.exact ? { cap: g.caps.a } : {}), office: "县司法局" },
         { id: "c", name: "丙", points: c, parent: "a", ...withFloor(g.floors.c) },

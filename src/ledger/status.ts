@@ -42,6 +42,8 @@ export interface OccurrenceStatus {
   readonly daysLate?: number;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /**
  * {@link occurrenceStatus} 的选项。Options of {@link occurrenceStatus}.
  * @category Ledger
@@ -88,16 +90,6 @@ const inOrder = (entries: readonly WorkEntry[], needed: number): WorkEntry[] => 
   return out;
 };
 
-/** Entries per occurrence and reporting unit. */
-type Buckets = Map<string, Map<string, WorkEntry[]>>;
-const put = (buckets: Buckets, occurrenceId: string, unitId: string, e: WorkEntry): void => {
-  let perUnit = buckets.get(occurrenceId);
-  if (perUnit === undefined) buckets.set(occurrenceId, (perUnit = new Map()));
-  const list = perUnit.get(unitId);
-  if (list === undefined) perUnit.set(unitId, [e]);
-  else list.push(e);
-};
-
 /**
  * 截至某日，每个时间节点（按绑定的每个单位）的状态：按时完成、逾期完成、逾期未完成、即将到期、未到期，
  * 以及决定状态的台账记录。记录先按 `occurrenceId` 归入时间节点；没有 `occurrenceId` 的，归入日期所在时间段的
@@ -118,13 +110,36 @@ const put = (buckets: Buckets, occurrenceId: string, unitId: string, e: WorkEntr
  */
 export const occurrenceStatus = (occurrences: readonly Occurrence[], ledger: Ledger, asOf: IsoDate, options: StatusOptions = {}): OccurrenceStatus[] => {
   // A repeated entry id counts once: the first entry with that id wins (as in scoring).
-  const seen = new Set<string>();
+  const first = firstOfEachId(ledger.entries);
   const work: WorkEntry[] = [];
-  for (const e of ledger.entries) {
-    const size = seen.size;
-    if (seen.add(e.id).size !== size && isWorkEntry(e) && e.date <= asOf) work.push(e);
-  }
+  ledger.entries.forEach((e, i) => {
+    if (first(e.id, i) && isWorkEntry(e) && e.date <= asOf) work.push(e);
+  });
   return statusOfWork(occurrences, work, asOf, options);
+};
+
+/**
+ * A check, entry by entry in ledger order, that an entry is the first with its id. An open-address
+ * table of entry indexes sized once for the ledger (a string hash computed here, no rehashing as
+ * it fills): about three times faster than a growing Set at a million entries. Internal.
+ */
+export const firstOfEachId = (entries: ReadonlyArray<{ readonly id: string }>): ((id: string, index: number) => boolean) => {
+  let size = 16;
+  while (size < entries.length * 2) size *= 2;
+  const table = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  return (id, index) => {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 16777619);
+    for (let j = h & mask; ; j = (j + 1) & mask) {
+      const t = table[j] as number;
+      if (t === -1) {
+        table[j] = index;
+        return true;
+      }
+      if ((entries[t] as { id: string }).id === id) return t === index;
+    }
+  };
 };
 
 /**
@@ -133,25 +148,32 @@ export const occurrenceStatus = (occurrences: readonly Occurrence[], ledger: Led
  */
 export const statusOfWork = (occurrences: readonly Occurrence[], work: readonly WorkEntry[], asOf: IsoDate, options: StatusOptions = {}): OccurrenceStatus[] => {
   const soon = options.dueSoonDays ?? 7;
-  const byId = new Map<string, Occurrence>();
-  // The occurrences of each requirement (for matching by date), windowed ones in window order.
-  const byRequirement = new Map<string, Occurrence[]>();
-  for (const o of occurrences) {
-    byId.set(o.id, o);
+  // Occurrences by position; the reports of each occurrence by reporting unit.
+  const index = new Map<string, number>();
+  const byRequirement = new Map<string, number[]>(); // windowed ones in window order
+  occurrences.forEach((o, k) => {
+    index.set(o.id, k);
     const list = byRequirement.get(o.requirementId);
-    if (list === undefined) byRequirement.set(o.requirementId, [o]);
-    else list.push(o);
-  }
-  const from = (o: Occurrence): string => o.window?.from ?? "";
+    if (list === undefined) byRequirement.set(o.requirementId, [k]);
+    else list.push(k);
+  });
+  const from = (k: number): string => (occurrences[k] as Occurrence).window?.from ?? "";
   for (const list of byRequirement.values()) list.sort((a, b) => compareIsoDate(from(a), from(b)));
+  const buckets: Array<Map<string, WorkEntry[]> | undefined> = new Array(occurrences.length);
+  const put = (k: number, unitId: string, e: WorkEntry): void => {
+    let perUnit = buckets[k];
+    if (perUnit === undefined) buckets[k] = perUnit = new Map();
+    const list = perUnit.get(unitId);
+    if (list === undefined) perUnit.set(unitId, [e]);
+    else list.push(e);
+  };
 
   // One pass: each work entry goes to its occurrence(s).
-  const buckets: Buckets = new Map();
   const unmatched = new Map<string, WorkEntry[]>(); // by requirement + unit: reports dated outside every window
   for (const e of work) {
     if (e.occurrenceId !== undefined) {
-      const o = byId.get(e.occurrenceId);
-      if (o !== undefined && o.taskId === e.taskId) put(buckets, o.id, e.unitId, e);
+      const k = index.get(e.occurrenceId);
+      if (k !== undefined && (occurrences[k] as Occurrence).taskId === e.taskId) put(k, e.unitId, e);
       continue;
     }
     if (e.requirementId === undefined) continue;
@@ -160,12 +182,16 @@ export const statusOfWork = (occurrences: readonly Occurrence[], work: readonly 
     // An undated (on-event) occurrence takes every report of its requirement; a dated one, the
     // reports dated in its window.
     let matched = false;
-    for (const o of list) {
-      if (o.taskId !== e.taskId || (o.window !== undefined && (o.window.from > e.date || e.date > o.window.to))) continue;
-      put(buckets, o.id, e.unitId, e);
+    let dated = false;
+    for (const k of list) {
+      const o = occurrences[k] as Occurrence;
+      if (o.taskId !== e.taskId) continue;
+      if (o.due !== undefined) dated = true;
+      if (o.window !== undefined && (o.window.from > e.date || e.date > o.window.to)) continue;
+      put(k, e.unitId, e);
       matched = true;
     }
-    if (!matched && list.some((o) => o.taskId === e.taskId && o.due !== undefined)) {
+    if (!matched && dated) {
       const key = `${e.requirementId}\u0000${e.unitId}`;
       const late = unmatched.get(key);
       if (late === undefined) unmatched.set(key, [e]);
@@ -177,24 +203,25 @@ export const statusOfWork = (occurrences: readonly Occurrence[], work: readonly 
   // done towards an occurrence is summed once and kept up to date, so this stays linear.
   for (const [key, late] of unmatched) {
     const [requirementId = "", unitId = ""] = key.split("\u0000");
-    const list = (byRequirement.get(requirementId) ?? []).filter((o) => o.due !== undefined);
-    const done = new Map<string, number>();
-    const doneOf = (o: Occurrence): number => {
-      let d = done.get(o.id);
+    const list = (byRequirement.get(requirementId) ?? []).filter((k) => (occurrences[k] as Occurrence).due !== undefined);
+    const done = new Map<number, number>();
+    const doneOf = (k: number): number => {
+      let d = done.get(k);
       if (d === undefined) {
         d = 0;
-        for (const x of buckets.get(o.id)?.get(unitId) ?? []) d += weight(x, o.count);
-        done.set(o.id, d);
+        for (const x of buckets[k]?.get(unitId) ?? []) d += weight(x, (occurrences[k] as Occurrence).count);
+        done.set(k, d);
       }
       return d;
     };
     late.sort(byDateThenId);
     for (const e of late) {
-      for (let k = list.length - 1; k >= 0; k--) {
-        const o = list[k] as Occurrence;
-        if (o.taskId !== e.taskId || (o.due as IsoDate) >= e.date || doneOf(o) >= o.count) continue;
-        put(buckets, o.id, unitId, e);
-        done.set(o.id, doneOf(o) + weight(e, o.count));
+      for (let j = list.length - 1; j >= 0; j--) {
+        const k = list[j] as number;
+        const o = occurrences[k] as Occurrence;
+        if (o.taskId !== e.taskId || (o.due as IsoDate) >= e.date || doneOf(k) >= o.count) continue;
+        put(k, unitId, e);
+        done.set(k, doneOf(k) + weight(e, o.count));
         break;
       }
     }
@@ -215,8 +242,8 @@ export const statusOfWork = (occurrences: readonly Occurrence[], work: readonly 
   }
 
   const out: OccurrenceStatus[] = [];
-  for (const o of occurrences) {
-    const perUnit = buckets.get(o.id);
+  occurrences.forEach((o, k) => {
+    const perUnit = buckets[k];
     const units: Array<UnitId | undefined> = o.unitIds.length > 0 ? [...o.unitIds] : [undefined];
     const leadSet = shared ? leads.get(o.clauseId === undefined ? o.taskId : `${o.taskId}\u0000${o.clauseId}`) : undefined;
     const jointLeads = leadSet === undefined ? [] : o.unitIds.filter((u) => leadSet.has(u));
@@ -238,15 +265,24 @@ export const statusOfWork = (occurrences: readonly Occurrence[], work: readonly 
           break;
         }
       }
-      const base = { occurrenceId: o.id, ...(unitId !== undefined ? { unitId } : {}), done: Math.min(done, o.count), needed: o.count, entries: used };
+      // Written out as literals (spreading a base object into each takes a slow path in Node 20).
+      let status: OccurrenceStatusKind;
+      let daysLate: number | undefined;
       if (settledOn !== undefined) {
         const late = o.due === undefined ? 0 : differenceInDays(settledOn, o.due);
-        out.push(late > 0 ? { ...base, status: "done_late", settledOn, daysLate: late } : { ...base, status: "done_on_time", settledOn });
-      } else if (o.due === undefined) out.push({ ...base, status: "undated" });
-      else if (compareIsoDate(asOf, o.due) > 0) out.push({ ...base, status: "overdue", daysLate: differenceInDays(asOf, o.due) });
-      else if (compareIsoDate(addDays(asOf, soon), o.due) >= 0) out.push({ ...base, status: "due_soon" });
-      else out.push({ ...base, status: "upcoming" });
+        status = late > 0 ? "done_late" : "done_on_time";
+        if (late > 0) daysLate = late;
+      } else if (o.due === undefined) status = "undated";
+      else if (compareIsoDate(asOf, o.due) > 0) {
+        status = "overdue";
+        daysLate = differenceInDays(asOf, o.due);
+      } else status = compareIsoDate(addDays(asOf, soon), o.due) >= 0 ? "due_soon" : "upcoming";
+      const row: Mutable<OccurrenceStatus> = { occurrenceId: o.id, status, done: Math.min(done, o.count), needed: o.count, entries: used };
+      if (unitId !== undefined) row.unitId = unitId;
+      if (settledOn !== undefined) row.settledOn = settledOn;
+      if (daysLate !== undefined) row.daysLate = daysLate;
+      out.push(row);
     }
-  }
+  });
   return deepFreeze(out);
 };

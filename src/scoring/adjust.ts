@@ -23,7 +23,7 @@ export interface AdjustmentLine {
 
 interface Item {
   readonly entry: EntryId;
-  readonly awardId?: string;
+  awardId?: string;
   amount: number;
   reason: string;
   reasonEn: string;
@@ -62,7 +62,9 @@ export const compileAdjustments = (scheme: ScoringScheme, rounding: Rounding): A
           } else if (cat.def.requiresEvidence === true && (e.evidence === undefined || e.evidence.length === 0)) {
             ineligible.push({ reason: `“${cat.def.name}”没有表彰文件等佐证，不加分`, reasonEn: `"${cat.def.name}" has no evidence: no bonus`, hundredths: 0, entries: [e.id] });
           } else {
-            items.push({ entry: e.id, ...(e.awardId !== undefined ? { awardId: e.awardId } : {}), amount: cat.per, reason: `${cat.def.name}，加${per}分`, reasonEn: `${cat.def.name}: +${per}` });
+            const item: Item = { entry: e.id, amount: cat.per, reason: `${cat.def.name}，加${per}分`, reasonEn: `${cat.def.name}: +${per}` };
+            if (e.awardId !== undefined) item.awardId = e.awardId;
+            items.push(item);
           }
         }
       } else {
@@ -132,27 +134,20 @@ export const compileAdjustments = (scheme: ScoringScheme, rounding: Rounding): A
       left[sign] -= amount;
       // Adjustments count deductions as positive; written as 0 − x so that no −0 appears.
       const deducted = (x: number) => (cat.bonus ? 0 - x : x);
-      const adjustments: ScoreAdjustment[] = [
-        ...items.map((i) => ({ reason: i.reason, reasonEn: i.reasonEn, hundredths: deducted(i.amount), entries: [i.entry] })),
-        ...ineligible,
-        ...(amount < sum ? [{ reason: `超出上限的${formatPoints(sum - amount)}分不计`, reasonEn: `${formatPoints(sum - amount)} over the cap not counted`, hundredths: 0 - deducted(sum - amount), entries: [] }] : []),
-      ];
+      const adjustments: ScoreAdjustment[] = [];
+      for (const i of items) adjustments.push({ reason: i.reason, reasonEn: i.reasonEn, hundredths: deducted(i.amount), entries: [i.entry] });
+      for (const a of ineligible) adjustments.push(a);
+      if (amount < sum) adjustments.push({ reason: `超出上限的${formatPoints(sum - amount)}分不计`, reasonEn: `${formatPoints(sum - amount)} over the cap not counted`, hundredths: 0 - deducted(sum - amount), entries: [] });
       const inside = cat.def.stage === "inside";
-      out.push({
-        line: {
-          kind: sign,
-          id: cat.def.id,
-          name: cat.def.name,
-          ...(inside && cat.def.area !== undefined ? { area: cat.def.area } : {}),
-          available: 0,
-          earned: 0 - deducted(amount),
-          state: "scored",
-          adjustments,
-          ...(notes.length > 0 ? { note: notes.join("；"), noteEn: notesEn.join("; ") } : {}),
-        },
-        inside,
-        ...(inside && cat.def.area !== undefined ? { area: cat.def.area } : {}),
-      });
+      const line: ScoreLine = { kind: sign, id: cat.def.id, name: cat.def.name, available: 0, earned: 0 - deducted(amount), state: "scored", adjustments };
+      if (notes.length > 0) {
+        line.note = notes.join("；");
+        line.noteEn = notesEn.join("; ");
+      }
+      if (inside && cat.def.area !== undefined) {
+        line.area = cat.def.area;
+        out.push({ line, inside, area: cat.def.area });
+      } else out.push({ line, inside });
     }
     return out;
   };

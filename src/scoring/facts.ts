@@ -1,6 +1,7 @@
 // The facts of a ledger that scoring uses, indexed per unit in one pass.
 import type { IsoDate } from "../model/dates.js";
 import type { Ledger, ProgressEntry, WorkEntry } from "../model/ledger.js";
+import { firstOfEachId } from "../ledger/status.js";
 
 export type Incident = Extract<ProgressEntry, { kind: "incident" }>;
 export type Measure = Extract<ProgressEntry, { kind: "measure" }>;
@@ -57,8 +58,8 @@ export interface IndexOptions {
   readonly lastYear?: string;
   /** Metrics reported as benchmarks (全省平均 …), looked up across all units. */
   readonly benchmarks: ReadonlySet<string>;
-  /** Whether count clauses need completions by task and requirement. */
-  readonly work: boolean;
+  /** The tasks and requirements whose completions count clauses count. */
+  readonly counted: ReadonlySet<string>;
   /** Whether to collect every work entry up to asOf (for occurrence status, in the same pass). */
   readonly status: boolean;
 }
@@ -74,11 +75,12 @@ export const indexFacts = (ledger: Ledger, o: IndexOptions): LedgerFacts => {
   const benchmarks = new Map<string, Measure>();
   const credited = new Set<string>();
   const work: WorkEntry[] = [];
-  const seen = new Set<string>();
+  const entries = ledger.entries;
+  const first = firstOfEachId(entries);
   const { from, asOf } = o;
-  for (const e of ledger.entries) {
-    const size = seen.size;
-    if (seen.add(e.id).size === size) continue; // one hash operation per entry
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as ProgressEntry;
+    if (!first(e.id, i)) continue;
     const date = e.date;
     if (date > asOf) continue;
     if (o.status && (e.kind === "done" || e.kind === "held" || e.kind === "progress")) work.push(e);
@@ -128,9 +130,9 @@ export const indexFacts = (ledger: Ledger, o: IndexOptions): LedgerFacts => {
         break;
       case "done":
       case "held":
-        if (o.work) {
-          pushTo(f.work, e.taskId, e);
-          if (e.requirementId !== undefined) pushTo(f.work, e.requirementId, e);
+        if (o.counted.size > 0) {
+          if (o.counted.has(e.taskId)) pushTo(f.work, e.taskId, e);
+          if (e.requirementId !== undefined && o.counted.has(e.requirementId)) pushTo(f.work, e.requirementId, e);
         }
         break;
       case "progress":
@@ -148,10 +150,9 @@ export const indexFacts = (ledger: Ledger, o: IndexOptions): LedgerFacts => {
 export const indexPrevious = (ledger: Ledger): { lastYear: Map<string, Map<string, Measure>>; credited: Set<string> } => {
   const lastYear = new Map<string, Map<string, Measure>>();
   const credited = new Set<string>();
-  const seen = new Set<string>();
-  for (const e of ledger.entries) {
-    const size = seen.size;
-    if (seen.add(e.id).size === size) continue;
+  const first = firstOfEachId(ledger.entries);
+  for (const [i, e] of ledger.entries.entries()) {
+    if (!first(e.id, i)) continue;
     if (e.kind === "award" && e.awardId !== undefined) credited.add(creditKey(e.unitId, e.awardId));
     if (e.kind !== "measure") continue;
     let m = lastYear.get(e.unitId);

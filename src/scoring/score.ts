@@ -1,6 +1,6 @@
 import type { IsoDate } from "../model/dates.js";
 import { deepFreeze } from "../model/freeze.js";
-import type { UnitId } from "../model/ids.js";
+import type { EntryId, UnitId } from "../model/ids.js";
 import type { Ledger } from "../model/ledger.js";
 import type { ResponsibilityMatrix } from "../model/matrix.js";
 import type { Plan, Requirement } from "../model/plan.js";
@@ -10,10 +10,10 @@ import type { Roster } from "../model/unit.js";
 import { type OccurrenceStatus, statusOfWork } from "../ledger/status.js";
 import { expandSchedule } from "../schedule/expand.js";
 import { planDate, unitExistsOn } from "../units/resolve.js";
-import { type AdjustmentLine, compileAdjustments } from "./adjust.js";
+import { type AdjustmentLine, type AdjustmentScorer, compileAdjustments } from "./adjust.js";
 import { type LedgerFacts, type Measure, type UnitFacts, emptyFacts, indexFacts, indexPrevious, pushTo } from "./facts.js";
 import { type Unranked, rankAndGrade } from "./grades.js";
-import { type Keyed, type Outcome, type UnitScorer, compileMethod } from "./methods.js";
+import { type Keyed, type Outcome, type UnitScorer, type UnitView, compileMethod } from "./methods.js";
 import { divide, formatPoints, toHundredths } from "./points.js";
 
 /**
@@ -102,6 +102,8 @@ interface CompiledIndicator {
   readonly points: number;
   /** The floor, worked out once (an indicator's points do not change from unit to unit). */
   readonly floor: number;
+  /** Each clause's own cap (累计扣分不超过), in hundredths. */
+  readonly caps: ReadonlyArray<number | undefined>;
   readonly office?: string;
   readonly applies: (unitId: string) => number | undefined;
   readonly scorers: readonly UnitScorer[];
@@ -129,6 +131,10 @@ interface Found {
  * （`first`），或只扣较多的一处（`larger`，相同时取在前的）。Remove a problem's deduction from every indicator
  * but one: the first in scheme order, or the one that deducts more (the earlier on a tie).
  */
+const otherOwner = (owner: ReadonlyMap<string, number>, key: string, k: number): number | undefined => {
+  const o = owner.get(key);
+  return o !== undefined && o !== k ? o : undefined;
+};
 const dedupeProblems = (found: Found[], policy: "first" | "larger", names: readonly string[]): void => {
   // The indicator each problem is deducted in. "larger": the one whose deductions for it add up
   // to most (the earlier on a tie), decided before anything is removed. "first": claimed as the
@@ -152,11 +158,8 @@ const dedupeProblems = (found: Found[], policy: "first" | "larger", names: reado
     }
   }
   for (const f of found) {
-    if (f.keyed === undefined) continue;
-    const elsewhere = (key: string): number | undefined => {
-      const o = owner.get(key);
-      return o !== undefined && o !== f.k ? o : undefined;
-    };
+    if (f.keyed === undefined || f.keyed.every((kd) => kd === undefined)) continue;
+    const elsewhere = (key: string): number | undefined => otherOwner(owner, key, f.k);
     const extra: ScoreAdjustment[] = [];
     f.keyed.forEach((kd, j) => {
       if (kd === undefined) return;
@@ -217,7 +220,7 @@ export const scoreUnits = (input: ScoreInput): ScoreCard[] => {
     asOf,
     ...(input.previous === undefined ? { lastYear: `${year - 1}-` } : {}),
     benchmarks,
-    work: methods.some((m) => m.kind === "count" && m.metric === undefined),
+    counted: new Set(methods.flatMap((m) => (m.kind === "count" ? [...(m.taskIds ?? []), ...(m.requirementIds ?? [])] : []))),
     status: needsStatus,
   });
   const occurrences = needsStatus ? (input.occurrences ?? expandSchedule(plan, { matrix })) : [];
@@ -289,6 +292,7 @@ export const scoreUnits = (input: ScoreInput): ScoreCard[] => {
       ind,
       points,
       floor: floorValue(ind.floor, "zero", points, rounding),
+      caps: ind.methods.map((m) => ("cap" in m && m.cap !== undefined ? toHundredths(m.cap) : undefined)),
       ...(office !== undefined ? { office } : {}),
       applies: assessment(ind, matrix, unitKinds),
       scorers: ind.methods.map((m, clause) =>
@@ -298,222 +302,282 @@ export const scoreUnits = (input: ScoreInput): ScoreCard[] => {
   });
   const names = scheme.indicators.map((i) => i.name);
   const scoreAdjustments = compileAdjustments(scheme, rounding);
-  const vetoes = (scheme.vetoes ?? []).map((v) => ({ ...v, below: v.below === undefined ? -1 : scheme.grades.findIndex((g) => g.name === v.below) }));
+  const vetoes: CompiledVeto[] = (scheme.vetoes ?? []).map((v) => ({ id: v.id, name: v.name, below: v.below === undefined ? -1 : scheme.grades.findIndex((g) => g.name === v.below) }));
   const componentOf = new Map<string, string>();
   for (const c of scheme.components ?? []) for (const a of c.areas) componentOf.set(a, c.id);
 
+  const ctx: Compiled = { scheme, compiled, nodes, roots, orphans, preorder, officeOfArea, areaIndex, componentOf, vetoes, names, rounding, onMissing, keyed, T, scoreAdjustments, credited };
   const cards: Unranked[] = [];
-  units.forEach((unit, order) => {
+  for (let order = 0; order < units.length; order++) {
+    const unit = units[order] as { id: string; name: string };
     const f = facts.units.get(unit.id) ?? NO_FACTS;
-    const view = { facts: f, lastYear: lastYear.get(unit.id) ?? NO_MEASURES, statuses: statusOf.get(unit.id) ?? [], benchmarks: facts.benchmarks };
-
-    // 1. Each applicable indicator's deductions (before shares and floors).
-    const shares: Array<number | undefined> = compiled.map((c) => c.applies(unit.id));
-    const found: Found[] = [];
-    const missing = new Map<number, string[]>();
-    compiled.forEach((c, k) => {
-      if (shares[k] === undefined) return;
-      const adjustments: ScoreAdjustment[] = [];
-      const keyedParts: Array<Keyed | undefined> = [];
-      const gaps: string[] = [];
-      for (const score of c.scorers) {
-        const o: Outcome = score(view);
-        if (o.missing !== undefined) gaps.push(o.missing);
-        for (let j = 0; j < o.adjustments.length; j++) {
-          adjustments.push(o.adjustments[j] as ScoreAdjustment);
-          keyedParts.push(o.keyed?.[j]);
-        }
-      }
-      if (gaps.length > 0) missing.set(k, gaps);
-      else found.push({ k, adjustments, ...(keyed ? { keyed: keyedParts } : {}) });
-    });
-    if (keyed) dedupeProblems(found, scheme.sameProblem as "first" | "larger", names);
-
-    // 2. Indicator lines: shares, floors, missing data.
-    const indicatorLine = new Map<number, ScoreLine>();
-    for (const [k, gaps] of missing) {
-      const c = compiled[k] as CompiledIndicator;
-      const what = `缺少${gaps.join("、")}的数据`;
-      const [zh, en] = onMissing === "zero" ? [`${what}，按0分计`, "data missing: scored 0"] : onMissing === "full" ? [`${what}，按满分计`, "data missing: full marks"] : [`${what}，不计入可得分`, "data missing: left out"];
-      indicatorLine.set(k, {
-        kind: "indicator",
-        id: c.ind.id,
-        name: c.ind.name,
-        area: c.ind.area,
-        ...(c.office !== undefined ? { office: c.office } : {}),
-        available: onMissing === "exclude" ? 0 : c.points,
-        earned: onMissing === "full" ? c.points : 0,
-        state: "missing_data",
-        adjustments: [],
-        note: zh,
-        noteEn: en,
-      });
-    }
-    for (const { k, adjustments } of found) {
-      const c = compiled[k] as CompiledIndicator;
-      const share = shares[k] as number;
-      const scaled: ScoreAdjustment[] = share === 100 ? [...adjustments] : adjustments.map((d) => ({ ...d, hundredths: Number(divide(BigInt(d.hundredths) * BigInt(share), 100n, rounding)) }));
-      // A clause that caps its own total (累计扣分不超过N分): what it deducts beyond the cap is given back.
-      c.ind.methods.forEach((m, clause) => {
-        if (!("cap" in m) || m.cap === undefined) return;
-        const cap = toHundredths(m.cap);
-        const sum = scaled.reduce((s, d) => s + (d.clause === clause ? d.hundredths : 0), 0);
-        if (sum > cap) scaled.push({ reason: `本条累计扣分不超过${formatPoints(cap)}分，超出的${formatPoints(sum - cap)}分不扣`, reasonEn: `this clause deducts at most ${formatPoints(cap)}`, hundredths: cap - sum, entries: [], clause });
-      });
-      const deducted = scaled.reduce((s, d) => s + d.hundredths, 0);
-      const earned = Math.max(c.points - deducted, c.floor);
-      const notes: string[] = [];
-      const notesEn: string[] = [];
-      if (share !== 100 && deducted > 0) {
-        notes.push(`责任单位按${share}%承担扣分`);
-        notesEn.push(`a responsible unit bears ${share}% of deductions`);
-      }
-      if (c.points - deducted < c.floor) {
-        const { zh, en } = floorText(c.ind.floor, c.floor);
-        notes.push(zh);
-        notesEn.push(en);
-      }
-      indicatorLine.set(k, {
-        kind: "indicator",
-        id: c.ind.id,
-        name: c.ind.name,
-        area: c.ind.area,
-        ...(c.office !== undefined ? { office: c.office } : {}),
-        available: c.points,
-        earned,
-        state: "scored",
-        adjustments: scaled,
-        ...(notes.length > 0 ? { note: notes.join("；"), noteEn: notesEn.join("; ") } : {}),
-      });
-    }
-    if (indicatorLine.size === 0) {
-      cards.push({ unitId: unit.id as UnitId, name: unit.name, total: 0, available: 0, assessed: false, vetoed: false, lines: [], order });
-      return;
-    }
-
-    // 3. Adjustments: inside ones go into their area (or the whole) before normalisation.
-    const adjusted = scoreAdjustments(f, credited);
-    const insideOf = new Map<string, AdjustmentLine[]>();
-    for (const a of adjusted) if (a.inside) {
-      const key = a.area !== undefined && areaIndex.has(a.area) ? a.area : "";
-      const list = insideOf.get(key);
-      if (list === undefined) insideOf.set(key, [a]);
-      else list.push(a);
-    }
-
-    // 4. The area tree, bottom up: subtotals, floors and caps at every level.
-    const lines: ScoreLine[] = [];
-    const subtotals = new Array<{ available: number; earned: number } | undefined>(nodes.length);
-    const areaRows: NonNullable<ScoreCard["areas"]> = [];
-    const limit = (id: string, name: string, area: string | undefined, sum: number, available: number, floor: Floor | undefined, cap: number | undefined): { earned: number; line?: ScoreLine } => {
-      const fl = floorValue(floor, "none", available, rounding);
-      let earned = Math.max(sum, fl);
-      let { zh, en } = sum < fl ? floorText(floor, fl) : { zh: "", en: "" };
-      if (cap !== undefined && earned > cap) {
-        earned = cap;
-        zh = `最多得${formatPoints(cap)}分`;
-        en = `at most ${formatPoints(cap)}`;
-      }
-      if (earned === sum) return { earned };
-      return { earned, line: { kind: "limit", id, name, ...(area !== undefined ? { area } : {}), available: 0, earned: earned - sum, state: "scored", adjustments: [], note: zh, noteEn: en } };
-    };
-    const evaluate = (i: number): { available: number; earned: number } | undefined => {
-      const n = nodes[i] as Node;
-      const start = lines.length;
-      let available = 0;
-      let sum = 0;
-      let applies = false;
-      for (const k of n.indicators) {
-        const l = indicatorLine.get(k);
-        if (l === undefined) continue;
-        lines.push(l);
-        available += l.available;
-        sum += l.earned;
-        applies = true;
-      }
-      for (const c of n.areas) {
-        const r = evaluate(c);
-        if (r === undefined) continue;
-        available += r.available;
-        sum += r.earned;
-        applies = true;
-      }
-      for (const a of insideOf.get(n.id) ?? []) {
-        lines.push(a.line);
-        sum += a.line.earned;
-        applies = true;
-      }
-      if (!applies) {
-        lines.length = start;
-        return undefined;
-      }
-      const { earned, line } = limit(n.id, n.name, n.id, sum, available, n.floor, n.cap);
-      if (line !== undefined) lines.push(line);
-      const r = { available, earned };
-      subtotals[i] = r;
-      return r;
-    };
-    let available = 0;
-    let raw = 0;
-    for (const r of roots) {
-      const res = evaluate(r);
-      if (res === undefined) continue;
-      available += res.available;
-      raw += res.earned;
-    }
-    for (const k of orphans) {
-      const l = indicatorLine.get(k);
-      if (l === undefined) continue;
-      lines.push(l);
-      available += l.available;
-      raw += l.earned;
-    }
-    for (const a of insideOf.get("") ?? []) {
-      lines.push(a.line);
-      raw += a.line.earned;
-    }
-    const whole = limit("total", "总分", undefined, raw, available, scheme.floor, scheme.cap === undefined ? undefined : toHundredths(scheme.cap));
-    if (whole.line !== undefined) lines.push(whole.line);
-    raw = whole.earned;
-    for (const i of preorder) {
-      const s = subtotals[i];
-      const a = scheme.areas[i] as ScoringScheme["areas"][number];
-      const office = officeOfArea.get(i);
-      if (s !== undefined) areaRows.push({ id: a.id, name: a.name, ...(a.parent !== undefined ? { parent: a.parent } : {}), ...(office !== undefined ? { office } : {}), available: s.available, earned: s.earned });
-    }
-
-    // 5. Normalisation (折算), in words.
-    const norm = normalised(scheme, subtotals, raw, available, T, componentOf, areaIndex, rounding);
-    if (norm.score !== raw) lines.push({ kind: "normalisation", id: "normalisation", name: scheme.components !== undefined ? "按权重折算" : "折算成百分制", available: 0, earned: norm.score - raw, state: "scored", adjustments: [], note: norm.zh, noteEn: norm.en });
-
-    // 6. Adjustments after normalisation, then vetoes.
-    for (const a of adjusted) if (!a.inside) lines.push(a.line);
-    let below: number | undefined;
-    let vetoed = false;
-    for (const v of vetoes) {
-      const hits = f.vetoes.get(v.id);
-      if (hits === undefined || hits.length === 0) continue;
-      vetoed = true;
-      below = below === undefined || v.below < 0 ? v.below : Math.min(below, v.below);
-      const grade = v.below < 0 ? undefined : (scheme.grades[v.below] as { name: string }).name;
-      const effect = grade === undefined ? `直接定为${scheme.lowestGrade}` : `不得评为${grade}${v.below > 0 ? "及以上等次" : ""}`;
-      lines.push({
-        kind: "veto",
-        id: v.id,
-        name: v.name,
-        available: 0,
-        earned: 0,
-        state: "scored",
-        adjustments: [{ reason: `一票否决：${v.name}，${effect}`, reasonEn: `Veto: ${v.name}`, hundredths: 0, entries: hits.map((h) => h.id).sort() }],
-        note: effect,
-        noteEn: grade === undefined ? "lowest grade" : `below ${grade}`,
-      });
-    }
-    const total = lines.reduce((s, l) => s + l.earned, 0);
-    cards.push({ unitId: unit.id as UnitId, name: unit.name, total, available, assessed: true, vetoed, lines, areas: areaRows, order, ...(below !== undefined ? { below } : {}) });
-  });
+    const view: UnitView = { facts: f, lastYear: lastYear.get(unit.id) ?? NO_MEASURES, statuses: statusOf.get(unit.id) ?? [], benchmarks: facts.benchmarks };
+    cards.push(scoreUnit(ctx, unit, order, f, view));
+  }
 
   return deepFreeze(rankAndGrade(cards, scheme, T));
+};
+
+/** Everything about a scheme that scoring one unit needs, compiled once. */
+interface Compiled {
+  readonly scheme: ScoringScheme;
+  readonly compiled: readonly CompiledIndicator[];
+  readonly nodes: readonly Node[];
+  readonly roots: readonly number[];
+  readonly orphans: readonly number[];
+  readonly preorder: readonly number[];
+  readonly officeOfArea: ReadonlyMap<number, string>;
+  readonly areaIndex: ReadonlyMap<string, number>;
+  readonly componentOf: ReadonlyMap<string, string>;
+  readonly vetoes: readonly CompiledVeto[];
+  readonly names: readonly string[];
+  readonly rounding: Rounding;
+  readonly onMissing: "zero" | "full" | "exclude";
+  readonly keyed: boolean;
+  readonly T: number;
+  readonly scoreAdjustments: AdjustmentScorer;
+  readonly credited: ReadonlySet<string>;
+}
+interface CompiledVeto {
+  readonly id: string;
+  readonly name: string;
+  /** The index of the grade it stops at, or −1 for the lowest grade. */
+  readonly below: number;
+}
+
+const MISSING: Readonly<Record<"zero" | "full" | "exclude", readonly [string, string]>> = {
+  zero: ["，按0分计", "data missing: scored 0"],
+  full: ["，按满分计", "data missing: full marks"],
+  exclude: ["，不计入可得分", "data missing: left out"],
+};
+
+/**
+ * An indicator's line for a unit: shares, clause caps, the floor, missing data. Lines are written
+ * out as literals, optional fields assigned after: spreading a conditional object into a literal
+ * (`{ ...base, ...(x ? { x } : {}) }`) takes a slow path in Node 20, several times slower here.
+ */
+const indicatorLine = (ctx: Compiled, c: CompiledIndicator, share: number, adjustments: readonly ScoreAdjustment[] | undefined, gaps: readonly string[]): ScoreLine => {
+  let line: ScoreLine;
+  if (adjustments === undefined) {
+    const [zh, en] = MISSING[ctx.onMissing];
+    line = { kind: "indicator", id: c.ind.id, name: c.ind.name, area: c.ind.area, available: ctx.onMissing === "exclude" ? 0 : c.points, earned: ctx.onMissing === "full" ? c.points : 0, state: "missing_data", adjustments: [], note: `缺少${gaps.join("、")}的数据${zh}`, noteEn: en };
+  } else {
+    const scaled: ScoreAdjustment[] = [];
+    for (const d of adjustments) {
+      if (share === 100) scaled.push(d);
+      else {
+        const part = Object.assign({}, d);
+        part.hundredths = Number(divide(BigInt(d.hundredths) * BigInt(share), 100n, ctx.rounding));
+        scaled.push(part);
+      }
+    }
+    // A clause that caps its own total (累计扣分不超过N分): what it deducts beyond the cap is given back.
+    for (let clause = 0; clause < c.caps.length; clause++) {
+      const cap = c.caps[clause];
+      if (cap === undefined) continue;
+      let sum = 0;
+      for (const d of scaled) if (d.clause === clause) sum += d.hundredths;
+      if (sum > cap) scaled.push({ reason: `本条累计扣分不超过${formatPoints(cap)}分，超出的${formatPoints(sum - cap)}分不扣`, reasonEn: `this clause deducts at most ${formatPoints(cap)}`, hundredths: cap - sum, entries: [], clause });
+    }
+    let deducted = 0;
+    for (const d of scaled) deducted += d.hundredths;
+    line = { kind: "indicator", id: c.ind.id, name: c.ind.name, area: c.ind.area, available: c.points, earned: Math.max(c.points - deducted, c.floor), state: "scored", adjustments: scaled };
+    const notes: string[] = [];
+    const notesEn: string[] = [];
+    if (share !== 100 && deducted > 0) {
+      notes.push(`责任单位按${share}%承担扣分`);
+      notesEn.push(`a responsible unit bears ${share}% of deductions`);
+    }
+    if (c.points - deducted < c.floor) {
+      const { zh, en } = floorText(c.ind.floor, c.floor);
+      notes.push(zh);
+      notesEn.push(en);
+    }
+    if (notes.length > 0) {
+      line.note = notes.join("；");
+      line.noteEn = notesEn.join("; ");
+    }
+  }
+  if (c.office !== undefined) line.office = c.office;
+  return line;
+};
+
+/** A level's floor and cap applied to its sum: the bounded sum, and the line that says so when it binds. */
+const limit = (rounding: Rounding, id: string, name: string, area: string | undefined, sum: number, available: number, floor: Floor | undefined, cap: number | undefined): { earned: number; line?: ScoreLine } => {
+  const fl = floorValue(floor, "none", available, rounding);
+  let earned = Math.max(sum, fl);
+  let { zh, en } = sum < fl ? floorText(floor, fl) : { zh: "", en: "" };
+  if (cap !== undefined && earned > cap) {
+    earned = cap;
+    zh = `最多得${formatPoints(cap)}分`;
+    en = `at most ${formatPoints(cap)}`;
+  }
+  if (earned === sum) return { earned };
+  const line: ScoreLine = { kind: "limit", id, name, available: 0, earned: earned - sum, state: "scored", adjustments: [], note: zh, noteEn: en };
+  if (area !== undefined) line.area = area;
+  return { earned, line };
+};
+
+interface Tree {
+  readonly lines: ScoreLine[];
+  readonly subtotals: Array<{ available: number; earned: number } | undefined>;
+  readonly indicatorLines: ReadonlyMap<number, ScoreLine>;
+  readonly insideOf: ReadonlyMap<string, AdjustmentLine[]>;
+}
+
+/** An area's subtotal, bottom up, with its lines in reading order; undefined when nothing in it applies. */
+const evaluateArea = (ctx: Compiled, t: Tree, i: number, depth: number): { available: number; earned: number } | undefined => {
+  const n = ctx.nodes[i] as Node;
+  if (depth > ctx.nodes.length) return undefined;
+  const start = t.lines.length;
+  let available = 0;
+  let sum = 0;
+  let applies = false;
+  for (const k of n.indicators) {
+    const l = t.indicatorLines.get(k);
+    if (l === undefined) continue;
+    t.lines.push(l);
+    available += l.available;
+    sum += l.earned;
+    applies = true;
+  }
+  for (const c of n.areas) {
+    const r = evaluateArea(ctx, t, c, depth + 1);
+    if (r === undefined) continue;
+    available += r.available;
+    sum += r.earned;
+    applies = true;
+  }
+  for (const a of t.insideOf.get(n.id) ?? []) {
+    t.lines.push(a.line);
+    sum += a.line.earned;
+    applies = true;
+  }
+  if (!applies) {
+    t.lines.length = start;
+    return undefined;
+  }
+  const { earned, line } = limit(ctx.rounding, n.id, n.name, n.id, sum, available, n.floor, n.cap);
+  if (line !== undefined) t.lines.push(line);
+  const r = { available, earned };
+  t.subtotals[i] = r;
+  return r;
+};
+
+/** One unit's card, before ranks and grades. */
+const scoreUnit = (ctx: Compiled, unit: { id: string; name: string }, order: number, f: UnitFacts, view: UnitView): Unranked => {
+  const { scheme, compiled } = ctx;
+  // 1. Each applicable indicator's deductions (before shares and floors).
+  const shares: Array<number | undefined> = new Array(compiled.length);
+  const found: Found[] = [];
+  const missing = new Map<number, string[]>();
+  for (let k = 0; k < compiled.length; k++) {
+    const c = compiled[k] as CompiledIndicator;
+    const share = c.applies(unit.id);
+    shares[k] = share;
+    if (share === undefined) continue;
+    const adjustments: ScoreAdjustment[] = [];
+    const keyedParts: Array<Keyed | undefined> = [];
+    let gaps: string[] | undefined;
+    for (const score of c.scorers) {
+      const o: Outcome = score(view);
+      if (o.missing !== undefined) (gaps ??= []).push(o.missing);
+      for (let j = 0; j < o.adjustments.length; j++) {
+        adjustments.push(o.adjustments[j] as ScoreAdjustment);
+        if (ctx.keyed) keyedParts.push(o.keyed?.[j]);
+      }
+    }
+    if (gaps !== undefined) missing.set(k, gaps);
+    else found.push(ctx.keyed ? { k, adjustments, keyed: keyedParts } : { k, adjustments });
+  }
+  if (ctx.keyed) dedupeProblems(found, scheme.sameProblem as "first" | "larger", ctx.names);
+
+  // 2. Indicator lines.
+  const indicatorLines = new Map<number, ScoreLine>();
+  for (const [k, gaps] of missing) indicatorLines.set(k, indicatorLine(ctx, compiled[k] as CompiledIndicator, 100, undefined, gaps));
+  for (const { k, adjustments } of found) indicatorLines.set(k, indicatorLine(ctx, compiled[k] as CompiledIndicator, shares[k] as number, adjustments, []));
+  if (indicatorLines.size === 0) return { unitId: unit.id as UnitId, name: unit.name, total: 0, available: 0, assessed: false, vetoed: false, lines: [], order };
+
+  // 3. Adjustments: inside ones go into their area (or the whole) before normalisation.
+  const adjusted = ctx.scoreAdjustments(f, ctx.credited);
+  const insideOf = new Map<string, AdjustmentLine[]>();
+  for (const a of adjusted) {
+    if (!a.inside) continue;
+    const key = a.area !== undefined && ctx.areaIndex.has(a.area) ? a.area : "";
+    const list = insideOf.get(key);
+    if (list === undefined) insideOf.set(key, [a]);
+    else list.push(a);
+  }
+
+  // 4. The area tree, bottom up: subtotals, floors and caps at every level.
+  const t: Tree = { lines: [], subtotals: new Array(ctx.nodes.length), indicatorLines, insideOf };
+  let available = 0;
+  let raw = 0;
+  for (const r of ctx.roots) {
+    const res = evaluateArea(ctx, t, r, 0);
+    if (res === undefined) continue;
+    available += res.available;
+    raw += res.earned;
+  }
+  for (const k of ctx.orphans) {
+    const l = indicatorLines.get(k);
+    if (l === undefined) continue;
+    t.lines.push(l);
+    available += l.available;
+    raw += l.earned;
+  }
+  for (const a of insideOf.get("") ?? []) {
+    t.lines.push(a.line);
+    raw += a.line.earned;
+  }
+  const whole = limit(ctx.rounding, "total", "总分", undefined, raw, available, scheme.floor, scheme.cap === undefined ? undefined : toHundredths(scheme.cap));
+  if (whole.line !== undefined) t.lines.push(whole.line);
+  raw = whole.earned;
+  const areaRows: NonNullable<ScoreCard["areas"]> = [];
+  for (const i of ctx.preorder) {
+    const s = t.subtotals[i];
+    if (s === undefined) continue;
+    const a = scheme.areas[i] as ScoringScheme["areas"][number];
+    const office = ctx.officeOfArea.get(i);
+    const row: NonNullable<ScoreCard["areas"]>[number] = { id: a.id, name: a.name, available: s.available, earned: s.earned };
+    if (a.parent !== undefined) row.parent = a.parent;
+    if (office !== undefined) row.office = office;
+    areaRows.push(row);
+  }
+
+  // 5. Normalisation (折算), in words.
+  const lines = t.lines;
+  const norm = normalised(scheme, t.subtotals, raw, available, ctx.T, ctx.componentOf, ctx.areaIndex, ctx.rounding);
+  if (norm.score !== raw) lines.push({ kind: "normalisation", id: "normalisation", name: scheme.components !== undefined ? "按权重折算" : "折算成百分制", available: 0, earned: norm.score - raw, state: "scored", adjustments: [], note: norm.zh, noteEn: norm.en });
+
+  // 6. Adjustments after normalisation, then vetoes (the strictest one decides).
+  for (const a of adjusted) if (!a.inside) lines.push(a.line);
+  let below: number | undefined;
+  for (const v of ctx.vetoes) {
+    const hits = f.vetoes.get(v.id);
+    if (hits === undefined || hits.length === 0) continue;
+    below = below === undefined ? v.below : below < 0 || v.below < 0 ? -1 : Math.max(below, v.below);
+    const grade = v.below < 0 ? undefined : (scheme.grades[v.below] as { name: string }).name;
+    const effect = grade === undefined ? `直接定为${scheme.lowestGrade}` : `不得评为${grade}${v.below > 0 ? "及以上等次" : ""}`;
+    const ids: EntryId[] = [];
+    for (const h of hits) ids.push(h.id);
+    lines.push({
+      kind: "veto",
+      id: v.id,
+      name: v.name,
+      available: 0,
+      earned: 0,
+      state: "scored",
+      adjustments: [{ reason: `一票否决：${v.name}，${effect}`, reasonEn: `Veto: ${v.name}`, hundredths: 0, entries: ids.sort() }],
+      note: effect,
+      noteEn: grade === undefined ? "lowest grade" : `below ${grade}`,
+    });
+  }
+  let total = 0;
+  for (const l of lines) total += l.earned;
+  return below === undefined
+    ? { unitId: unit.id as UnitId, name: unit.name, total, available, assessed: true, vetoed: false, lines, areas: areaRows, order }
+    : { unitId: unit.id as UnitId, name: unit.name, total, available, assessed: true, vetoed: true, lines, areas: areaRows, order, below };
 };
 
 /** The score before outside adjustments: weighted components, or earned/available × total, or the raw sum; with the step in words. */

@@ -132,14 +132,13 @@ export const compileAdjustments = (scheme: ScoringScheme, rounding: Rounding): A
         notesEn.push(`capped at ${formatPoints(overall[sign])} in all`);
       }
       left[sign] -= amount;
-      // Adjustments count deductions as positive; written as 0 − x so that no −0 appears.
-      const deducted = (x: number) => (cat.bonus ? 0 - x : x);
+      // Adjustments count deductions as positive (a bonus is negative); written as 0 − x so that no −0 appears.
       const adjustments: ScoreAdjustment[] = [];
-      for (const i of items) adjustments.push({ reason: i.reason, reasonEn: i.reasonEn, hundredths: deducted(i.amount), entries: [i.entry] });
+      for (const i of items) adjustments.push({ reason: i.reason, reasonEn: i.reasonEn, hundredths: cat.bonus ? 0 - i.amount : i.amount, entries: [i.entry] });
       for (const a of ineligible) adjustments.push(a);
-      if (amount < sum) adjustments.push({ reason: `超出上限的${formatPoints(sum - amount)}分不计`, reasonEn: `${formatPoints(sum - amount)} over the cap not counted`, hundredths: 0 - deducted(sum - amount), entries: [] });
+      if (amount < sum) adjustments.push({ reason: `超出上限的${formatPoints(sum - amount)}分不计`, reasonEn: `${formatPoints(sum - amount)} over the cap not counted`, hundredths: cat.bonus ? sum - amount : amount - sum, entries: [] });
       const inside = cat.def.stage === "inside";
-      const line: ScoreLine = { kind: sign, id: cat.def.id, name: cat.def.name, available: 0, earned: 0 - deducted(amount), state: "scored", adjustments };
+      const line: ScoreLine = { kind: sign, id: cat.def.id, name: cat.def.name, available: 0, earned: cat.bonus ? amount : 0 - amount, state: "scored", adjustments };
       if (notes.length > 0) {
         line.note = notes.join("；");
         line.noteEn = notesEn.join("; ");

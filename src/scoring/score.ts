@@ -126,15 +126,17 @@ interface Found {
   readonly keyed?: Array<Keyed | undefined>;
 }
 
+/** The indicator other than k that a problem is deducted in, if any. */
+const otherOwner = (owner: ReadonlyMap<string, number>, key: string, k: number): number | undefined => {
+  const o = owner.get(key);
+  return o !== undefined && o !== k ? o : undefined;
+};
+
 /**
  * 同一问题不重复扣分：同一问题（`problemId`，没有时为台账记录本身）涉及多个指标时，只在方案中第一个指标扣分
  * （`first`），或只扣较多的一处（`larger`，相同时取在前的）。Remove a problem's deduction from every indicator
  * but one: the first in scheme order, or the one that deducts more (the earlier on a tie).
  */
-const otherOwner = (owner: ReadonlyMap<string, number>, key: string, k: number): number | undefined => {
-  const o = owner.get(key);
-  return o !== undefined && o !== k ? o : undefined;
-};
 const dedupeProblems = (found: Found[], policy: "first" | "larger", names: readonly string[]): void => {
   // The indicator each problem is deducted in. "larger": the one whose deductions for it add up
   // to most (the earlier on a tie), decided before anything is removed. "first": claimed as the

@@ -1,4 +1,5 @@
 // npm run bench: every benchmark, one after another. Not part of npm test.
+import { benchCompare } from "./compare.bench.js";
 import { benchMatrix } from "./matrix.bench.js";
 import { benchAdversarial, benchParse } from "./parse.bench.js";
 import { benchSchedule } from "./schedule.bench.js";
@@ -12,3 +13,4 @@ benchMatrix();
 benchSchedule();
 benchScoring();
 benchTable();
+benchCompare();

@@ -8,6 +8,7 @@ import { Ledger, ProgressEntry } from "./ledger.js";
 import { WorkdayCalendar } from "./calendar.js";
 import { ScoreCard, ScoringScheme } from "./scoring.js";
 import { Roster, Unit, UnitGroup } from "./unit.js";
+import { Alignment, Coverage, PlanDiff } from "./compare.js";
 
 /**
  * 可导出为 JSON Schema 的模型名称。The name of a model that has a JSON Schema.
@@ -36,7 +37,10 @@ export type ModelName =
   | "Ledger"
   | "WorkdayCalendar"
   | "ScoringScheme"
-  | "ScoreCard";
+  | "ScoreCard"
+  | "Alignment"
+  | "PlanDiff"
+  | "Coverage";
 
 /**
  * 可导出 JSON Schema 的模型，键为 `$defs` 中的名称。The models exported as JSON Schema, by their
@@ -64,6 +68,9 @@ const MODELS: Readonly<Record<ModelName, z.ZodType>> = {
   WorkdayCalendar,
   ScoringScheme,
   ScoreCard,
+  Alignment,
+  PlanDiff,
+  Coverage,
 };
 
 /**

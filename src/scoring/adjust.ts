@@ -62,7 +62,7 @@ export const compileAdjustments = (scheme: ScoringScheme, rounding: Rounding): A
           } else if (cat.def.requiresEvidence === true && (e.evidence === undefined || e.evidence.length === 0)) {
             ineligible.push({ reason: `“${cat.def.name}”没有表彰文件等佐证，不加分`, reasonEn: `"${cat.def.name}" has no evidence: no bonus`, hundredths: 0, entries: [e.id] });
           } else {
-            const item: Item = { entry: e.id, amount: cat.per, reason: `${cat.def.name}，加${per}分`, reasonEn: `${cat.def.name}: +${per}` };
+            const item: Item = { entry: e.id, amount: cat.per, reason: `获得“${cat.def.name}”`, reasonEn: `${cat.def.name}: +${per}` };
             if (e.awardId !== undefined) item.awardId = e.awardId;
             items.push(item);
           }
@@ -72,7 +72,7 @@ export const compileAdjustments = (scheme: ScoringScheme, rounding: Rounding): A
         if (hits === undefined) continue;
         for (const e of [...hits].sort(byDateThenId)) {
           const n = e.count ?? 1;
-          items.push({ entry: e.id, amount: n * cat.per, reason: `${cat.def.name}${n > 1 ? `${n}次` : ""}，${n > 1 ? `每次扣${per}分` : `扣${per}分`}`, reasonEn: `${cat.def.name}: −${formatPoints(n * cat.per)}` });
+          items.push({ entry: e.id, amount: n * cat.per, reason: n > 1 ? `“${cat.def.name}”${n}次，每次扣${per}分` : `“${cat.def.name}”一次`, reasonEn: `${cat.def.name}: −${formatPoints(n * cat.per)}` });
         }
       }
       if (items.length > 0 || ineligible.length > 0) found.push({ cat, items, ineligible });
@@ -96,7 +96,7 @@ export const compileAdjustments = (scheme: ScoringScheme, rounding: Rounding): A
       for (const { cat, item } of list.slice(1)) {
         const share = cat.group?.othersShare as number;
         item.amount = Number(divide(BigInt(item.amount) * BigInt(share), 100n, rounding));
-        item.reason = `${cat.def.name}（同一表彰的其他层次，按${share}%计），加${formatPoints(item.amount)}分`;
+        item.reason = `获得“${cat.def.name}”（同一表彰的其他层次，按${share}%计）`;
         item.reasonEn = `${cat.def.name} (another tier of the same award, at ${share}%): +${formatPoints(item.amount)}`;
       }
     }

@@ -344,8 +344,8 @@ describe("mechanics 6 and 7: adjustments with group caps, evidence, no credit tw
     const provincial = line(sfj, "provincial");
     expect(provincial.note).toBe("表彰类合计最多5分，已封顶");
     expect(provincial.adjustments.map((a) => [a.reason, a.hundredths])).toEqual([
-      ["省级表彰（同一表彰的其他层次，按50%计），加1分", -100],
-      ["省级表彰，加2分", -200],
+      ["获得“省级表彰”（同一表彰的其他层次，按50%计）", -100],
+      ["获得“省级表彰”", -200],
       ["“省级表彰”已在以前年度加过分，不重复加分", 0],
       ["超出上限的1分不计", 100],
     ]);

@@ -2,6 +2,7 @@
 // ongoing work) with joint leads, a scheme that uses every mechanic, and a ledger generator.
 import { IsoDate, Roster, ScoringScheme, buildMatrix, expandSchedule, parsePlanText } from "../src/index.js";
 import type { Ledger, ProgressEntry } from "../src/index.js";
+import { deepFreeze } from "../src/model/freeze.js";
 
 export const UNITS = 200;
 export const INCIDENT_TAGS = 20;
@@ -155,5 +156,7 @@ export const ledgerOf = (n: number, occurrences: ReturnType<typeof world>["occur
     }
     entries[i] = e as unknown as ProgressEntry;
   }
-  return { planId: "bench-2024", entries } as unknown as Ledger;
+  // Frozen, as readLedger returns it: scoreUnits then checks it against the schema once, not on
+  // every call (a ledger that is not frozen is checked each time, since it may have changed).
+  return deepFreeze({ planId: "bench-2024", entries }) as unknown as Ledger;
 };

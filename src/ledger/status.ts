@@ -1,9 +1,11 @@
-import { type IsoDate, addDays, compareIsoDate, differenceInDays } from "../model/dates.js";
+import { IsoDate, addDays, compareIsoDate, differenceInDays } from "../model/dates.js";
 import { deepFreeze } from "../model/freeze.js";
 import type { EntryId, OccurrenceId, UnitId } from "../model/ids.js";
-import type { Ledger, WorkEntry } from "../model/ledger.js";
-import type { ResponsibilityMatrix } from "../model/matrix.js";
-import type { Occurrence } from "../model/schedule.js";
+import * as z from "zod";
+import { argument, badArgument, optionsOf } from "../model/guard.js";
+import { type Ledger, Ledger as LedgerSchema, type WorkEntry } from "../model/ledger.js";
+import { ResponsibilityMatrix } from "../model/matrix.js";
+import { Occurrence } from "../model/schedule.js";
 import { isWorkEntry } from "./ledger.js";
 
 /**
@@ -43,6 +45,7 @@ export interface OccurrenceStatus {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+const Occurrences = z.array(Occurrence);
 
 /**
  * {@link occurrenceStatus} 的选项。Options of {@link occurrenceStatus}.
@@ -108,14 +111,23 @@ const inOrder = (entries: readonly WorkEntry[], needed: number): WorkEntry[] => 
  * @example
  * occurrenceStatus(occurrences, ledger, IsoDate.parse("2024-07-15")).filter((s) => s.status === "overdue").length;
  */
-export const occurrenceStatus = (occurrences: readonly Occurrence[], ledger: Ledger, asOf: IsoDate, options: StatusOptions = {}): OccurrenceStatus[] => {
+export const occurrenceStatus = (occurrences: readonly Occurrence[], ledger: Ledger, asOf: IsoDate, options?: StatusOptions): OccurrenceStatus[] => {
+  // Arguments are checked at the boundary (a frozen value once): a wrong one is a FazhiError.
+  const fn = "occurrenceStatus";
+  argument(fn, "occurrences", Occurrences, occurrences);
+  argument(fn, "ledger", LedgerSchema, ledger);
+  argument(fn, "asOf", IsoDate, asOf);
+  const opts = optionsOf(fn, options);
+  if (opts.matrix !== undefined) argument(fn, "options.matrix", ResponsibilityMatrix, opts.matrix);
+  if (opts.dueSoonDays !== undefined && !(Number.isInteger(opts.dueSoonDays) && opts.dueSoonDays >= 0)) throw badArgument(fn, "options.dueSoonDays", "应为非负整数", "must be a non-negative integer");
+  if (opts.jointLeads !== undefined && opts.jointLeads !== "shared" && opts.jointLeads !== "each") throw badArgument(fn, "options.jointLeads", "应为 shared 或 each", 'must be "shared" or "each"');
   // A repeated entry id counts once: the first entry with that id wins (as in scoring).
   const first = firstOfEachId(ledger.entries);
   const work: WorkEntry[] = [];
   ledger.entries.forEach((e, i) => {
     if (first(e.id, i) && isWorkEntry(e) && e.date <= asOf) work.push(e);
   });
-  return statusOfWork(occurrences, work, asOf, options);
+  return statusOfWork(occurrences, work, asOf, opts);
 };
 
 /**

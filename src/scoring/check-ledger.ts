@@ -1,6 +1,7 @@
 import { type Diagnostic, type DiagnosticPath, diag } from "../model/diagnostic.js";
-import type { Ledger } from "../model/ledger.js";
-import type { ScoringScheme } from "../model/scoring.js";
+import { argument } from "../model/guard.js";
+import { Ledger } from "../model/ledger.js";
+import { ScoringScheme } from "../model/scoring.js";
 
 /** Edit distance, for "did you mean" (short keys only). */
 const distance = (a: string, b: string): number => {
@@ -58,6 +59,8 @@ const hint = (s: string | undefined): [string, string] => (s === undefined ? [""
  * checkLedgerAgainstScheme(ledger, scheme).map((d) => `${d.path.join(".")} ${d.message}`);
  */
 export const checkLedgerAgainstScheme = (ledger: Ledger, scheme: ScoringScheme): Diagnostic[] => {
+  argument("checkLedgerAgainstScheme", "ledger", Ledger, ledger);
+  argument("checkLedgerAgainstScheme", "scheme", ScoringScheme, scheme);
   const tags = new Set<string>();
   const metrics = new Set<string>();
   const percents = new Set<string>();

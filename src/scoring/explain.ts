@@ -1,4 +1,5 @@
-import type { ScoreAdjustment, ScoreCard, ScoreLine } from "../model/scoring.js";
+import { argument } from "../model/guard.js";
+import { type ScoreAdjustment, ScoreCard, type ScoreLine } from "../model/scoring.js";
 import { formatPoints } from "./points.js";
 
 const p = formatPoints;
@@ -56,6 +57,7 @@ const head = (line: ScoreLine, areaOffice: string | undefined): string => {
  * console.log(explainScoreCard(cards[0]!));
  */
 export const explainScoreCard = (card: ScoreCard): string => {
+  argument("explainScoreCard", "card", ScoreCard, card);
   if (!card.assessed) return `${card.name}：${card.grade}（没有适用于本单位的考核指标）。\n`;
   const out: string[] = [`${card.name}：${p(card.total)}分，${card.grade}，第${card.rank ?? "-"}名${card.vetoed ? "（一票否决）" : ""}。`];
   const depth = new Map<string, number>();

@@ -1,12 +1,14 @@
-import type { IsoDate } from "../model/dates.js";
+import * as z from "zod";
+import { IsoDate } from "../model/dates.js";
+import { argument, badArgument } from "../model/guard.js";
 import { deepFreeze } from "../model/freeze.js";
 import type { EntryId, UnitId } from "../model/ids.js";
-import type { Ledger } from "../model/ledger.js";
-import type { ResponsibilityMatrix } from "../model/matrix.js";
-import type { Plan, Requirement } from "../model/plan.js";
-import type { Occurrence } from "../model/schedule.js";
-import type { Floor, Indicator, Rounding, ScoreAdjustment, ScoreCard, ScoreLine, ScoringScheme } from "../model/scoring.js";
-import type { Roster } from "../model/unit.js";
+import { type Ledger, Ledger as LedgerSchema } from "../model/ledger.js";
+import { ResponsibilityMatrix } from "../model/matrix.js";
+import { type Plan, Plan as PlanSchema, type Requirement } from "../model/plan.js";
+import { Occurrence } from "../model/schedule.js";
+import { type Floor, type Indicator, type Rounding, type ScoreAdjustment, type ScoreCard, type ScoreLine, ScoringScheme as ScoringSchemeSchema, type ScoringScheme } from "../model/scoring.js";
+import { type Roster, Roster as RosterSchema } from "../model/unit.js";
 import { type OccurrenceStatus, statusOfWork } from "../ledger/status.js";
 import { expandSchedule } from "../schedule/expand.js";
 import { planDate, unitExistsOn } from "../units/resolve.js";
@@ -187,6 +189,25 @@ const dedupeProblems = (found: Found[], policy: "first" | "larger", names: reado
   }
 };
 
+const Occurrences = z.array(Occurrence);
+
+/**
+ * The arguments, checked at the boundary (a frozen value once, as readers return them): a wrong
+ * one is a FazhiError naming it, never a TypeError from deep inside or a score made of garbage.
+ */
+const checkInput = (input: ScoreInput): void => {
+  const fn = "scoreUnits";
+  if (typeof input !== "object" || input === null || Array.isArray(input)) throw badArgument(fn, "input", "应为对象", "must be an object");
+  argument(fn, "input.plan", PlanSchema, input.plan);
+  argument(fn, "input.matrix", ResponsibilityMatrix, input.matrix);
+  argument(fn, "input.scheme", ScoringSchemeSchema, input.scheme);
+  argument(fn, "input.ledger", LedgerSchema, input.ledger);
+  argument(fn, "input.asOf", IsoDate, input.asOf);
+  if (input.roster !== undefined) argument(fn, "input.roster", RosterSchema, input.roster);
+  if (input.previous !== undefined) argument(fn, "input.previous", LedgerSchema, input.previous);
+  if (input.occurrences !== undefined) argument(fn, "input.occurrences", Occurrences, input.occurrences);
+};
+
 /**
  * 按考核方案为每个单位评分：每张评分卡有总分、等次、名次，以及每一行的来历——指标、可得分、实得分、
  * 每一项扣分或加分的中文理由、所依据的台账记录和工作要求（附原文位置），各级考核内容的小计与封顶保底、折算、
@@ -206,6 +227,7 @@ const dedupeProblems = (found: Found[], policy: "first" | "larger", names: reado
  * cards.map((c) => `${c.rank ?? "-"} ${c.name} ${formatPoints(c.total)} ${c.grade}`);
  */
 export const scoreUnits = (input: ScoreInput): ScoreCard[] => {
+  checkInput(input);
   const { plan, matrix, scheme, ledger, asOf } = input;
   const rounding = scheme.rounding ?? "half_up";
   const methods = scheme.indicators.flatMap((i) => i.methods);

@@ -1,9 +1,10 @@
 import { type Diagnostic, type DiagnosticPath, type Result, diag } from "../model/diagnostic.js";
 import { deepFreeze } from "../model/freeze.js";
 import { diagnosticsFromZod } from "../model/input.js";
-import type { Plan } from "../model/plan.js";
+import { argument, badArgument } from "../model/guard.js";
+import { Plan } from "../model/plan.js";
 import { NOT_ASSESSED, ScoringScheme } from "../model/scoring.js";
-import type { Roster } from "../model/unit.js";
+import { Roster } from "../model/unit.js";
 import { migrateScheme } from "./migrate.js";
 import { formatPoints, isHundredths, toHundredths } from "./points.js";
 
@@ -19,7 +20,15 @@ export interface SchemeContext {
   readonly roster?: Roster;
 }
 
-const contextOf = (c: SchemeContext | Plan | undefined): SchemeContext => (c === undefined ? {} : "sections" in c ? { plan: c } : c);
+/** The context, checked at the boundary: a plan given alone, or { plan?, roster? }; anything else is a FazhiError. */
+const contextOf = (fn: string, c: SchemeContext | Plan | undefined): SchemeContext => {
+  if (c === undefined) return {};
+  if (typeof c !== "object" || c === null || Array.isArray(c)) throw badArgument(fn, "context", "应为工作安排或 { plan, roster }", "must be a plan or { plan, roster }");
+  if ("sections" in c) return { plan: argument(fn, "context", Plan, c) };
+  if (c.plan !== undefined) argument(fn, "context.plan", Plan, c.plan);
+  if (c.roster !== undefined) argument(fn, "context.roster", Roster, c.roster);
+  return c;
+};
 
 /** The cross-field checks of a parsed scheme. */
 const crossCheck = (scheme: ScoringScheme, context: SchemeContext): Diagnostic[] => {
@@ -303,11 +312,12 @@ const crossCheck = (scheme: ScoringScheme, context: SchemeContext): Diagnostic[]
 };
 
 /** Migrate, parse and cross-check: the value when it is usable, and every issue. */
-const checkScheme = (input: unknown, context: SchemeContext | Plan | undefined): { value?: ScoringScheme; issues: Diagnostic[] } => {
+const checkScheme = (fn: string, input: unknown, context: SchemeContext | Plan | undefined): { value?: ScoringScheme; issues: Diagnostic[] } => {
+  const ctx = contextOf(fn, context);
   const { scheme, notices } = migrateScheme(input);
   const parsed = ScoringScheme.safeParse(scheme, { reportInput: true });
   if (!parsed.success) return { issues: [...notices, ...diagnosticsFromZod(parsed.error)] };
-  return { value: parsed.data, issues: [...notices, ...crossCheck(parsed.data, contextOf(context))] };
+  return { value: parsed.data, issues: [...notices, ...crossCheck(parsed.data, ctx)] };
 };
 
 /**
@@ -331,7 +341,7 @@ const checkScheme = (input: unknown, context: SchemeContext | Plan | undefined):
  * validateScheme({}).map((d) => d.code);
  * //=> ["invalid_type", …]
  */
-export const validateScheme = (scheme: unknown, context?: SchemeContext | Plan): Diagnostic[] => checkScheme(scheme, context).issues;
+export const validateScheme = (scheme: unknown, context?: SchemeContext | Plan): Diagnostic[] => checkScheme("validateScheme", scheme, context).issues;
 
 /**
  * 读取不可信的考核方案 JSON：旧格式改写（附提示）、模式校验加跨字段校验；有 error 时失败。成功的值深度冻结。
@@ -343,7 +353,7 @@ export const validateScheme = (scheme: unknown, context?: SchemeContext | Plan):
  * if (!r.ok) r.issues.forEach((d) => console.log(d.path.join("."), d.message));
  */
 export const readScheme = (input: unknown, context?: SchemeContext | Plan): Result<ScoringScheme> => {
-  const { value, issues } = checkScheme(input, context);
+  const { value, issues } = checkScheme("readScheme", input, context);
   if (value === undefined || issues.some((d) => d.severity === "error")) return { ok: false, issues };
   return { ok: true, value: deepFreeze(value), issues };
 };

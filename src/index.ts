@@ -69,6 +69,7 @@ export { readPlan, readRoster, validatePlan, validateRoster } from "./model/vali
 export { type JsonSchema, MODEL_NAMES, type ModelName, schemaFileName, toJsonSchema } from "./model/json-schema.js";
 export { formatChineseNumeral, parseChineseNumeral } from "./text/numerals.js";
 export { normalizeText } from "./text/normalize.js";
+export { type DecodedText, type TextEncodingName, decodeText } from "./text/decode.js";
 export { type ParsePlanOptions, type ParsePlanResult, parsePlanText } from "./parse/parse-plan.js";
 export { DEFAULT_GROUP_PHRASES, ROLE_WORDS } from "./parse/units.js";
 export { CellOrigin, Certainty, MatrixCell, MatrixTask, MatrixUnit, ResponsibilityMatrix } from "./model/matrix.js";

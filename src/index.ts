@@ -63,15 +63,19 @@ export {
   ScheduleRuleKindSchema,
   WindowRule,
 } from "./model/schedule.js";
-export { Assignment, Clause, Plan, ROLE_LABELS, Requirement, Role, Section, Task, UnitRef } from "./model/plan.js";
+export { Assignment, Clause, Plan, ROLE_LABELS, Requirement, Role, Section, Task, TaskGroup, UnitRef } from "./model/plan.js";
 export { diagnosticsFromZod, parseAndValidate, parseInput } from "./model/input.js";
 export { readPlan, readRoster, validatePlan, validateRoster } from "./model/validate.js";
 export { type JsonSchema, MODEL_NAMES, type ModelName, schemaFileName, toJsonSchema } from "./model/json-schema.js";
 export { formatChineseNumeral, parseChineseNumeral } from "./text/numerals.js";
 export { normalizeText } from "./text/normalize.js";
 export { type DecodedText, type TextEncodingName, decodeText } from "./text/decode.js";
-export { type ParsePlanOptions, type ParsePlanResult, parsePlanText } from "./parse/parse-plan.js";
-export { DEFAULT_GROUP_PHRASES, ROLE_WORDS } from "./parse/units.js";
+export { PLAN_RULES, type ParsePlanOptions, type ParsePlanResult, parsePlanText } from "./parse/parse-plan.js";
+export { type NoiseRule, type PlanRuleOptions, type RoleReading, type RoleRule, type RoleSegment, type RuleContext } from "./parse/rules.js";
+export { NUMBERING_STYLES, type NumberingStyle } from "./parse/numbering.js";
+export { ROLE_VERBS, ROLE_WORDS } from "./parse/roles.js";
+export { DEFAULT_GROUP_PHRASES, UNIT_PREDICATES } from "./parse/units.js";
+export type { MappedText } from "./text/normalize.js";
 export { CellOrigin, Certainty, MatrixCell, MatrixTask, MatrixUnit, ResponsibilityMatrix } from "./model/matrix.js";
 export { DEFAULT_GROUPS } from "./units/groups.js";
 export { type ResolveOptions, type ResolveResult, resolveUnits } from "./units/resolve.js";

@@ -1,0 +1,205 @@
+import type { Role } from "../model/plan.js";
+import type { RoleReading, RoleRule, RoleSegment } from "./rules.js";
+import { CLOSE, OPEN, listItems, looksLikeUnit } from "./units.js";
+
+/**
+ * 分工用语（后接冒号）与角色的对应。Role labels (followed by a colon) and the role each maps to.
+ * A county passes its own with the `roleWords` option.
+ *
+ * @category Parsing
+ * @example
+ * ROLE_WORDS["协办单位"];
+ * //=> "support"
+ */
+export const ROLE_WORDS: Readonly<Record<string, Role>> = Object.freeze({
+  牵头单位: "lead",
+  牵头部门: "lead",
+  牵头责任单位: "lead",
+  牵头责任部门: "lead",
+  牵头领导单位: "lead",
+  总牵头单位: "lead",
+  主责单位: "lead",
+  主办单位: "lead",
+  责任单位: "responsible",
+  责任部门: "responsible",
+  主要责任单位: "responsible",
+  市直责任单位: "responsible",
+  县直责任单位: "responsible",
+  区直责任单位: "responsible",
+  责任主体: "responsible",
+  落实单位: "responsible",
+  实施单位: "responsible",
+  承办单位: "responsible",
+  完成单位: "responsible",
+  配合单位: "support",
+  配合部门: "support",
+  协同配合单位: "support",
+  协办单位: "support",
+  协助单位: "support",
+  参与单位: "support",
+  参加单位: "support",
+});
+
+/**
+ * 写在单位后面的分工动词（“X牵头，Y配合”）。Role verbs written after the units (X牵头，Y配合),
+ * and the role each gives. A county passes its own with the `roleVerbs` option.
+ *
+ * @category Parsing
+ * @example
+ * ROLE_VERBS["共同负责"];
+ * //=> "responsible"
+ */
+export const ROLE_VERBS: Readonly<Record<string, Role>> = Object.freeze({
+  牵头负责: "lead",
+  负责牵头: "lead",
+  牵头: "lead",
+  按职责分工分别负责: "responsible",
+  按照职责分工负责: "responsible",
+  按职责分工负责: "responsible",
+  按职责分别负责: "responsible",
+  分别负责: "responsible",
+  共同负责: "responsible",
+  具体负责: "responsible",
+  负责落实: "responsible",
+  负责: "responsible",
+  各负其责: "responsible",
+  组织实施: "responsible",
+  落实: "responsible",
+  办理: "responsible",
+  实施: "responsible",
+  为主要责任单位: "responsible",
+  为责任单位: "responsible",
+  配合: "support",
+  协助: "support",
+  参与: "support",
+});
+
+/** Labels whose list is written with verbs: 部门分工：X牵头，Y配合. */
+const VERB_LABELS = ["部门分工", "责任分工", "分工"];
+
+/** Words and verbs in effect for one parse, longest first. */
+export interface RoleVocabulary {
+  readonly words: ReadonlyArray<readonly [string, Role | "verbs"]>;
+  readonly verbs: ReadonlyArray<readonly [string, Role]>;
+}
+
+export const roleVocabulary = (words: Readonly<Record<string, Role>> = {}, verbs: Readonly<Record<string, Role>> = {}): RoleVocabulary => ({
+  words: [...Object.entries({ ...ROLE_WORDS, ...words }), ...VERB_LABELS.map((w) => [w, "verbs"] as const)].sort((a, b) => b[0].length - a[0].length),
+  verbs: Object.entries({ ...ROLE_VERBS, ...verbs }).sort((a, b) => b[0].length - a[0].length),
+});
+
+/** The role label at `i` and its length with the colon; without a colon only where `bare` allows. */
+export const roleLabelAt = (vocabulary: RoleVocabulary, text: string, i: number, bare = false): readonly [string, Role | "verbs", number] | undefined => {
+  for (const [word, role] of vocabulary.words) {
+    if (!text.startsWith(word, i)) continue;
+    if (text.charCodeAt(i + word.length) === 0xff1a /* ： */) return [word, role, word.length + 1];
+    const next = text.charCodeAt(i + word.length);
+    if (bare && role !== "verbs" && next >= 0x4e00 && next <= 0x9fff) return [word, role, word.length];
+  }
+  return undefined;
+};
+
+/** Depth-0 pieces of text[from, to) split at the given characters, trimmed of spaces. */
+const pieces = (text: string, from: number, to: number, at: string): Array<[number, number]> => {
+  const out: Array<[number, number]> = [];
+  let depth = 0;
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    const ch = text[i] as string;
+    if (i < to && OPEN.has(ch)) depth += 1;
+    else if (i < to && CLOSE.has(ch)) depth = Math.max(0, depth - 1);
+    else if (i === to || (depth === 0 && at.includes(ch))) {
+      let a = start;
+      let b = i;
+      while (a < b && text[a] === " ") a += 1;
+      while (b > a && (text[b - 1] === " " || text[b - 1] === "。")) b -= 1;
+      if (b > a) out.push([a, b]);
+      start = i + 1;
+    }
+  }
+  return out;
+};
+
+/**
+ * 角色用语加冒号：“牵头单位：X；责任单位：Y”。Labelled lists: every role label at bracket depth 0
+ * starts a segment that runs to the next; inside brackets the colon may be missing (（责任单位市司法局）).
+ * A verb label (部门分工：) reads its list with the verb rule.
+ */
+export const labelRule = (vocabulary: RoleVocabulary): RoleRule => ({
+  name: "roleLabels",
+  read: (text, from, to, where) => {
+    const starts: Array<{ word: string; role: Role | "verbs"; at: number; len: number }> = [];
+    let depth = 0;
+    for (let i = from; i < to; i++) {
+      const ch = text[i] as string;
+      if (OPEN.has(ch)) depth += 1;
+      else if (CLOSE.has(ch)) depth = Math.max(0, depth - 1);
+      else if (depth === 0) {
+        const hit = roleLabelAt(vocabulary, text, i, where !== "line" && i === from);
+        if (hit !== undefined) {
+          starts.push({ word: hit[0], role: hit[1], at: i, len: hit[2] });
+          i += hit[2] - 1;
+        }
+      }
+    }
+    const first = starts[0];
+    if (first === undefined || text.slice(from, first.at).trim() !== "") return undefined;
+    const out: RoleSegment[] = [];
+    starts.forEach((s, k) => {
+      let end = k + 1 < starts.length ? (starts[k + 1] as { at: number }).at : to;
+      while (end > s.at + s.len && /[，；。\s]/.test(text[end - 1] as string)) end -= 1;
+      if (s.role !== "verbs") out.push({ role: s.role, word: s.word, from: s.at + s.len, to: end });
+      else out.push(...(readVerbs(vocabulary, text, s.at + s.len, end)?.segments ?? []));
+    });
+    return { segments: out };
+  },
+});
+
+/** Verb forms: X牵头，Y配合 / 由X会同Y实施 / X组织有关部门实施 / X、Y共同负责. Undefined unless the first clause has a role. */
+const readVerbs = (vocabulary: RoleVocabulary, text: string, from: number, to: number): RoleReading | undefined => {
+  const out: RoleSegment[] = [];
+  let first = true;
+  let keepText = false;
+  for (const [a0, b] of pieces(text, from, to, "，；")) {
+    const a = text.startsWith("由", a0) ? a0 + 1 : a0;
+    const clause = text.slice(a, b);
+    const together = /^(.{2,80}?)(会同|组织)(.{2,80}?)(?:等(?:有关|相关)?(?:部门|单位))?(办理|实施|进行|落实|负责|开展)?$/.exec(clause);
+    const verb = vocabulary.verbs.find(([v]) => clause.length > v.length + 1 && clause.endsWith(v));
+    if (together !== null && looksLikeUnit(together[1] as string) && (together[2] === "会同" || together[4] !== undefined)) {
+      const x = a + (together[1] as string).length;
+      const y = x + 2;
+      const yEnd = b - (together[4]?.length ?? 0);
+      const word = together[2] as string;
+      out.push({ role: word === "组织" && out.some((s) => s.role === "lead") ? "responsible" : "lead", word, from: a, to: x });
+      out.push({ role: "support", word, from: y, to: yEnd });
+    } else if (verb !== undefined && listItems(text, a, b - verb[0].length, []).some(([x, y]) => looksLikeUnit(text.slice(x, y)))) {
+      out.push({ role: verb[1], word: verb[0], from: a, to: b - verb[0].length });
+    } else if (first) return undefined;
+    else keepText = true;
+    first = false;
+  }
+  return out.length === 0 ? undefined : { segments: out, keepText };
+};
+
+/** 动词式分工：“X牵头，Y配合”“由X会同Y实施”“X、Y共同负责”。Assignments written with verbs. */
+export const verbRule = (vocabulary: RoleVocabulary): RoleRule => ({
+  name: "roleVerbs",
+  read: (text, from, to, where) => (where === "line" ? undefined : readVerbs(vocabulary, text, from, to)),
+});
+
+/**
+ * 任务末尾只列单位的括号：“（县司法局、县法院）”，每一项都像单位名称时才算（“镇（街道）”不算），记为责任单位。
+ * A bare list of units in the bracket that ends a task, read as `responsible` when every item reads
+ * as a unit name and the bracket follows a sentence end or lists two or more (镇（街道） is not a list).
+ */
+export const bareListRule: RoleRule = {
+  name: "bareUnitList",
+  read: (text, from, to, where) => {
+    if (where !== "end") return undefined;
+    const items = listItems(text, from, to, []);
+    if (items.length === 0 || !items.every(([a, b]) => looksLikeUnit(text.slice(a, b)))) return undefined;
+    const before = text[from - 2];
+    if (items.length < 2 && !(before === undefined || "。；！？".includes(before))) return undefined;
+    return { segments: [{ role: "responsible", word: "", from, to }] };
+  },
+};

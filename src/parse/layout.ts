@@ -55,9 +55,14 @@ export const layoutSections = (root: Node, ctx: ParseContext, options: LayoutOpt
   const sections: SectionDraft[] = [];
   let containers = 0;
   const { units } = options;
-  const sectionAsTask = (s: SectionDraft, blocks: readonly Block[]): void => {
-    if (blocks.length === 0) return;
-    s.tasks.push({ label: "", numeral: undefined, blocks, cut: 0, container: containers++ });
+  /** A section read as one task: its heading's text (after the number) starts the task when it says more than a title. */
+  const sectionAsTask = (s: SectionDraft, blocks: readonly Block[], node?: Node): void => {
+    const heading = node?.block;
+    const withHeading = heading !== undefined && (blocks.length === 0 || /[。；！？]./.test(heading.text));
+    if (withHeading) s.tasks.push({ label: heading.marker?.label ?? "", numeral: undefined, blocks: [heading, ...blocks], cut: heading.marker?.length ?? 0, container: containers++ });
+    else if (blocks.length > 0) s.tasks.push({ label: "", numeral: undefined, blocks, cut: 0, container: containers++ });
+    else return;
+    blocks = s.tasks[s.tasks.length - 1]?.blocks ?? blocks;
     const at = sections.length - 1;
     ctx.report("section_as_task", "info", `第${s.no}部分没有分项，整体作为一项任务`, `Section ${s.no} has no numbered items: it is read as one task`, blocks[0], 0, blocks[0]?.text.length, ["sections", at, "tasks", s.tasks.length - 1]);
   };
@@ -113,8 +118,8 @@ export const layoutSections = (root: Node, ctx: ParseContext, options: LayoutOpt
     if (nonTask) {
       s.intro.push(...node.own, ...node.children.flatMap((c) => blocksOf(c)));
       ctx.report("non_task_section", "info", `“${s.title}”部分没有分工，作为说明文字`, `Section "${s.title}" assigns no units: it is kept as text`, node.block, undefined, undefined, ["sections", s.no - 1]);
-    } else if (node.children.length === 0) sectionAsTask(s, node.own);
-    else if (readNode(node, options.rules, units, true) === "task") sectionAsTask(s, [...node.own, ...node.children.flatMap((c) => blocksOf(c))]);
+    } else if (node.children.length === 0) sectionAsTask(s, node.own, node);
+    else if (readNode(node, options.rules, units, true) === "task") sectionAsTask(s, [...node.own, ...node.children.flatMap((c) => blocksOf(c))], node);
     else {
       if (node.own.some((b) => units.carries(b))) sectionAsTask(s, node.own);
       else s.intro.push(...node.own);

@@ -3,7 +3,7 @@ import { gapBefore } from "./noise.js";
 import { type Marker, NumberingState, type NumberingStyle, markerAt } from "./numbering.js";
 import { type RoleVocabulary, roleLabelAt } from "./roles.js";
 import { type NoiseRule, type ParseContext, sliceMapped } from "./rules.js";
-import { CLOSE, OPEN } from "./units.js";
+import { bracketOf, endsStructure } from "./chars.js";
 
 /** A piece of one physical line: the whole line, or a part split off where a new structure starts mid-line. */
 export interface Segment extends MappedText {
@@ -17,8 +17,6 @@ export interface Segment extends MappedText {
   readonly roleLabel: boolean;
 }
 
-/** Characters after which a numbering marker or a role label in mid-line starts a new structure. */
-const ENDS = new Set(["。", "；", "！", "？", "）", "〕", "】"]);
 /** A bracket still open this far on is unbalanced (a typo, or a cut-off fragment): stop honouring it. */
 const BRACKET_SPAN = 300;
 
@@ -54,19 +52,20 @@ export const readSegments = (
     let depth = 0;
     let openedAt = 0;
     for (let i = 1; splitting && i < t.length; i++) {
-      const prev = t[i - 1] as string;
-      if (OPEN.has(prev)) {
+      const prev = t.charCodeAt(i - 1);
+      const bracket = bracketOf(prev);
+      if (bracket > 0) {
         if (depth === 0) openedAt = i;
         depth += 1;
-      } else if (CLOSE.has(prev)) depth = Math.max(0, depth - 1);
+      } else if (bracket < 0 && depth > 0) depth -= 1;
       if (depth > 0 && i - openedAt > BRACKET_SPAN) depth = 0;
-      if (depth > 0 || !(ENDS.has(prev) || prev === " " || gapBefore(m, i))) continue;
+      if (depth > 0 || !(endsStructure(prev) || prev === 0x20 || gapBefore(m, i))) continue;
       const marker = markerAt(t, i, midLine);
       if (marker !== undefined && numbering.continues(marker)) {
         numbering.record(marker);
         starts.push({ at: i, marker, role: false });
         i += marker.length - 1;
-      } else if (roleLabelAt(vocabulary, t, i) !== undefined && ENDS.has(prev === " " ? (t[i - 2] ?? "") : prev)) {
+      } else if (endsStructure(prev === 0x20 ? t.charCodeAt(i - 2) : prev) && roleLabelAt(vocabulary, t, i) !== undefined) {
         starts.push({ at: i, role: true });
       }
     }

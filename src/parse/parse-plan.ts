@@ -4,8 +4,8 @@ import { isWellFormedId } from "../model/ids.js";
 import type { Plan, Role, Section, Task, TaskGroup } from "../model/plan.js";
 import { yearMissing } from "../schedule/extract.js";
 import { lineIndex, normalizeText, splitLines } from "../text/normalize.js";
-import { buildBlocks } from "./blocks.js";
-import { DATE_LINE, HEAD_RULES, readHead } from "./head.js";
+import { type Block, buildBlocks } from "./blocks.js";
+import { DATE_LINE, HEAD_RULES, TITLE, readHead } from "./head.js";
 import { type SectionDraft, checkNumbering, layoutSections } from "./layout.js";
 import { readSegments } from "./lines.js";
 import { NOISE_RULES } from "./noise.js";
@@ -117,14 +117,12 @@ const parse = (text: string, options: ParsePlanOptions, isString: boolean): Pars
   };
 
   const blocks = buildBlocks(readSegments(text, ctx, activeRules(NOISE_RULES, rules.noise, ctx.disabled), styles, vocabulary), ctx);
-  // The body starts at the first 一、 or （一） heading (else the first 1., else the first of any style).
-  const firstAt = (rank: number) => blocks.findIndex((b) => b.marker !== undefined && b.marker.style.rank <= rank);
-  const start = [2, 3, Number.POSITIVE_INFINITY].map(firstAt).find((i) => i !== -1) ?? blocks.length;
+  const start = bodyStart(blocks);
   const head = readHead(blocks.slice(0, start), activeRules(HEAD_RULES, [], ctx.disabled), ctx);
 
   // Signature, date, 抄送 and 附件 after the body are the trailer, up to the next section heading.
-  const body: typeof blocks = [];
-  const trailer: typeof blocks = [];
+  const body: Block[] = [];
+  const trailer: Block[] = [];
   let inTrailer = false;
   for (const b of blocks.slice(start)) {
     const section = b.marker !== undefined && b.marker.style.rank <= 1;
@@ -218,6 +216,24 @@ const sectionOf = (s: SectionDraft, tasks: Task[], reading: UnitReading, ctx: Re
     ...(s.intro.length > 0 ? { text: s.intro.map((b) => b.text).join("\n") } : {}),
     ...(groups.length > 0 ? { groups } : {}),
   };
+};
+
+/**
+ * Where the body starts: at the first numbered block, unless a title stands after it and before the
+ * first 一、/（一） heading (then numbered lines before the title belong to the notice around it).
+ * A fragment that starts with 3. items, before any 一、, starts there.
+ */
+const bodyStart = (blocks: readonly Block[]): number => {
+  const firstAt = (rank: number, from = 0) => blocks.findIndex((b, i) => i >= from && b.marker !== undefined && b.marker.style.rank <= rank);
+  const any = firstAt(Number.POSITIVE_INFINITY);
+  if (any === -1) return blocks.length;
+  const main = firstAt(2);
+  const limit = main === -1 ? blocks.length : main;
+  let title = -1;
+  for (let i = any + 1; i < limit; i++) if (blocks[i]?.marker === undefined && TITLE.test(blocks[i]?.text ?? "")) title = i;
+  if (title === -1) return any;
+  const after = firstAt(Number.POSITIVE_INFINITY, title + 1);
+  return after === -1 ? blocks.length : after;
 };
 
 const sortedUnique = (words: readonly string[]): string[] => [...new Set(words)].filter((w) => w.length > 0).sort((a, b) => b.length - a.length);

@@ -1,6 +1,7 @@
 import type { Role } from "../model/plan.js";
 import type { RoleReading, RoleRule, RoleSegment } from "./rules.js";
-import { CLOSE, OPEN, listItems, looksLikeUnit } from "./units.js";
+import { bracketOf } from "./chars.js";
+import { listItems, looksLikeUnit } from "./units.js";
 
 /**
  * 分工用语（后接冒号）与角色的对应。Role labels (followed by a colon) and the role each maps to.
@@ -79,18 +80,27 @@ const VERB_LABELS = ["部门分工", "责任分工", "分工"];
 
 /** Words and verbs in effect for one parse, longest first. */
 export interface RoleVocabulary {
-  readonly words: ReadonlyArray<readonly [string, Role | "verbs"]>;
+  /** Labels by their first character, longest first. */
+  readonly words: ReadonlyMap<string, ReadonlyArray<readonly [string, Role | "verbs"]>>;
   readonly verbs: ReadonlyArray<readonly [string, Role]>;
 }
 
-export const roleVocabulary = (words: Readonly<Record<string, Role>> = {}, verbs: Readonly<Record<string, Role>> = {}): RoleVocabulary => ({
-  words: [...Object.entries({ ...ROLE_WORDS, ...words }), ...VERB_LABELS.map((w) => [w, "verbs"] as const)].sort((a, b) => b[0].length - a[0].length),
-  verbs: Object.entries({ ...ROLE_VERBS, ...verbs }).sort((a, b) => b[0].length - a[0].length),
-});
+export const roleVocabulary = (words: Readonly<Record<string, Role>> = {}, verbs: Readonly<Record<string, Role>> = {}): RoleVocabulary => {
+  const byFirst = new Map<string, Array<readonly [string, Role | "verbs"]>>();
+  const all = [...Object.entries({ ...ROLE_WORDS, ...words }), ...VERB_LABELS.map((w) => [w, "verbs"] as const)].filter(([w]) => w.length > 0);
+  for (const entry of all.sort((a, b) => b[0].length - a[0].length)) {
+    const list = byFirst.get(entry[0][0] as string) ?? [];
+    list.push(entry);
+    byFirst.set(entry[0][0] as string, list);
+  }
+  return { words: byFirst, verbs: Object.entries({ ...ROLE_VERBS, ...verbs }).sort((a, b) => b[0].length - a[0].length) };
+};
 
 /** The role label at `i` and its length with the colon; without a colon only where `bare` allows. */
 export const roleLabelAt = (vocabulary: RoleVocabulary, text: string, i: number, bare = false): readonly [string, Role | "verbs", number] | undefined => {
-  for (const [word, role] of vocabulary.words) {
+  const candidates = vocabulary.words.get(text[i] ?? "");
+  if (candidates === undefined) return undefined;
+  for (const [word, role] of candidates) {
     if (!text.startsWith(word, i)) continue;
     if (text.charCodeAt(i + word.length) === 0xff1a /* ： */) return [word, role, word.length + 1];
     const next = text.charCodeAt(i + word.length);
@@ -106,8 +116,9 @@ const pieces = (text: string, from: number, to: number, at: string): Array<[numb
   let start = from;
   for (let i = from; i <= to; i++) {
     const ch = text[i] as string;
-    if (i < to && OPEN.has(ch)) depth += 1;
-    else if (i < to && CLOSE.has(ch)) depth = Math.max(0, depth - 1);
+    const bracket = i < to ? bracketOf(text.charCodeAt(i)) : 0;
+    if (bracket > 0) depth += 1;
+    else if (bracket < 0) depth = Math.max(0, depth - 1);
     else if (i === to || (depth === 0 && at.includes(ch))) {
       let a = start;
       let b = i;
@@ -130,10 +141,14 @@ export const labelRule = (vocabulary: RoleVocabulary): RoleRule => ({
   read: (text, from, to, where) => {
     const starts: Array<{ word: string; role: Role | "verbs"; at: number; len: number }> = [];
     let depth = 0;
+    // The list must start with a label: looking for one first keeps prose brackets cheap.
+    let lead = from;
+    while (lead < to && text.charCodeAt(lead) === 0x20) lead += 1;
+    if (roleLabelAt(vocabulary, text, lead, where !== "line") === undefined) return undefined;
     for (let i = from; i < to; i++) {
-      const ch = text[i] as string;
-      if (OPEN.has(ch)) depth += 1;
-      else if (CLOSE.has(ch)) depth = Math.max(0, depth - 1);
+      const bracket = bracketOf(text.charCodeAt(i));
+      if (bracket > 0) depth += 1;
+      else if (bracket < 0) depth = Math.max(0, depth - 1);
       else if (depth === 0) {
         const hit = roleLabelAt(vocabulary, text, i, where !== "line" && i === from);
         if (hit !== undefined) {

@@ -5,7 +5,8 @@ import type { MappedText } from "../text/normalize.js";
 import { type Block, joinPieces } from "./blocks.js";
 import type { TaskDraft } from "./layout.js";
 import { type ParseContext, type RoleReading, type RoleRule, sliceMapped } from "./rules.js";
-import { CLOSE, OPEN, splitUnitList } from "./units.js";
+import { roleBracketOf } from "./chars.js";
+import { splitUnitList } from "./units.js";
 
 /** What the role and unit readers need. */
 export interface UnitReading {
@@ -43,11 +44,11 @@ export const piecesOf = (m: MappedText, rules: readonly RoleRule[]): Piece[] => 
   let depth = 0;
   let open = -1;
   for (let i = 0; i < t.length; i++) {
-    const ch = t[i] as string;
-    if (OPEN.has(ch) && ch !== "《" && ch !== "“") {
+    const bracket = roleBracketOf(t.charCodeAt(i));
+    if (bracket > 0) {
       if (depth === 0) open = i;
       depth += 1;
-    } else if (CLOSE.has(ch) && ch !== "》" && ch !== "”" && depth > 0) {
+    } else if (bracket < 0 && depth > 0) {
       depth -= 1;
       if (depth > 0 || i - open > BRACKET_MAX) continue;
       const roles = readRoles(rules, t, open + 1, i, i === end - 1 ? "end" : "bracket");

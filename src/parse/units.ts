@@ -1,5 +1,6 @@
 import type { UnitRef } from "../model/plan.js";
 import type { MappedText } from "../text/normalize.js";
+import { bracketOf } from "./chars.js";
 import type { ParseContext } from "./rules.js";
 
 /**
@@ -55,8 +56,6 @@ export const UNIT_PREDICATES: readonly string[] = Object.freeze([
   "牵头",
 ]);
 
-export const OPEN = new Set(["（", "〔", "【", "[", "「", "《", "“"]);
-export const CLOSE = new Set(["）", "〕", "】", "]", "」", "》", "”"]);
 const SEPARATORS = new Set(["、", "，", "；", "。"]);
 const UNIT_SUFFIX = /(局|委|办|院|部|府|处|会|所|中心|队|站|室|厅|社|行|司|团|组|支局|分局|公司|街道|单位|部门|乡镇|机关|法庭|庭|馆|校|台|署|集团|园区|管委会|政府)$/;
 /** “各区、县级市政府”: a bare “各 + region word” joins the item after it. */
@@ -86,6 +85,13 @@ const splitsOnConjunction = (text: string, itemStart: number, i: number, to: num
   return next.length >= 2 && UNIT_SUFFIX.test(next);
 };
 
+const isSeparatorAt = (text: string, i: number, itemStart: number, to: number): boolean => {
+  const c = text.charCodeAt(i);
+  // 、 ， ； 。
+  if (c === 0x3001 || c === 0xff0c || c === 0xff1b || c === 0x3002) return true;
+  return (c === 0x53ca /* 及 */ || c === 0x548c) /* 和 */ && splitsOnConjunction(text, itemStart, i, to);
+};
+
 /** The items of a list in `text[from, to)`: split at depth-0 separators outside protected phrases. */
 export const listItems = (text: string, from: number, to: number, phrases: readonly string[]): Array<[number, number]> => {
   // Search only inside [from, to): searching the whole text for every list would be quadratic.
@@ -103,10 +109,10 @@ export const listItems = (text: string, from: number, to: number, phrases: reado
   for (let i = from; i < to; i++) {
     const p = protectedUntil.get(i);
     if (p !== undefined && p > shield) shield = p;
-    const ch = text[i] as string;
-    if (OPEN.has(ch)) depth += 1;
-    else if (CLOSE.has(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && i >= shield && (SEPARATORS.has(ch) || ((ch === "及" || ch === "和") && splitsOnConjunction(text, itemStart, i, to)))) {
+    const bracket = bracketOf(text.charCodeAt(i));
+    if (bracket > 0) depth += 1;
+    else if (bracket < 0) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && i >= shield && isSeparatorAt(text, i, itemStart, to)) {
       items.push([itemStart, i]);
       itemStart = i + 1;
     }

@@ -1,10 +1,9 @@
 import { fc, test } from "@fast-check/vitest";
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import type { SourceSpan } from "../../src/model/diagnostic.js";
 import { Plan } from "../../src/model/plan.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { normalizeLine } from "../../src/text/normalize.js";
-import { ADVERSARIAL } from "../support/adversarial.js";
 import { seedText } from "../support/seed.js";
 
 const seed = seedText();
@@ -89,12 +88,3 @@ const taskHeadingNo = (line: string): number | undefined => {
   if (s.startsWith("十")) return 10 + CN.indexOf(s[1]!) + 1;
   return (CN.indexOf(s[0]!) + 1) * 10 + (s[2] === undefined ? 0 : CN.indexOf(s[2]) + 1);
 };
-
-describe("adversarial input (1 MB each, no catastrophic backtracking)", () => {
-  for (const [name, make] of ADVERSARIAL) {
-    it(name, () => {
-      const { plan } = parsePlanText(make());
-      expect(plan).toBeDefined();
-    });
-  }
-});

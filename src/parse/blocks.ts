@@ -48,7 +48,10 @@ export const buildBlocks = (segments: readonly Segment[], ctx: ParseContext): Bl
   let closed = true;
   const flush = (): void => {
     if (open === undefined) return;
-    out.push({ ...joinPieces(open.pieces), line: open.first.line, kind: open.kind, ...(open.first.marker !== undefined ? { marker: open.first.marker } : {}) });
+    const joined = joinPieces(open.pieces);
+    const block: { -readonly [K in keyof Block]: Block[K] } = { text: joined.text, map: joined.map, line: open.first.line, kind: open.kind };
+    if (open.first.marker !== undefined) block.marker = open.first.marker;
+    out.push(block);
     open = undefined;
   };
   for (const s of segments) {
@@ -86,7 +89,7 @@ const continues = (open: Open, next: string): boolean => {
 
 /** Pieces joined into one mapped text, in one pass. */
 export const joinPieces = (pieces: readonly MappedText[], separator = ""): MappedText => {
-  if (pieces.length === 1 && separator === "") return pieces[0] as MappedText;
+  if (pieces.length === 1) return pieces[0] as MappedText;
   const text = pieces.map((p) => p.text).join(separator);
   const map = new Int32Array(text.length);
   let k = 0;

@@ -58,7 +58,8 @@ export const layoutSections = (root: Node, ctx: ParseContext, options: LayoutOpt
   /** A section read as one task: its heading's text (after the number) starts the task when it says more than a title. */
   const sectionAsTask = (s: SectionDraft, blocks: readonly Block[], node?: Node): void => {
     const heading = node?.block;
-    const withHeading = heading !== undefined && (blocks.length === 0 || /[。；！？]./.test(heading.text));
+    const said = heading === undefined ? "" : heading.text.slice(heading.marker?.length ?? 0).trim();
+    const withHeading = heading !== undefined && said !== "" && (blocks.length === 0 || /[。；！？]./.test(said));
     if (withHeading) s.tasks.push({ label: heading.marker?.label ?? "", numeral: undefined, blocks: [heading, ...blocks], cut: heading.marker?.length ?? 0, container: containers++ });
     else if (blocks.length > 0) s.tasks.push({ label: "", numeral: undefined, blocks, cut: 0, container: containers++ });
     else return;
@@ -131,29 +132,31 @@ export const layoutSections = (root: Node, ctx: ParseContext, options: LayoutOpt
 };
 
 /**
- * 编号检查：部分为一、二、……；任务在每个部分（或分组）内重新编号，或全文连续编号。
+ * 编号检查：部分为一、二、……；任务在每个部分（或分组）内重新编号，或全文连续编号。每处断开只报告一次：
+ * 之后按实际编号接着数。
  * Numbering as written: sections 一、二、…; tasks restart in each container (section or group) or run
- * on across them. Restart mode when a later container's first numbered task is 1.
+ * on across them (restart mode when a later container's first numbered task is 1). Each break is
+ * reported once: counting resumes from the number found.
  */
-export const checkNumbering = (sections: readonly SectionDraft[], spanOf: (b: Block) => SourceSpan, diagnostics: Diagnostic[]): void => {
-  const report = (what: string, whatEn: string, expected: number, got: number, path: DiagnosticPath, source?: SourceSpan) =>
-    diagnostics.push(numberingDiagnostic(what, whatEn, expected, got, path, source));
+export const checkNumbering = (sections: readonly SectionDraft[], spanOf: (b: Block) => SourceSpan, add: (d: Diagnostic) => void): void => {
+  const report = (what: string, whatEn: string, expected: number, got: number, path: DiagnosticPath, source?: SourceSpan) => add(numberingDiagnostic(what, whatEn, expected, got, path, source));
+  let expectedSection = 1;
   sections.forEach((s, i) => {
-    if (s.titled && s.numeral !== undefined && s.numeral !== i + 1) report("部分", "Section", i + 1, s.numeral, ["sections", i], s.block === undefined ? undefined : spanOf(s.block));
+    if (!s.titled || s.numeral === undefined) return;
+    if (s.numeral !== expectedSection) report("部分", "Section", expectedSection, s.numeral, ["sections", i], s.block === undefined ? undefined : spanOf(s.block));
+    expectedSection = s.numeral + 1;
   });
   const tasks = sections.flatMap((s, si) => s.tasks.map((t, ti) => ({ t, si, ti })));
   let restart = false;
   tasks.forEach(({ t }, k) => {
     if (k > 0 && t.numeral === 1 && t.container !== tasks[k - 1]?.t.container) restart = true;
   });
-  let running = 0;
-  let inContainer = 0;
+  let expected = 1;
   let container = -1;
   for (const { t, si, ti } of tasks) {
-    running += 1;
-    inContainer = t.container === container ? inContainer + 1 : 1;
+    if (restart && t.container !== container) expected = 1;
     container = t.container;
-    const expected = restart ? inContainer : running;
     if (t.numeral !== undefined && t.numeral !== expected) report("任务", "Task", expected, t.numeral, ["sections", si, "tasks", ti], t.blocks[0] === undefined ? undefined : spanOf(t.blocks[0]));
+    expected = (t.numeral ?? expected) + 1;
   }
 };

@@ -37,6 +37,7 @@ const WHOLE_LINE = /^(?:\d{1,4}|\d{1,4} ?\/ ?\d{1,4})$/;
 export const pageMarkerRule: NoiseRule = {
   name: "pageMarker",
   apply: (line, context) => {
+    if (!/\d/.test(line.text)) return undefined;
     const ranges: Array<[number, number]> = [];
     if (WHOLE_LINE.test(line.text)) ranges.push([0, line.text.length]);
     else {
@@ -73,6 +74,7 @@ export const pageMarkerRule: NoiseRule = {
 export const spacedLettersRule: NoiseRule = {
   name: "spacedLetters",
   apply: (line) => {
+    if (!line.text.includes(" ")) return undefined;
     const ranges: Array<[number, number]> = [];
     const re = /(?<![0-9A-Za-z])[0-9A-Za-z](?: [0-9A-Za-z]){2,}(?![0-9A-Za-z])/g;
     for (let m = re.exec(line.text); m !== null; m = re.exec(line.text)) {

@@ -36,9 +36,16 @@ export interface NumberingStyle {
   readonly needsSequence?: boolean;
   /** 与哪种样式共用编号序列（默认自身）。Which style's count it continues (default: its own name). */
   readonly sequence?: string;
+  /**
+   * 编号可能的第一个字符（可选，用于快速跳过）。The characters a marker can start with (optional: lets the
+   * parser skip the style quickly where none of them stands).
+   */
+  readonly firstChars?: string;
 }
 
-const CN = "[零〇一二两三四五六七八九十百]{1,4}";
+const CN_DIGITS = "零〇一二两三四五六七八九十百";
+const CN = `[${CN_DIGITS}]{1,4}`;
+const DIGITS = "0123456789";
 /** A sticky pattern tried at one position: linear time however the text looks. */
 const at = (source: string, read: (m: RegExpExecArray) => number | undefined): NumberingStyle["match"] => {
   const re = new RegExp(source, "y");
@@ -68,17 +75,18 @@ const NOT_AFTER_BARE = "年月日号时分秒个项次条款万亿千百元名�
  * //=> ["chapter", "article", "cnComma", "cnParen", "arabic", "arabicParen", "parenDigit", "circled", "bareNumber"]
  */
 export const NUMBERING_STYLES: readonly NumberingStyle[] = Object.freeze([
-  { name: "chapter", rank: 0, match: at(`第(${CN}|\\d{1,3})章`, (m) => parseChineseNumeral(m[1] as string)) },
-  { name: "article", rank: 1.5, match: at(`第(${CN}|\\d{1,3})条(?![件款例])`, (m) => parseChineseNumeral(m[1] as string)) },
-  { name: "cnComma", rank: 1, match: at(`(${CN})、`, cn) },
-  { name: "cnParen", rank: 2, match: at(`（(${CN})）`, cn) },
-  { name: "arabic", rank: 3, match: at("(\\d{1,3}) ?[.、](?!\\d)", arabic) },
-  { name: "arabicParen", rank: 4, match: at("（(\\d{1,3})）", arabic) },
+  { name: "chapter", rank: 0, firstChars: "第", match: at(`第(${CN}|\\d{1,3})章`, (m) => parseChineseNumeral(m[1] as string)) },
+  { name: "article", rank: 1.5, firstChars: "第", match: at(`第(${CN}|\\d{1,3})条(?![件款例])`, (m) => parseChineseNumeral(m[1] as string)) },
+  { name: "cnComma", rank: 1, firstChars: CN_DIGITS, match: at(`(${CN})、`, cn) },
+  { name: "cnParen", rank: 2, firstChars: "（", match: at(`（(${CN})）`, cn) },
+  { name: "arabic", rank: 3, firstChars: DIGITS, match: at("(\\d{1,3}) ?[.、](?!\\d)", arabic) },
+  { name: "arabicParen", rank: 4, firstChars: "（", match: at("（(\\d{1,3})）", arabic) },
   { name: "parenDigit", rank: 4.5, match: circled(0x2474, 20) }, // ⑴–⒇
   { name: "circled", rank: 5, match: circled(0x2460, 20) }, // ①–⑳
   {
     name: "bareNumber",
     rank: 3,
+    firstChars: DIGITS,
     needsSequence: true,
     sequence: "arabic",
     match: (text, i) => {
@@ -101,7 +109,10 @@ export interface Marker {
 
 /** The first style whose marker starts at `i`. */
 export const markerAt = (text: string, i: number, styles: readonly NumberingStyle[]): Marker | undefined => {
+  const first = text[i];
+  if (first === undefined) return undefined;
   for (const style of styles) {
+    if (style.firstChars !== undefined && !style.firstChars.includes(first)) continue;
     const m = style.match(text, i);
     if (m !== undefined && m.length > 0) return { style, numeral: m.numeral, label: text.slice(i, i + m.length).replace(/ $/, ""), length: m.length };
   }

@@ -139,7 +139,7 @@ const parse = (text: string, options: ParsePlanOptions, isString: boolean): Pars
   const units = unitsIndex((b) => b.kind === "roles" || piecesOf(b, reading.roles).some((p) => "roles" in p));
   const structure = activeRules(STRUCTURE_RULES, [], ctx.disabled);
   const drafts = layoutSections(buildTree(body), ctx, { rules: structure, units, nonTaskWords: [...NON_TASK_SECTIONS, ...(options.nonTaskSections ?? [])] });
-  checkNumbering(drafts, (b) => ctx.spanOf(b), ctx.diagnostics);
+  checkNumbering(drafts, (b) => ctx.spanOf(b), ctx.add);
   const contents = drafts.map((s, si) => s.tasks.map((t, ti) => readTaskContent(t, reading, ctx, ["sections", si, "tasks", ti])));
 
   // Text after the units of the very last task speaks for the whole plan (上述工作安排将作为…): the closing.
@@ -148,7 +148,7 @@ const parse = (text: string, options: ParsePlanOptions, isString: boolean): Pars
   if (last !== undefined && last.clauses.length > 0 && last.buffer.length > 0) {
     const kept = new Set(last.buffer);
     closing = last.buffer.map((m) => m.text);
-    ctx.diagnostics.push(diag("closing_text", "info", "最后一项任务分工之后的文字作为全文结语", "Text after the last task's units is read as the plan's closing", ["closing"], cover(last.buffer.map((m) => ctx.spanOf(m)))));
+    ctx.add(diag("closing_text", "info", "最后一项任务分工之后的文字作为全文结语", "Text after the last task's units is read as the plan's closing", ["closing"], cover(last.buffer.map((m) => ctx.spanOf(m)))));
     last.buffer = [];
     last.paragraphs.splice(0, last.paragraphs.length, ...last.paragraphs.filter((p) => !kept.has(p)));
   }
@@ -167,7 +167,7 @@ const parse = (text: string, options: ParsePlanOptions, isString: boolean): Pars
     const tasks = (contents[si] as TaskContent[]).map((c, ti) => buildTask(c, ++no, id, year, undated, ctx, ["sections", si, "tasks", ti]));
     return sectionOf(s, tasks, reading, ctx);
   });
-  if (undated.value) ctx.diagnostics.push(yearMissing());
+  if (undated.value) ctx.add(yearMissing());
   if (no === 0) {
     const empty = text.trim().length === 0;
     ctx.report(empty ? "empty_input" : "no_tasks", "error", `没有读出任务：${empty ? "输入为空" : "未找到任何任务标题（如“（一）”“1.”）"}`, `No tasks read: ${empty ? "the input is empty" : "no task headings (like （一） or 1.) were found"}`, undefined, undefined, undefined, ["sections"]);
@@ -186,8 +186,7 @@ const parse = (text: string, options: ParsePlanOptions, isString: boolean): Pars
     sections,
     ...(closing.length > 0 ? { closing: closing.join("\n") } : {}),
   };
-  const diagnostics = ctx.diagnostics.sort((a, b) => (a.source?.start ?? Number.MAX_SAFE_INTEGER) - (b.source?.start ?? Number.MAX_SAFE_INTEGER));
-  return { plan: deepFreeze(plan), diagnostics: deepFreeze(diagnostics) };
+  return { plan: deepFreeze(plan), diagnostics: deepFreeze(ctx.finish()) };
 };
 
 /** A section of the plan from its draft and its built tasks, with its groups. */

@@ -80,25 +80,25 @@ const VERB_LABELS = ["部门分工", "责任分工", "分工"];
 
 /** Words and verbs in effect for one parse, longest first. */
 export interface RoleVocabulary {
-  /** Labels by their first character, longest first. */
-  readonly words: ReadonlyMap<string, ReadonlyArray<readonly [string, Role | "verbs"]>>;
+  /** Labels by the code of their first character, longest first. */
+  readonly words: ReadonlyMap<number, ReadonlyArray<readonly [string, Role | "verbs"]>>;
   readonly verbs: ReadonlyArray<readonly [string, Role]>;
 }
 
 export const roleVocabulary = (words: Readonly<Record<string, Role>> = {}, verbs: Readonly<Record<string, Role>> = {}): RoleVocabulary => {
-  const byFirst = new Map<string, Array<readonly [string, Role | "verbs"]>>();
+  const byFirst = new Map<number, Array<readonly [string, Role | "verbs"]>>();
   const all = [...Object.entries({ ...ROLE_WORDS, ...words }), ...VERB_LABELS.map((w) => [w, "verbs"] as const)].filter(([w]) => w.length > 0);
   for (const entry of all.sort((a, b) => b[0].length - a[0].length)) {
-    const list = byFirst.get(entry[0][0] as string) ?? [];
+    const list = byFirst.get(entry[0].charCodeAt(0)) ?? [];
     list.push(entry);
-    byFirst.set(entry[0][0] as string, list);
+    byFirst.set(entry[0].charCodeAt(0), list);
   }
   return { words: byFirst, verbs: Object.entries({ ...ROLE_VERBS, ...verbs }).sort((a, b) => b[0].length - a[0].length) };
 };
 
 /** The role label at `i` and its length with the colon; without a colon only where `bare` allows. */
 export const roleLabelAt = (vocabulary: RoleVocabulary, text: string, i: number, bare = false): readonly [string, Role | "verbs", number] | undefined => {
-  const candidates = vocabulary.words.get(text[i] ?? "");
+  const candidates = vocabulary.words.get(text.charCodeAt(i));
   if (candidates === undefined) return undefined;
   for (const [word, role] of candidates) {
     if (!text.startsWith(word, i)) continue;

@@ -103,9 +103,15 @@ export interface PlanRuleOptions {
 export const activeRules = <R extends { readonly name: string }>(builtIn: readonly R[], extra: readonly R[] | undefined, disabled: ReadonlySet<string>): R[] =>
   [...(extra ?? []), ...builtIn].filter((r) => !disabled.has(r.name));
 
+/** At most this many diagnostics of one code are listed; the rest are counted in one summary. */
+export const DIAGNOSTICS_PER_CODE = 1000;
+
 /** The context every stage of one parse shares: diagnostics, line numbers, options in effect. */
 export interface ParseContext extends RuleContext {
-  readonly diagnostics: Diagnostic[];
+  /** Add a diagnostic (beyond {@link DIAGNOSTICS_PER_CODE} of its code, only counted). */
+  add(d: Diagnostic): void;
+  /** The diagnostics in order of their source, with a summary for each code that was cut short. */
+  finish(): Diagnostic[];
   readonly lineOf: (offset: number) => number;
   readonly disabled: ReadonlySet<string>;
   spanOf(m: MappedText, from?: number, to?: number): SourceSpan;
@@ -114,15 +120,33 @@ export interface ParseContext extends RuleContext {
 
 export const createContext = (lineOf: (offset: number) => number, disabled: ReadonlySet<string>): ParseContext => {
   const diagnostics: Diagnostic[] = [];
+  const counts = new Map<string, number>();
   const spanOf = (m: MappedText, from = 0, to = m.text.length): SourceSpan => mappedSpan(m, from, to, lineOf);
+  /** Count one more of a code; whether it is still to be listed. */
+  const listed = (code: string): boolean => {
+    const n = (counts.get(code) ?? 0) + 1;
+    counts.set(code, n);
+    return n <= DIAGNOSTICS_PER_CODE;
+  };
   return {
-    diagnostics,
     lineOf,
     disabled,
     spanOf,
     enabled: (name) => !disabled.has(name),
+    add: (d) => {
+      if (listed(d.code)) diagnostics.push(d);
+    },
     report: (code, severity, message, messageEn, m, from, to, path = []) => {
-      diagnostics.push(diag(code, severity, message, messageEn, path, m === undefined ? undefined : spanOf(m, from, to)));
+      if (listed(code)) diagnostics.push(diag(code, severity, message, messageEn, path, m === undefined ? undefined : spanOf(m, from, to)));
+    },
+    finish: () => {
+      const out = diagnostics.sort((a, b) => (a.source?.start ?? Number.MAX_SAFE_INTEGER) - (b.source?.start ?? Number.MAX_SAFE_INTEGER));
+      for (const [code, n] of counts) {
+        if (n > DIAGNOSTICS_PER_CODE) {
+          out.push(diag("diagnostics_truncated", "info", `另有 ${n - DIAGNOSTICS_PER_CODE} 条“${code}”诊断未列出`, `${n - DIAGNOSTICS_PER_CODE} more "${code}" diagnostics are not listed`));
+        }
+      }
+      return out;
     },
   };
 };

@@ -1,4 +1,4 @@
-import type { DiagnosticPath, SourceSpan } from "../model/diagnostic.js";
+import { type DiagnosticPath, type SourceSpan, diag } from "../model/diagnostic.js";
 import type { Assignment, Clause, Task } from "../model/plan.js";
 import { findRequirements, toRequirements } from "../schedule/extract.js";
 import type { MappedText } from "../text/normalize.js";
@@ -157,7 +157,7 @@ export const buildTask = (c: TaskContent, no: number, planId: string, year: numb
   const taskId = `${planId}.t${String(no).padStart(2, "0")}`;
   if (c.buffer.length > 0 && c.clauses.length > 0) {
     // Text after the last unit block: kept as a clause of its own, without units.
-    ctx.diagnostics.push({ code: "text_after_units", severity: "warning", message: "分工之后还有正文，作为没有分工的段落保留", messageEn: "Text after the last unit block is kept as a clause without units", path, ...sourceOf(cover(c.buffer.map((b) => ctx.spanOf(b)), ctx.lineOf)) });
+    ctx.add(diag("text_after_units", "warning", "分工之后还有正文，作为没有分工的段落保留", "Text after the last unit block is kept as a clause without units", path, cover(c.buffer.map((b) => ctx.spanOf(b)), ctx.lineOf)));
     c.clauses.push({ paragraphs: c.buffer, assignment: emptyAssignment(), spans: c.buffer.map((b) => ctx.spanOf(b)) });
   }
   // Each clause's text is joined once, with its offsets: its requirements get exact spans.
@@ -170,29 +170,31 @@ export const buildTask = (c: TaskContent, no: number, planId: string, year: numb
   const clauses: Clause[] = c.clauses.map((cl, k) => {
     const joined = joinPieces(cl.paragraphs, "\n");
     const id = `${taskId}.c${k + 1}`;
-    parts.push({ clauseId: id, ...requirementsIn(joined) });
-    const clause = { id, text: joined.text, assignment: cl.assignment } as Clause;
+    const found = requirementsIn(joined);
+    parts.push({ clauseId: id, found: found.found, span: found.span });
+    const clause: Mutable<Clause> = { id: id as Clause["id"], text: joined.text, assignment: cl.assignment };
     const source = cover(cl.spans, ctx.lineOf);
-    return source === undefined ? clause : { ...clause, source };
+    if (source !== undefined) clause.source = source;
+    return clause;
   });
   const whole = joinPieces(c.paragraphs, "\n");
   if (c.clauses.length === 0) parts.push(requirementsIn(whole));
   if (clauses.every((cl) => cl.assignment.lead.length + cl.assignment.responsible.length + cl.assignment.support.length === 0)) {
-    ctx.diagnostics.push({ code: "task_without_units", severity: "warning", message: `任务${no}没有列出任何单位`, messageEn: `Task ${no} names no units`, path, ...sourceOf(cover(c.spans, ctx.lineOf)) });
+    ctx.add(diag("task_without_units", "warning", `任务${no}没有列出任何单位`, `Task ${no} names no units`, path, cover(c.spans, ctx.lineOf)));
   }
   const first = SENTENCE_END.exec(whole.text);
-  const title = (first === null ? (whole.text.split("\n")[0] ?? "") : whole.text.slice(0, first.index)).trim();
-  const task: Task = {
-    id: taskId as Task["id"],
-    no,
-    ...(c.draft.label !== "" ? { label: c.draft.label } : {}),
-    title,
-    text: whole.text,
-    clauses,
-    requirements: toRequirements(taskId, parts),
-  };
+  const lineEnd = whole.text.indexOf("\n");
+  const title = (first === null ? whole.text.slice(0, lineEnd === -1 ? whole.text.length : lineEnd) : whole.text.slice(0, first.index)).trim();
+  // Property by property, in the order of the schema (object spread is slow in hot paths).
+  const task: Mutable<Task> = { id: taskId as Task["id"], no } as Mutable<Task>;
+  if (c.draft.label !== "") task.label = c.draft.label;
+  task.title = title;
+  task.text = whole.text;
+  task.clauses = clauses;
+  task.requirements = toRequirements(taskId, parts);
   const source = cover(c.spans, ctx.lineOf);
-  return source === undefined ? task : { ...task, source };
+  if (source !== undefined) task.source = source;
+  return task;
 };
 
-const sourceOf = (s: SourceSpan | undefined): { source?: SourceSpan } => (s === undefined ? {} : { source: s });
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };

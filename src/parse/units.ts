@@ -163,8 +163,9 @@ export const splitUnitList = (m: MappedText, from: number, to: number, ctx: Pars
   const refs: UnitRef[] = [];
   const ref = (a: number, b: number, qualifier?: string): void => {
     if (b <= a) return;
-    const r: UnitRef = { text: text.slice(a, b), source: ctx.spanOf(m, a, b) };
-    refs.push(qualifier === undefined ? r : { ...r, qualifier });
+    const r: { -readonly [K in keyof UnitRef]: UnitRef[K] } = { text: text.slice(a, b), source: ctx.spanOf(m, a, b) };
+    if (qualifier !== undefined) r.qualifier = qualifier;
+    refs.push(r);
   };
   items.forEach(([a, b0], index) => {
     let b = b0;

@@ -44,7 +44,9 @@ const subClauses = (s: string): SubClauses => {
   return { start, end };
 };
 
-type Matcher = (sentence: string, year: number | undefined, clauses: SubClauses) => Found[];
+/** Sub-clause bounds are computed only for sentences where a matcher needs them. */
+type Clauses = () => SubClauses;
+type Matcher = (sentence: string, year: number | undefined, clauses: Clauses) => Found[];
 
 /** Every match of a global pattern (compiled once, below) in a sentence. */
 const all = (g: RegExp, s: string): RegExpExecArray[] => {
@@ -70,12 +72,17 @@ const RE = {
   ongoing: /定期|常态化|经常性|持续/g,
   onEvent: /及时/g,
 };
+/** A character that every phrase the matchers read contains (月 年 季, 次 期 场 个 批, 每, 常 持 期, 时). */
+const TRIGGER = /[月年季次期场个批每常持时]/;
 const TIMES = new RegExp(`^[^，]{0,12}?${N}次`);
 const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : parseChineseNumeral(s));
 const monthOk = (m: number | undefined): m is number => m !== undefined && m >= 1 && m <= 12;
 
 /** The comma sub-clause around position `at`: [start, end). */
-const subClause = (c: SubClauses, at: number): [number, number] => [c.start[at] as number, c.end[at] as number];
+const subClause = (clauses: Clauses, at: number): [number, number] => {
+  const c = clauses();
+  return [c.start[at] as number, c.end[at] as number];
+};
 
 /** Dated phrases (need the plan year): X月底前, X月X日前, 年底前/年内, 上半年/下半年, 第X季度, X月份. */
 const dated: Matcher = (s, year) => {
@@ -169,7 +176,7 @@ const RANK: Readonly<Record<ScheduleRule["kind"], number>> = { deadline: 0, wind
 
 /** A collective subject right before the time phrase, as in 各部门领导班子每年应当…. */
 const SUBJECT_MAX = 17; // 各 + 14 characters + a modal verb of up to two
-const subjectBefore = (s: string, at: number, clauses: SubClauses): string | undefined => {
+const subjectBefore = (s: string, at: number, clauses: Clauses): string | undefined => {
   const [a] = subClause(clauses, at);
   if (at - a > SUBJECT_MAX) return undefined;
   const before = s.slice(a, at).replace(/(应当|要|须|必须|需)$/, "");
@@ -181,7 +188,8 @@ const sentences = (text: string): Array<[number, number]> => {
   const out: Array<[number, number]> = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || "。；！？\n".includes(text[i] as string)) {
+    const c = text.charCodeAt(i);
+    if (i === text.length || c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0x0a) {
       if (i > start) out.push([start, i]);
       start = i + 1;
     }
@@ -208,12 +216,15 @@ export const findRequirements = (text: string, year: number | undefined): { foun
   let needsYear = false;
   for (const [a, b] of sentences(text)) {
     const s = text.slice(a, b);
+    // Every phrase read holds one of these characters: most sentences are skipped after one native scan.
+    if (!TRIGGER.test(s)) continue;
     if (year === undefined && /月底|月份|日前|年底|年内|半年|季度/.test(s)) needsYear = true;
-    const clauses = subClauses(s);
+    let computed: SubClauses | undefined;
+    const clauses: Clauses = () => (computed ??= subClauses(s));
     const found = [...dated(s, year, clauses), ...periodic(s, year, clauses), ...standing(s, year, clauses)].sort((x, y) => x.at - y.at || RANK[x.rule.kind] - RANK[y.rule.kind]);
     // Keep the first of overlapping phrases, or the one of better rank. Phrases come in order of
     // their start, so a kept phrase that ends before this one starts never overlaps a later one:
-    // \`alive\` skips those once, instead of testing every kept phrase again (quadratic).
+    // `alive` skips those once, instead of testing every kept phrase again (quadratic).
     const kept: Found[] = [];
     let alive = 0;
     for (const f of found) {
@@ -229,7 +240,9 @@ export const findRequirements = (text: string, year: number | undefined): { foun
       const phrase = s.slice(f.at, end);
       const action = s.slice(f.timeEnd, end).replace(/^(前|之前|内|应当|要|须|，)+/, "").trim() || phrase;
       const subject = subjectBefore(s, f.at, clauses);
-      out.push({ from: a + f.at, to: a + end, phrase, action, rule: f.rule, ...(subject !== undefined ? { subject } : {}) });
+      const req: { -readonly [K in keyof FoundRequirement]: FoundRequirement[K] } = { from: a + f.at, to: a + end, phrase, action, rule: f.rule };
+      if (subject !== undefined) req.subject = subject;
+      out.push(req);
     }
   }
   return { found: out, needsYear };
@@ -243,16 +256,15 @@ export const toRequirements = (
   const out: Requirement[] = [];
   for (const part of parts) {
     for (const f of part.found) {
-      const req = {
-        id: `${taskId}.r${out.length + 1}`,
-        ...(part.clauseId !== undefined ? { clauseId: part.clauseId } : {}),
-        phrase: f.phrase,
-        action: f.action,
-        rule: f.rule,
-        ...(f.subject !== undefined ? { units: [{ text: f.subject }] } : {}),
-        ...(part.span !== undefined ? { source: part.span(f.from, f.to) } : {}),
-      } as Requirement;
-      out.push(req);
+      // Property by property, in the schema's order (object spread is slow in this hot loop).
+      const req = { id: `${taskId}.r${out.length + 1}` } as { -readonly [K in keyof Requirement]: Requirement[K] };
+      if (part.clauseId !== undefined) req.clauseId = part.clauseId as Requirement["clauseId"] & string;
+      req.phrase = f.phrase;
+      req.action = f.action;
+      req.rule = f.rule;
+      if (f.subject !== undefined) req.units = [{ text: f.subject }];
+      if (part.span !== undefined) req.source = part.span(f.from, f.to);
+      out.push(req as Requirement);
     }
   }
   return out;

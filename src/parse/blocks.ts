@@ -23,7 +23,8 @@ export const isStandalone = (text: string): boolean => text.length <= 80 && STAN
 /** A heading with a short title and no sentence in it (（一）加强学习): never continued. */
 const isTitleOnlyHeading = (s: Segment): boolean => {
   if (s.marker === undefined) return false;
-  if (s.marker.style.rank <= 1) return true;
+  // A section heading is a title unless it stops at a comma (then the line after continues it).
+  if (s.marker.style.rank <= 1) return !/[，、]$/.test(s.text);
   const rest = s.text.slice(s.marker.length);
   return rest.length <= 30 && !/[。，；]/.test(rest);
 };

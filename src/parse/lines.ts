@@ -17,6 +17,23 @@ export interface Segment extends MappedText {
   readonly roleLabel: boolean;
 }
 
+/** A sentence cut in the middle: it ends with a Chinese character, ， or 、. */
+const MID_SENTENCE = /[\u4e00-\u9fff，、]$/;
+
+/**
+ * 句中的分页标记：文库类网站在每页开头加“2、”“3、”，落在句子中间。上一行在句中断开、这一行以“N、”开头时，
+ * 这个“N、”是分页标记：删去（page_number_removed），不算编号，这一行接着上一句。
+ * Page-chunk markers of document-sharing sites (2、, 3、 at the start of each chunk) land inside
+ * sentences: when a long line of text before stops mid-sentence and this one starts with N、,
+ * the N、 is removed (page_number_removed), does not count as numbering, and the line continues.
+ */
+const isChunkMarker = (marker: Marker, previous: Segment, previousLine: number): boolean =>
+  marker.style.name === "arabic" && marker.label.endsWith("、") && !previous.roleLabel && previousLine >= CHUNK_LINE && MID_SENTENCE.test(previous.text);
+/** Titles and headings are short: only a line of running text this long can be cut by a chunk marker. */
+const CHUNK_LINE = 40;
+
+/** A heading title is short: （一） further on than this from the heading before it is not its first item. */
+const TITLE_MAX = 30;
 /** A bracket still open this far on is unbalanced (a typo, or a cut-off fragment): stop honouring it. */
 const BRACKET_SPAN = 300;
 
@@ -38,19 +55,34 @@ export const readSegments = (
   const numbering = new NumberingState();
   const midLine = styles.filter((s) => s.needsSequence !== true);
   const splitting = ctx.enabled("midLineStructure");
+  const chunkMarks = ctx.enabled("midSentenceMarker");
+  let previousLine = 0;
+  let lineLength = 0;
   for (const source of splitLines(text)) {
     let m: MappedText = normalizeLine(source.raw, source.start);
     for (const rule of noise) m = rule.apply(m, ctx) ?? m;
-    const t = m.text;
-    if (t.trim().length === 0) continue;
+    if (m.text.trim().length === 0) continue;
+    previousLine = lineLength;
+    lineLength = m.text.length;
     const starts: Array<{ at: number; marker?: Marker; role: boolean }> = [];
-    const first = markerAt(t, 0, styles);
+    let first = markerAt(m.text, 0, styles);
+    const previous = out[out.length - 1];
+    if (first !== undefined && previous !== undefined && chunkMarks && isChunkMarker(first, previous, previousLine)) {
+      ctx.report("page_number_removed", "info", `删除句中的分页标记“${first.label}”`, `Removed the page-chunk marker "${first.label}" inside a sentence`, m, 0, first.length);
+      let from = first.length;
+      while (m.text[from] === " ") from += 1;
+      m = { text: m.text.slice(from), map: m.map.subarray(from) };
+      first = undefined;
+    }
+    const t = m.text;
     if (first !== undefined && numbering.acceptsLineStart(first)) {
       numbering.record(first);
       starts.push({ at: 0, marker: first, role: false });
     } else starts.push({ at: 0, role: roleLabelAt(vocabulary, t, 0) !== undefined });
     let depth = 0;
     let openedAt = 0;
+    let lastHeading = starts[0]?.marker === undefined ? -1 : 0;
+    let lastRank = starts[0]?.marker?.style.rank;
     for (let i = 1; splitting && i < t.length; i++) {
       const prev = t.charCodeAt(i - 1);
       const bracket = bracketOf(prev);
@@ -59,9 +91,15 @@ export const readSegments = (
         depth += 1;
       } else if (bracket < 0 && depth > 0) depth -= 1;
       if (depth > 0 && i - openedAt > BRACKET_SPAN) depth = 0;
-      if (depth > 0 || !(endsStructure(prev) || prev === 0x20 || gapBefore(m, i))) continue;
+      if (depth > 0) continue;
+      const boundary = endsStructure(prev) || prev === 0x20 || gapBefore(m, i);
+      // （一） right after a heading's title on the same line (二、主要任务（一）…) needs no boundary.
+      const afterTitle = !boundary && lastHeading >= 0 && i - lastHeading <= TITLE_MAX && t.charCodeAt(i) === 0xff08;
+      if (!boundary && !afterTitle) continue;
       const marker = markerAt(t, i, midLine);
-      if (marker !== undefined && numbering.continues(marker)) {
+      if (marker !== undefined && (afterTitle ? marker.numeral === 1 && marker.style.rank > (lastRank ?? Infinity) : true) && numbering.continues(marker)) {
+        lastHeading = i;
+        lastRank = marker.style.rank;
         numbering.record(marker);
         starts.push({ at: i, marker, role: false });
         i += marker.length - 1;

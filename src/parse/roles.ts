@@ -58,6 +58,7 @@ export const ROLE_VERBS: Readonly<Record<string, Role>> = Object.freeze({
   按照职责分工负责: "responsible",
   按职责分工负责: "responsible",
   按职责分别负责: "responsible",
+  分工负责: "responsible",
   分别负责: "responsible",
   共同负责: "responsible",
   具体负责: "responsible",
@@ -170,28 +171,56 @@ export const labelRule = (vocabulary: RoleVocabulary): RoleRule => ({
   },
 });
 
-/** Verb forms: X牵头，Y配合 / 由X会同Y实施 / X组织有关部门实施 / X、Y共同负责. Undefined unless the first clause has a role. */
-const readVerbs = (vocabulary: RoleVocabulary, text: string, from: number, to: number): RoleReading | undefined => {
+/** A clause that speaks about other tasks or units (以下均需…落实，不再列出): a note, never an assignment. */
+const NOTE = /^(以下|下同|上述|其余|其他任务|不再|均需)/;
+/** X会同Y…, X组织Y…: X leads (or, after another lead, is responsible), Y supports; the verb after Y is optional. */
+const TOGETHER = /^(.{0,80}?)(会同|组织)(.{2,80}?)(?:等(?:有关|相关)?(?:部门|单位))?(办理|实施|进行|落实|负责|开展)?$/;
+
+/** The clauses of a verb-form list: split at ，； and at a 、 that follows a role verb (X牵头、Y…). */
+const clausesOf = (vocabulary: RoleVocabulary, text: string, from: number, to: number): Array<[number, number]> => {
+  const out: Array<[number, number]> = [];
+  for (const [a, b] of pieces(text, from, to, "，；")) {
+    let start = a;
+    for (let i = text.indexOf("、", a); i !== -1 && i < b; i = text.indexOf("、", i + 1)) {
+      if (vocabulary.verbs.some(([v]) => i - v.length > start && text.startsWith(v, i - v.length))) {
+        out.push([start, i]);
+        start = i + 1;
+      }
+    }
+    if (b > start) out.push([start, b]);
+  }
+  return out;
+};
+
+/**
+ * Verb forms: X牵头，Y配合 / 由X会同Y实施 / X组织有关部门(实施) / X、Y共同负责 / X牵头、Y… . Undefined
+ * unless some clause gives units a role; a clause without a verb whose items are all unit names
+ * continues the role before it (X会同Y，Z) — except the last one of a bracket cut off by the end of a
+ * fragment, whose verb may be lost; other clauses (a deadline, a note, persons) keep the bracket in
+ * the text.
+ */
+const readVerbs = (vocabulary: RoleVocabulary, text: string, from: number, to: number, cut = false): RoleReading | undefined => {
   const out: RoleSegment[] = [];
-  let first = true;
   let keepText = false;
-  for (const [a0, b] of pieces(text, from, to, "，；")) {
+  const clauses = clausesOf(vocabulary, text, from, to);
+  for (const [k, [a0, b]] of clauses.entries()) {
     const a = text.startsWith("由", a0) ? a0 + 1 : a0;
     const clause = text.slice(a, b);
-    const together = /^(.{2,80}?)(会同|组织)(.{2,80}?)(?:等(?:有关|相关)?(?:部门|单位))?(办理|实施|进行|落实|负责|开展)?$/.exec(clause);
-    const verb = vocabulary.verbs.find(([v]) => clause.length > v.length + 1 && clause.endsWith(v));
-    if (together !== null && looksLikeUnit(together[1] as string) && (together[2] === "会同" || together[4] !== undefined)) {
-      const x = a + (together[1] as string).length;
-      const y = x + 2;
-      const yEnd = b - (together[4]?.length ?? 0);
+    const items = (x: number, y: number) => listItems(text, x, y, []).map(([i, j]) => text.slice(i, j));
+    const together = NOTE.test(clause) ? null : TOGETHER.exec(clause);
+    const verb = NOTE.test(clause) ? undefined : vocabulary.verbs.find(([v]) => clause.length > v.length + 1 && clause.endsWith(v));
+    const x = together === null ? "" : (together[1] as string);
+    const y = together === null ? "" : (together[3] as string);
+    if (together !== null && looksLikeUnit(y) && (together[2] === "会同" ? looksLikeUnit(x) : true)) {
       const word = together[2] as string;
-      out.push({ role: word === "组织" && out.some((s) => s.role === "lead") ? "responsible" : "lead", word, from: a, to: x });
-      out.push({ role: "support", word, from: y, to: yEnd });
-    } else if (verb !== undefined && listItems(text, a, b - verb[0].length, []).some(([x, y]) => looksLikeUnit(text.slice(x, y)))) {
+      const yFrom = a + x.length + 2;
+      if (looksLikeUnit(x)) out.push({ role: word === "组织" && out.some((s) => s.role === "lead") ? "responsible" : "lead", word, from: a, to: a + x.length });
+      out.push({ role: "support", word, from: yFrom, to: b - (together[4]?.length ?? 0) });
+    } else if (verb !== undefined && items(a, b - verb[0].length).some(looksLikeUnit)) {
       out.push({ role: verb[1], word: verb[0], from: a, to: b - verb[0].length });
-    } else if (first) return undefined;
-    else keepText = true;
-    first = false;
+    } else if (out.length > 0 && !NOTE.test(clause) && !(cut && k === clauses.length - 1) && items(a, b).every(looksLikeUnit)) {
+      out.push({ role: (out[out.length - 1] as RoleSegment).role, word: "", from: a, to: b });
+    } else keepText = true;
   }
   return out.length === 0 ? undefined : { segments: out, keepText };
 };
@@ -199,7 +228,7 @@ const readVerbs = (vocabulary: RoleVocabulary, text: string, from: number, to: n
 /** 动词式分工：“X牵头，Y配合”“由X会同Y实施”“X、Y共同负责”。Assignments written with verbs. */
 export const verbRule = (vocabulary: RoleVocabulary): RoleRule => ({
   name: "roleVerbs",
-  read: (text, from, to, where) => (where === "line" ? undefined : readVerbs(vocabulary, text, from, to)),
+  read: (text, from, to, where) => (where === "line" ? undefined : readVerbs(vocabulary, text, from, to, where === "open")),
 });
 
 /**

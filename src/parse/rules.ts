@@ -69,7 +69,8 @@ export interface RoleReading {
  * 分工规则：读出 `text[from, to)`（一行分工或一对括号里的文字）中的分工，读不出时返回 `undefined`。
  * A role rule: reads an assignment from `text[from, to)` (a role line, or the inside of a bracket);
  * returns the roles and where each unit list lies, or `undefined` when it does not apply. `where`
- * says which: a line, a bracket inside the text, or a bracket at the end of a task.
+ * says which: a line, a bracket inside the text, a bracket at the end of a task, or a bracket left
+ * open at the end of the text (a fragment cut inside it).
  *
  * @category Parsing
  * @example
@@ -80,7 +81,7 @@ export interface RoleReading {
  */
 export interface RoleRule {
   readonly name: string;
-  readonly read: (text: string, from: number, to: number, where: "line" | "bracket" | "end") => RoleReading | undefined;
+  readonly read: (text: string, from: number, to: number, where: "line" | "bracket" | "end" | "open") => RoleReading | undefined;
 }
 
 /**

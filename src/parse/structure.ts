@@ -74,10 +74,16 @@ const SENTENCE = /[。；！？]/;
 /** A short item of a list (（1）制定…；): one short block and nothing under it. */
 const isListItem = (n: Node): boolean => n.children.length === 0 && n.own.every((b) => b.kind === "roles") && (n.block?.text.length ?? 0) <= 80;
 
-/** 两个以上下级各有分工：下级是任务。When two or more items carry their own units, the items are the tasks. */
+/**
+ * 分工写在下级各项上：下级是任务。Units are assigned per item — two or more items carry their own, or
+ * some item does and the heading has none of its own — so the items are the tasks.
+ */
 export const unitsPerItemRule: StructureRule = {
   name: "unitsPerItem",
-  decide: (node, units) => (node.children.filter((c) => units.inSubtree(c)).length >= 2 ? "group" : undefined),
+  decide: (node, units) => {
+    const carrying = node.children.filter((c) => units.inSubtree(c)).length;
+    return carrying >= 2 || (carrying >= 1 && !ownUnits(node, units)) ? "group" : undefined;
+  },
 };
 
 /**
@@ -111,7 +117,7 @@ export const headingOnlyRule: StructureRule = {
   },
 };
 
-export const STRUCTURE_RULES: readonly StructureRule[] = Object.freeze([unitsPerItemRule, unitsAfterItemsRule, headingOnlyRule]);
+export const STRUCTURE_RULES: readonly StructureRule[] = Object.freeze([unitsAfterItemsRule, unitsPerItemRule, headingOnlyRule]);
 
 /** 总体要求、指导思想、保障措施……：没有分工时不是任务。Sections that introduce the plan rather than assign work. */
 export const NON_TASK_SECTIONS: readonly string[] = Object.freeze([

@@ -22,7 +22,7 @@ type Piece = { readonly text: MappedText } | { readonly roles: RoleReading; read
 const BRACKET_MAX = 300;
 const TRAILING = /[。；\s]/;
 
-const readRoles = (rules: readonly RoleRule[], text: string, from: number, to: number, where: "line" | "bracket" | "end"): RoleReading | undefined => {
+const readRoles = (rules: readonly RoleRule[], text: string, from: number, to: number, where: Parameters<RoleRule["read"]>[3]): RoleReading | undefined => {
   for (const rule of rules) {
     const r = rule.read(text, from, to, where);
     if (r !== undefined && r.segments.length > 0) return r;
@@ -60,6 +60,14 @@ export const piecesOf = (m: MappedText, rules: readonly RoleRule[]): Piece[] => 
       out.push(...textPiece(m, textFrom, open), { roles, m, from: open + 1, to: i });
       textFrom = i + 1;
       if (i === end - 1) textFrom = t.length;
+    }
+  }
+  // A role bracket left open at the end (a fragment cut inside it): read what is there.
+  if (depth > 0 && t.length - open <= BRACKET_MAX) {
+    const roles = readRoles(rules, t, open + 1, end, "open");
+    if (roles !== undefined) {
+      out.push(...textPiece(m, textFrom, open), { roles, m, from: open + 1, to: end });
+      textFrom = t.length;
     }
   }
   out.push(...textPiece(m, textFrom, t.length));

@@ -57,10 +57,11 @@ export const UNIT_PREDICATES: readonly string[] = Object.freeze([
 ]);
 
 const SEPARATORS = new Set(["、", "，", "；", "。"]);
-const UNIT_SUFFIX = /(局|委|办|院|部|府|处|会|所|中心|队|站|室|厅|社|行|司|团|组|支局|分局|公司|街道|单位|部门|乡镇|机关|法庭|庭|馆|校|台|署|集团|园区|管委会|政府)$/;
+const UNIT_SUFFIX = /(局|委|办|院|部|府|处|会|所|中心|队|站|室|厅|社|行|司|团|组|支局|分局|公司|街道|单位|部门|乡镇|机关|法庭|庭|馆|校|台|署|集团|区|管委会|政府)$/;
 /** “各区、县级市政府”: a bare “各 + region word” joins the item after it. */
 const BARE_REGION = /^各(区|县|市|乡|镇|乡镇|街道|村|社区)$/;
-const OPEN_ENDED = /等(有关|相关)?(部门|单位|机关|机构)?$/;
+/** 等部门 / 等有关单位 / 等具有市场监管职能的部门: the list is not exhaustive. */
+const OPEN_ENDED = /等(?:[^、，；等（）]{0,20}?(?:部门|单位|机关|机构))?$/;
 /** Unit names are short: look at most this far either side of 及/和 (keeps splitting linear). */
 const NAME_MAX = 40;
 
@@ -133,6 +134,17 @@ export const listItems = (text: string, from: number, to: number, phrases: reado
   return out;
 };
 
+/** Where the first bracket that never closes in `text[a, b)` opens, or -1. */
+const unclosedFrom = (text: string, a: number, b: number): number => {
+  const opens: number[] = [];
+  for (let i = a; i < b; i++) {
+    const bracket = bracketOf(text.charCodeAt(i));
+    if (bracket > 0) opens.push(i);
+    else if (bracket < 0) opens.pop();
+  }
+  return opens[0] ?? -1;
+};
+
 /** The bracket closing at the end of `text[a, b)`: [open, close] offsets, or undefined. */
 const trailingBracket = (text: string, a: number, b: number): [number, number] | undefined => {
   if (text[b - 1] !== "）") return undefined;
@@ -184,7 +196,15 @@ export const splitUnitList = (m: MappedText, from: number, to: number, ctx: Pars
         b -= cut;
       }
     };
-    if (last) stripPredicates();
+    if (last) {
+      // A bracket left open at the end of a cut-off list (各区县政府〔含): the name stops before it.
+      const cutAt = unclosedFrom(text, a, b);
+      if (cutAt > a) {
+        notes.unshift(text.slice(cutAt, b));
+        b = cutAt;
+      }
+      stripPredicates();
+    }
     // A bracketed note after the last name (列第一位的为牵头单位，下同): its qualifier.
     let bracket = trailingBracket(text, a, b);
     if (last && bracket !== undefined && bracket[1] - bracket[0] > 8 && !membersOf(bracket).every(([, , name]) => looksLikeUnit(name))) {

@@ -44,6 +44,10 @@ export interface Figures {
   readonly fn: number;
   readonly errors: number;
   readonly warnings: number;
+  /** The same unit counts when 及/和 between two unit names also splits (a secondary figure). */
+  readonly tpConj: number;
+  readonly fpConj: number;
+  readonly fnConj: number;
 }
 
 export type ParseFn = (text: string) => { plan: Plan; diagnostics: readonly Diagnostic[] };
@@ -83,7 +87,7 @@ const clean = (s: string): string => normalizeText(s).replace(/\s+/g, "");
  * Split a unit list at the README's separators (、，,；; / and line breaks), outside brackets only, so
  * that 各县(市、区)政府 stays whole on both sides.
  */
-export const unitAtoms = (names: readonly string[]): string[] => {
+export const unitAtoms = (names: readonly string[], conjunctions = false): string[] => {
   const out: string[] = [];
   for (const name of names) {
     const s = clean(name);
@@ -94,7 +98,7 @@ export const unitAtoms = (names: readonly string[]): string[] => {
       if (ch === "（" || ch === "〔" || ch === "【" || ch === "《") depth += 1;
       else if ((ch === "）" || ch === "〕" || ch === "】" || ch === "》") && depth > 0) depth -= 1;
       if (i === s.length || (depth === 0 && (ch === "、" || ch === "，" || ch === "；" || ch === "/" || ch === "\n"))) {
-        if (i > start) out.push(s.slice(start, i));
+        if (i > start) out.push(...(conjunctions ? splitConjunctions(s.slice(start, i)) : [s.slice(start, i)]));
         start = i + 1;
       }
     }
@@ -102,9 +106,20 @@ export const unitAtoms = (names: readonly string[]): string[] => {
   return out;
 };
 
+/** Both sides of 及/和 are whole unit names (ending the way unit names end). */
+const UNIT_END = /(局|委|办|院|府|会|所|中心|队|站|室|厅|部门|单位|区|法庭)$/;
+/**
+ * For the secondary figure only: X及Y / X和Y split into X and Y when both read as unit names
+ * (市政府法制办及相关部门). The README keeps 及/和 inside one atom; the parser splits there.
+ */
+const splitConjunctions = (atom: string): string[] => {
+  const parts = atom.split(/[及和]/);
+  return parts.length > 1 && parts.every((p) => p.length >= 2 && UNIT_END.test(p)) ? parts : [atom];
+};
+
 const ROLES = ["lead", "responsible", "support"] as const;
 type Atoms = Set<string>;
-const atomsOfGolden = (t: GoldenTask): Atoms => new Set(ROLES.flatMap((r) => unitAtoms(t[r]).map((u) => `${r}:${u}`)));
+const atomsOfGolden = (t: GoldenTask, conjunctions = false): Atoms => new Set(ROLES.flatMap((r) => unitAtoms(t[r], conjunctions).map((u) => `${r}:${u}`)));
 
 export interface ReadTask {
   readonly label: string;
@@ -113,14 +128,14 @@ export interface ReadTask {
   readonly lead: Set<string>;
 }
 
-export const readTasks = (plan: Plan): ReadTask[] =>
+export const readTasks = (plan: Plan, conjunctions = false): ReadTask[] =>
   plan.sections.flatMap((s) =>
     s.tasks.map((t) => {
       const atoms = new Set<string>();
       const lead = new Set<string>();
       for (const c of t.clauses) {
         for (const r of ROLES) {
-          for (const u of unitAtoms(c.assignment[r].map((ref) => ref.text))) {
+          for (const u of unitAtoms(c.assignment[r].map((ref) => ref.text), conjunctions)) {
             atoms.add(`${r}:${u}`);
             if (r === "lead") lead.add(u);
           }
@@ -167,6 +182,7 @@ const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => a.s
 export const measureDocument = (doc: CorpusDocument, parse: ParseFn): Figures => {
   const { plan, diagnostics } = parse(doc.text);
   const read = readTasks(plan);
+  const conj = unitCounts(doc.golden, readTasks(plan, true), true);
   const pairs = alignTasks(doc.golden, read);
   let cleanPairs = 0;
   let titles = 0;
@@ -210,14 +226,37 @@ export const measureDocument = (doc: CorpusDocument, parse: ParseFn): Figures =>
     fn,
     errors: diagnostics.filter((d) => d.severity === "error").length,
     warnings: diagnostics.filter((d) => d.severity === "warning").length,
+    tpConj: conj.tp,
+    fpConj: conj.fp,
+    fnConj: conj.fn,
   };
 };
 
-export const ZERO: Figures = { documents: 0, expected: 0, found: 0, clean: 0, titles: 0, leadTasks: 0, leadExact: 0, tp: 0, fp: 0, fn: 0, errors: 0, warnings: 0 };
+/** True and false positives and negatives of unit atoms, tasks paired as for the main figures. */
+const unitCounts = (golden: readonly GoldenTask[], read: readonly ReadTask[], conjunctions: boolean): { tp: number; fp: number; fn: number } => {
+  const pairs = new Map(alignTasks(golden, read));
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  golden.forEach((g, gi) => {
+    const want = atomsOfGolden(g, conjunctions);
+    const ri = pairs.get(gi);
+    const got = ri === undefined ? new Set<string>() : (read[ri] as ReadTask).atoms;
+    for (const a of want) (got.has(a) ? (tp += 1) : (fn += 1));
+    for (const a of got) if (!want.has(a)) fp += 1;
+  });
+  const paired = new Set(pairs.values());
+  read.forEach((r, ri) => {
+    if (!paired.has(ri)) fp += r.atoms.size;
+  });
+  return { tp, fp, fn };
+};
+
+export const ZERO: Figures = { documents: 0, expected: 0, found: 0, clean: 0, titles: 0, leadTasks: 0, leadExact: 0, tp: 0, fp: 0, fn: 0, errors: 0, warnings: 0, tpConj: 0, fpConj: 0, fnConj: 0 };
 
 export const addFigures = (a: Figures, b: Figures): Figures => {
   const out: Record<string, number> = {};
-  for (const k of Object.keys(ZERO) as Array<keyof Figures>) out[k] = a[k] + b[k];
+  for (const k of Object.keys(ZERO) as Array<keyof Figures>) out[k] = a[k] + (b[k] ?? 0);
   return out as unknown as Figures;
 };
 
@@ -228,6 +267,8 @@ export const f1 = (f: Figures): number => {
   const r = recall(f);
   return p + r === 0 ? 0 : (2 * p * r) / (p + r);
 };
+/** The unit figures counting X及Y as two units (secondary). */
+export const conjunctionFigures = (f: Figures): Figures => ({ ...f, tp: f.tpConj, fp: f.fpConj, fn: f.fnConj });
 
 /** Per-document floors, each tied to the golden it was measured on (floors only go up). */
 export interface Floor {

@@ -1,4 +1,5 @@
 import { type MappedText, normalizeLine, splitLines } from "../text/normalize.js";
+import { TITLE } from "./head.js";
 import { gapBefore } from "./noise.js";
 import { type Marker, NumberingState, type NumberingStyle, markerAt } from "./numbering.js";
 import { type RoleVocabulary, roleLabelAt } from "./roles.js";
@@ -31,6 +32,23 @@ const isChunkMarker = (marker: Marker, previous: Segment, previousLine: number):
   marker.style.name === "arabic" && marker.label.endsWith("、") && !previous.roleLabel && previousLine >= CHUNK_LINE && MID_SENTENCE.test(previous.text);
 /** Titles and headings are short: only a line of running text this long can be cut by a chunk marker. */
 const CHUNK_LINE = 40;
+
+/** Where a title (with its year) that opens the line ends, when more text follows after a space: or -1. */
+const titleEnd = (m: MappedText): number => {
+  const t = m.text;
+  for (let i = 2; i < Math.min(t.length, TITLE_SCAN); i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x3002 || c === 0xff0c || c === 0xff1b) return -1;
+    // Only a title that names its year: 各部门要按照工作要点 is a sentence, not a title.
+    if ((c === 0x20 || gapBefore(m, i)) && TITLE.test(t.slice(0, i).trimEnd()) && /\d{4}/.test(t.slice(0, i))) {
+      let j = i;
+      while (t.charCodeAt(j) === 0x20) j += 1;
+      return j;
+    }
+  }
+  return -1;
+};
+const TITLE_SCAN = 80;
 
 /** A heading title is short: （一） further on than this from the heading before it is not its first item. */
 const TITLE_MAX = 30;
@@ -79,6 +97,8 @@ export const readSegments = (
       numbering.record(first);
       starts.push({ at: 0, marker: first, role: false });
     } else starts.push({ at: 0, role: roleLabelAt(vocabulary, t, 0) !== undefined });
+    // A title followed on the same line by the text after it (a page scraped onto one line).
+    const title = splitting && first === undefined ? titleEnd(m) : -1;
     let depth = 0;
     let openedAt = 0;
     let lastHeading = starts[0]?.marker === undefined ? -1 : 0;
@@ -91,8 +111,8 @@ export const readSegments = (
         depth += 1;
       } else if (bracket < 0 && depth > 0) depth -= 1;
       if (depth > 0 && i - openedAt > BRACKET_SPAN) depth = 0;
-      if (depth > 0) continue;
-      const boundary = endsStructure(prev) || prev === 0x20 || gapBefore(m, i);
+      if (depth > 0 || i < title) continue;
+      const boundary = endsStructure(prev) || prev === 0x20 || gapBefore(m, i) || i === title;
       // （一） right after a heading's title on the same line (二、主要任务（一）…) needs no boundary.
       const afterTitle = !boundary && lastHeading >= 0 && i - lastHeading <= TITLE_MAX && t.charCodeAt(i) === 0xff08;
       if (!boundary && !afterTitle) continue;
@@ -103,9 +123,9 @@ export const readSegments = (
         numbering.record(marker);
         starts.push({ at: i, marker, role: false });
         i += marker.length - 1;
-      } else if (endsStructure(prev === 0x20 ? t.charCodeAt(i - 2) : prev) && roleLabelAt(vocabulary, t, i) !== undefined) {
+      } else if ((i === title || endsStructure(prev === 0x20 ? t.charCodeAt(i - 2) : prev)) && roleLabelAt(vocabulary, t, i) !== undefined) {
         starts.push({ at: i, role: true });
-      }
+      } else if (i === title) starts.push({ at: i, role: false });
     }
     starts.forEach((s, k) => {
       let end = k + 1 < starts.length ? (starts[k + 1] as { at: number }).at : t.length;

@@ -65,7 +65,7 @@ const circled = (first: number, count: number): NumberingStyle["match"] => (text
 };
 
 /** Measure words after a bare number: 2024年, 24小时, 3家, 5个工作日 are not numbering. */
-const NOT_AFTER_BARE = "年月日号时分秒个项次条款万亿千百元名人家所户件台套批期类种岁天周届级倍米里亩吨余多％%‰";
+const NOT_AFTER_BARE = "年月日号时小分秒个项次条款万亿千百元名人家所户件台套批期类种岁天周届级倍米里亩吨余多％%‰";
 
 /**
  * 内置编号样式，按尝试顺序。The built-in numbering styles, in the order they are tried.

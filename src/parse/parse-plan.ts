@@ -67,7 +67,7 @@ export interface ParsePlanResult {
 export const PLAN_RULES = deepFreeze({
   noise: NOISE_RULES.map((r) => r.name),
   numbering: NUMBERING_STYLES.map((s) => s.name),
-  lines: ["midLineStructure"],
+  lines: ["midLineStructure", "midSentenceMarker"],
   head: HEAD_RULES.map((r) => r.name),
   structure: [...STRUCTURE_RULES.map((r) => r.name), "nonTaskSection"],
   roles: ["roleLabels", "roleVerbs", "bareUnitList"],

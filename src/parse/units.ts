@@ -73,6 +73,8 @@ const NAME_MAX = 40;
 export const looksLikeUnit = (item: string): boolean => {
   const name = item.replace(/（[^（）]{0,30}）$/, "").replace(OPEN_ENDED, "");
   if (name.length < 2 || name.length > NAME_MAX || /[。；，：“”]/.test(name)) return false;
+  // Two characters make a name only as 县委, 市局, 街道… — not 试行.
+  if (name.length === 2 && !/^各/.test(name) && !/(委|局|办|院|府|街道|部门|单位|乡镇)$/.test(name)) return false;
   return UNIT_SUFFIX.test(name) || /^各./.test(name) || /(有关|相关|其他)(部门|单位)/.test(name);
 };
 

@@ -35,7 +35,9 @@ export interface RuleContext {
  * const dropStars: NoiseRule = { name: "stars", apply: (line) => (line.text === "***" ? { text: "", map: new Int32Array(0) } : undefined) };
  */
 export interface NoiseRule {
+  /** 规则名称。The rule's name, for `rules.disable`. */
   readonly name: string;
+  /** 处理一行：返回新的一行，或 `undefined`（不改动）。Clean one line, or return `undefined` to leave it. */
   readonly apply: (line: MappedText, context: RuleContext) => MappedText | undefined;
 }
 
@@ -80,7 +82,9 @@ export interface RoleReading {
  * };
  */
 export interface RoleRule {
+  /** 规则名称。The rule's name, for `rules.disable`. */
   readonly name: string;
+  /** 读出 `text[from, to)` 中的分工，读不出时返回 `undefined`。Read the assignment in `text[from, to)`, or `undefined`. */
   readonly read: (text: string, from: number, to: number, where: "line" | "bracket" | "end" | "open") => RoleReading | undefined;
 }
 

@@ -1,9 +1,13 @@
 import type { SourceSpan } from "../model/diagnostic.js";
 
 /**
- * 与原文偏移对应的规范化文本：`map[i]` 是 `text[i]` 在原文中的偏移。
+ * 与原文偏移对应的规范化文本：`map[i]` 是 `text[i]` 在原文中的偏移。解析器的噪声规则收到和返回的都是它。
  * Normalised text that remembers where each character came from: `map[i]` is the offset in
- * the original string of `text[i]`.
+ * the original string of `text[i]`. The parser's noise rules take and return it.
+ *
+ * @category Parsing
+ * @example
+ * const line: MappedText = { text: "县司法局", map: Int32Array.of(5, 6, 7, 8) };
  */
 export interface MappedText {
   readonly text: string;

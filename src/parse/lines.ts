@@ -1,4 +1,4 @@
-import { type MappedText, normalizeLine, splitLines } from "../text/normalize.js";
+import { type MappedText, type SourceLine, normalizeLine } from "../text/normalize.js";
 import { TITLE } from "./head.js";
 import { gapBefore } from "./noise.js";
 import { type Marker, NumberingState, type NumberingStyle, markerAt } from "./numbering.js";
@@ -63,7 +63,7 @@ const BRACKET_SPAN = 300;
  * (…〕 二、… / …。3.…) or a role label. A whole document on one line reads like one laid out in lines.
  */
 export const readSegments = (
-  text: string,
+  lines: readonly SourceLine[],
   ctx: ParseContext,
   noise: readonly NoiseRule[],
   styles: readonly NumberingStyle[],
@@ -76,7 +76,7 @@ export const readSegments = (
   const chunkMarks = ctx.enabled("midSentenceMarker");
   let previousLine = 0;
   let lineLength = 0;
-  for (const source of splitLines(text)) {
+  for (const source of lines) {
     let m: MappedText = normalizeLine(source.raw, source.start);
     for (const rule of noise) m = rule.apply(m, ctx) ?? m;
     if (m.text.trim().length === 0) continue;
@@ -105,6 +105,8 @@ export const readSegments = (
     let lastRank = starts[0]?.marker?.style.rank;
     for (let i = 1; splitting && i < t.length; i++) {
       const prev = t.charCodeAt(i - 1);
+      // Most characters are ideographs: neither a bracket nor a boundary, and no （一） right after a title.
+      if (prev >= 0x4e00 && prev <= 0x9fff && !gapBefore(m, i) && (lastHeading < 0 || i - lastHeading > TITLE_MAX || t.charCodeAt(i) !== 0xff08)) continue;
       const bracket = bracketOf(prev);
       if (bracket > 0) {
         if (depth === 0) openedAt = i;

@@ -13,7 +13,7 @@ import { NUMBERING_STYLES } from "./numbering.js";
 import { bareListRule, labelRule, roleVocabulary, verbRule } from "./roles.js";
 import { type PlanRuleOptions, activeRules, clip, createContext } from "./rules.js";
 import { NON_TASK_SECTIONS, STRUCTURE_RULES, buildTree, unitsIndex } from "./structure.js";
-import { type TaskContent, type UnitReading, buildTask, piecesOf, readTaskContent } from "./tasks.js";
+import { type TaskContent, type UnitReading, buildTask, cachedPieces, readTaskContent } from "./tasks.js";
 import { DEFAULT_GROUP_PHRASES, UNIT_PREDICATES } from "./units.js";
 import { planYear } from "./year.js";
 
@@ -104,7 +104,8 @@ export const parsePlanText = (text: string, options: ParsePlanOptions = {}): Par
 };
 
 const parse = (text: string, options: ParsePlanOptions, isString: boolean): ParsePlanResult => {
-  const lineOf = lineIndex(splitLines(text));
+  const lines = splitLines(text);
+  const lineOf = lineIndex(lines);
   const rules = options.rules ?? {};
   const ctx = createContext(lineOf, new Set(rules.disable ?? []));
   if (!isString) ctx.report("invalid_input", "error", "输入不是字符串", "The input is not a string");
@@ -114,9 +115,10 @@ const parse = (text: string, options: ParsePlanOptions, isString: boolean): Pars
     roles: activeRules([labelRule(vocabulary), verbRule(vocabulary), bareListRule], rules.roles, ctx.disabled),
     phrases: sortedUnique([...(options.groupPhrases ?? []).map(normalizeText), ...DEFAULT_GROUP_PHRASES]),
     predicates: sortedUnique([...(options.unitPredicates ?? []).map(normalizeText), ...UNIT_PREDICATES]),
+    pieces: new WeakMap(),
   };
 
-  const blocks = buildBlocks(readSegments(text, ctx, activeRules(NOISE_RULES, rules.noise, ctx.disabled), styles, vocabulary), ctx);
+  const blocks = buildBlocks(readSegments(lines, ctx, activeRules(NOISE_RULES, rules.noise, ctx.disabled), styles, vocabulary), ctx);
   const start = bodyStart(blocks);
   const head = readHead(blocks.slice(0, start), activeRules(HEAD_RULES, [], ctx.disabled), ctx);
 
@@ -136,7 +138,7 @@ const parse = (text: string, options: ParsePlanOptions, isString: boolean): Pars
     }
   }
 
-  const units = unitsIndex((b) => b.kind === "roles" || piecesOf(b, reading.roles).some((p) => "roles" in p));
+  const units = unitsIndex((b) => b.kind === "roles" || cachedPieces(b, reading).some((p) => "roles" in p));
   const structure = activeRules(STRUCTURE_RULES, [], ctx.disabled);
   const drafts = layoutSections(buildTree(body), ctx, { rules: structure, units, nonTaskWords: [...NON_TASK_SECTIONS, ...(options.nonTaskSections ?? [])] });
   checkNumbering(drafts, (b) => ctx.spanOf(b), ctx.add);

@@ -13,10 +13,22 @@ export interface UnitReading {
   readonly roles: readonly RoleRule[];
   readonly phrases: readonly string[];
   readonly predicates: readonly string[];
+  /** The pieces of each block already read (the structure rules read them first): each block is read once. */
+  readonly pieces?: WeakMap<MappedText, Piece[]>;
 }
 
+/** The pieces of a text, read once per parse when `reading.pieces` remembers them. */
+export const cachedPieces = (m: MappedText, reading: UnitReading): Piece[] => {
+  let p = reading.pieces?.get(m);
+  if (p === undefined) {
+    p = piecesOf(m, reading.roles);
+    reading.pieces?.set(m, p);
+  }
+  return p;
+};
+
 /** A stretch of text, or an assignment read from a role line or a bracket. */
-type Piece = { readonly text: MappedText } | { readonly roles: RoleReading; readonly m: MappedText; readonly from: number; readonly to: number };
+export type Piece = { readonly text: MappedText } | { readonly roles: RoleReading; readonly m: MappedText; readonly from: number; readonly to: number };
 
 /** Role brackets hold a few dozen characters; longer brackets are prose and not examined (keeps the scan linear). */
 const BRACKET_MAX = 300;
@@ -129,7 +141,7 @@ export const readTaskContent = (draft: TaskDraft, reading: UnitReading, ctx: Par
     const body = k === 0 && draft.cut > 0 ? trimStart(sliceMapped(block, draft.cut)) : block;
     const line = block.kind === "roles" ? readRoles(reading.roles, body.text, 0, body.text.length, "line") : undefined;
     if (line !== undefined) return add(line, body, 0, body.text.length);
-    for (const piece of piecesOf(body, reading.roles)) {
+    for (const piece of cachedPieces(body, reading)) {
       if ("roles" in piece) add(piece.roles, piece.m, piece.from, piece.to);
       else {
         finish();

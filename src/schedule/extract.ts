@@ -33,19 +33,19 @@ const subClauses = (s: string): SubClauses => {
   let a = 0;
   for (let i = 0; i <= n; i++) {
     start[i] = a;
-    const ch = s[i];
-    if (ch === "，" || ch === "、" || ch === "：") a = i + 1;
+    const c = s.charCodeAt(i);
+    if (c === 0xff0c /* ， */ || c === 0x3001 /* 、 */ || c === 0xff1a /* ： */) a = i + 1;
   }
   let b = n;
   for (let i = n; i >= 0; i--) {
-    if (s[i] === "，") b = i;
+    if (s.charCodeAt(i) === 0xff0c) b = i;
     end[i] = b;
   }
   return { start, end };
 };
 
-/** Sub-clause bounds are computed only for sentences where a matcher needs them. */
-type Clauses = () => SubClauses;
+/** The sub-clause [start, end) around a position of the sentence (bounds computed once per text, when first needed). */
+type Clauses = (at: number) => [number, number];
 type Matcher = (sentence: string, year: number | undefined, clauses: Clauses) => Found[];
 
 /** Every match of a global pattern (compiled once, below) in a sentence. */
@@ -79,10 +79,7 @@ const num = (s: string | undefined): number | undefined => (s === undefined ? un
 const monthOk = (m: number | undefined): m is number => m !== undefined && m >= 1 && m <= 12;
 
 /** The comma sub-clause around position `at`: [start, end). */
-const subClause = (clauses: Clauses, at: number): [number, number] => {
-  const c = clauses();
-  return [c.start[at] as number, c.end[at] as number];
-};
+const subClause = (clauses: Clauses, at: number): [number, number] => clauses(at);
 
 /** Dated phrases (need the plan year): X月底前, X月X日前, 年底前/年内, 上半年/下半年, 第X季度, X月份. */
 const dated: Matcher = (s, year) => {
@@ -214,13 +211,17 @@ export interface FoundRequirement {
 export const findRequirements = (text: string, year: number | undefined): { found: FoundRequirement[]; needsYear: boolean } => {
   const out: FoundRequirement[] = [];
   let needsYear = false;
+  let whole: SubClauses | undefined;
   for (const [a, b] of sentences(text)) {
     const s = text.slice(a, b);
     // Every phrase read holds one of these characters: most sentences are skipped after one native scan.
     if (!TRIGGER.test(s)) continue;
     if (year === undefined && /月底|月份|日前|年底|年内|半年|季度/.test(s)) needsYear = true;
-    let computed: SubClauses | undefined;
-    const clauses: Clauses = () => (computed ??= subClauses(s));
+    // Bounds over the whole text, clipped to the sentence: one pair of arrays per text, not per sentence.
+    const clauses: Clauses = (at) => {
+      whole ??= subClauses(text);
+      return [Math.max(a, whole.start[a + at] as number) - a, Math.min(b, whole.end[a + at] as number) - a];
+    };
     const found = [...dated(s, year, clauses), ...periodic(s, year, clauses), ...standing(s, year, clauses)].sort((x, y) => x.at - y.at || RANK[x.rule.kind] - RANK[y.rule.kind]);
     // Keep the first of overlapping phrases, or the one of better rank. Phrases come in order of
     // their start, so a kept phrase that ends before this one starts never overlaps a later one:

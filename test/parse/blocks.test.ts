@@ -5,10 +5,11 @@ import { NOISE_RULES } from "../../src/parse/noise.js";
 import { NUMBERING_STYLES } from "../../src/parse/numbering.js";
 import { roleVocabulary } from "../../src/parse/roles.js";
 import { createContext } from "../../src/parse/rules.js";
+import { splitLines } from "../../src/text/normalize.js";
 
 const blocks = (text: string) => {
   const ctx = createContext(() => 1, new Set());
-  const out = buildBlocks(readSegments(text, ctx, NOISE_RULES, NUMBERING_STYLES, roleVocabulary()), ctx);
+  const out = buildBlocks(readSegments(splitLines(text), ctx, NOISE_RULES, NUMBERING_STYLES, roleVocabulary()), ctx);
   return { list: out.map((b) => `${b.kind}:${b.text}`), out, codes: ctx.finish().map((d) => d.code) };
 };
 

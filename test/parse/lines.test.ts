@@ -4,10 +4,11 @@ import { NOISE_RULES } from "../../src/parse/noise.js";
 import { NUMBERING_STYLES } from "../../src/parse/numbering.js";
 import { roleVocabulary } from "../../src/parse/roles.js";
 import { createContext } from "../../src/parse/rules.js";
+import { splitLines } from "../../src/text/normalize.js";
 
 const segments = (text: string, disable: string[] = []) => {
   const ctx = createContext(() => 1, new Set(disable));
-  const out = readSegments(text, ctx, NOISE_RULES, NUMBERING_STYLES, roleVocabulary());
+  const out = readSegments(splitLines(text), ctx, NOISE_RULES, NUMBERING_STYLES, roleVocabulary());
   return { list: out.map((s) => (s.marker !== undefined ? `[${s.marker.label}]` : s.roleLabel ? "[role]" : "") + s.text), out, codes: ctx.finish().map((d) => d.code) };
 };
 

@@ -6,6 +6,7 @@ import { NOISE_RULES } from "../../src/parse/noise.js";
 import { NUMBERING_STYLES } from "../../src/parse/numbering.js";
 import { bareListRule, labelRule, roleVocabulary, verbRule } from "../../src/parse/roles.js";
 import { createContext } from "../../src/parse/rules.js";
+import { splitLines } from "../../src/text/normalize.js";
 import {
   NON_TASK_SECTIONS,
   STRUCTURE_RULES,
@@ -24,13 +25,13 @@ const roles = [labelRule(vocabulary), verbRule(vocabulary), bareListRule];
 const units = unitsIndex((b) => b.kind === "roles" || piecesOf(b, roles).some((p) => "roles" in p));
 const tree = (text: string) => {
   const ctx = createContext(() => 1, new Set());
-  return buildTree(buildBlocks(readSegments(text, ctx, NOISE_RULES, NUMBERING_STYLES, vocabulary), ctx));
+  return buildTree(buildBlocks(readSegments(splitLines(text), ctx, NOISE_RULES, NUMBERING_STYLES, vocabulary), ctx));
 };
 /** The first heading of the text (its node), for one rule at a time. */
 const first = (text: string): Node => tree(text).children[0]!;
 const layout = (text: string, disable: string[] = []) => {
   const ctx = createContext(() => 1, new Set(disable));
-  const blocks = buildBlocks(readSegments(text, ctx, NOISE_RULES, NUMBERING_STYLES, vocabulary), ctx);
+  const blocks = buildBlocks(readSegments(splitLines(text), ctx, NOISE_RULES, NUMBERING_STYLES, vocabulary), ctx);
   const sections = layoutSections(buildTree(blocks), ctx, { rules: STRUCTURE_RULES.filter((r) => !disable.includes(r.name)), units, nonTaskWords: NON_TASK_SECTIONS });
   return { sections, codes: ctx.finish().map((d) => d.code) };
 };

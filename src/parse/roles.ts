@@ -181,7 +181,9 @@ const clausesOf = (vocabulary: RoleVocabulary, text: string, from: number, to: n
   const out: Array<[number, number]> = [];
   for (const [a, b] of pieces(text, from, to, "，；")) {
     let start = a;
-    for (let i = text.indexOf("、", a); i !== -1 && i < b; i = text.indexOf("、", i + 1)) {
+    // A loop bounded by the clause: indexOf would run on to the end of the text for every clause.
+    for (let i = a; i < b; i++) {
+      if (text.charCodeAt(i) !== 0x3001 /* 、 */) continue;
       if (vocabulary.verbs.some(([v]) => i - v.length > start && text.startsWith(v, i - v.length))) {
         out.push([start, i]);
         start = i + 1;

@@ -138,7 +138,7 @@ const parse = (text: string, options: ParsePlanOptions, isString: boolean): Pars
     }
   }
 
-  const units = unitsIndex((b) => b.kind === "roles" || cachedPieces(b, reading).some((p) => "roles" in p));
+  const units = unitsIndex((b) => b.kind === "roles" || cachedPieces(b, reading, b.marker?.length ?? 0).some((p) => "roles" in p));
   const structure = activeRules(STRUCTURE_RULES, [], ctx.disabled);
   const drafts = layoutSections(buildTree(body), ctx, { rules: structure, units, nonTaskWords: [...NON_TASK_SECTIONS, ...(options.nonTaskSections ?? [])] });
   checkNumbering(drafts, (b) => ctx.spanOf(b), ctx.add);

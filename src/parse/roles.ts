@@ -202,6 +202,7 @@ const clausesOf = (vocabulary: RoleVocabulary, text: string, from: number, to: n
  * the text.
  */
 const readVerbs = (vocabulary: RoleVocabulary, text: string, from: number, to: number, cut = false): RoleReading | undefined => {
+  if (to - from < 3) return undefined; // the shortest is a two-character unit and a verb: 县委负责
   const out: RoleSegment[] = [];
   let keepText = false;
   const clauses = clausesOf(vocabulary, text, from, to);

@@ -18,10 +18,10 @@ export interface UnitReading {
 }
 
 /** The pieces of a text, read once per parse when `reading.pieces` remembers them. */
-export const cachedPieces = (m: MappedText, reading: UnitReading): Piece[] => {
+export const cachedPieces = (m: MappedText, reading: UnitReading, scanFrom = 0): Piece[] => {
   let p = reading.pieces?.get(m);
   if (p === undefined) {
-    p = piecesOf(m, reading.roles);
+    p = piecesOf(m, reading.roles, scanFrom);
     reading.pieces?.set(m, p);
   }
   return p;
@@ -47,7 +47,7 @@ const readRoles = (rules: readonly RoleRule[], text: string, from: number, to: n
  * The pieces of a text block: stretches of text and the role brackets between them. A bracket at the
  * end of the block (only 。； after it) may also be a bare unit list.
  */
-export const piecesOf = (m: MappedText, rules: readonly RoleRule[]): Piece[] => {
+export const piecesOf = (m: MappedText, rules: readonly RoleRule[], scanFrom = 0): Piece[] => {
   const t = m.text;
   let end = t.length;
   while (end > 0 && TRAILING.test(t[end - 1] as string)) end -= 1;
@@ -55,7 +55,8 @@ export const piecesOf = (m: MappedText, rules: readonly RoleRule[]): Piece[] => 
   let textFrom = 0;
   let depth = 0;
   let open = -1;
-  for (let i = 0; i < t.length; i++) {
+  // A heading's own number (（一）) is never a role bracket: scanning starts after it.
+  for (let i = scanFrom; i < t.length; i++) {
     const bracket = roleBracketOf(t.charCodeAt(i));
     if (bracket > 0) {
       if (depth === 0) open = i;
@@ -138,17 +139,17 @@ export const readTaskContent = (draft: TaskDraft, reading: UnitReading, ctx: Par
   };
   draft.blocks.forEach((block: Block, k) => {
     content.spans.push(ctx.spanOf(block));
-    const body = k === 0 && draft.cut > 0 ? trimStart(sliceMapped(block, draft.cut)) : block;
-    const line = block.kind === "roles" ? readRoles(reading.roles, body.text, 0, body.text.length, "line") : undefined;
-    if (line !== undefined) return add(line, body, 0, body.text.length);
-    for (const piece of cachedPieces(body, reading)) {
-      if ("roles" in piece) add(piece.roles, piece.m, piece.from, piece.to);
-      else {
-        finish();
-        content.paragraphs.push(piece.text);
-        content.buffer.push(piece.text);
-      }
-    }
+    const line = block.kind === "roles" ? readRoles(reading.roles, block.text, 0, block.text.length, "line") : undefined;
+    if (line !== undefined) return add(line, block, 0, block.text.length);
+    cachedPieces(block, reading, block.marker?.length ?? 0).forEach((piece, p) => {
+      if ("roles" in piece) return add(piece.roles, piece.m, piece.from, piece.to);
+      // The task's own number is not its text: the first piece of its heading starts after it.
+      const text = k === 0 && p === 0 && draft.cut > 0 ? trimStart(sliceMapped(piece.text, Math.min(draft.cut, piece.text.text.length))) : piece.text;
+      if (text.text.length === 0) return;
+      finish();
+      content.paragraphs.push(text);
+      content.buffer.push(text);
+    });
   });
   finish();
   return content;

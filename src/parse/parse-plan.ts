@@ -141,7 +141,7 @@ const parse = (text: string, options: ParsePlanOptions, isString: boolean): Pars
   const units = unitsIndex((b) => b.kind === "roles" || cachedPieces(b, reading, b.marker?.length ?? 0).some((p) => "roles" in p));
   const structure = activeRules(STRUCTURE_RULES, [], ctx.disabled);
   const drafts = layoutSections(buildTree(body), ctx, { rules: structure, units, nonTaskWords: [...NON_TASK_SECTIONS, ...(options.nonTaskSections ?? [])] });
-  checkNumbering(drafts, (b) => ctx.spanOf(b), ctx.add);
+  checkNumbering(drafts, (b) => ctx.spanOf(b), (code, make) => ctx.add(code, make));
   const contents = drafts.map((s, si) => s.tasks.map((t, ti) => readTaskContent(t, reading, ctx, ["sections", si, "tasks", ti])));
 
   // Text after the units of the very last task speaks for the whole plan (上述工作安排将作为…): the closing.

@@ -113,8 +113,12 @@ export const DIAGNOSTICS_PER_CODE = 1000;
 
 /** The context every stage of one parse shares: diagnostics, line numbers, options in effect. */
 export interface ParseContext extends RuleContext {
-  /** Add a diagnostic (beyond {@link DIAGNOSTICS_PER_CODE} of its code, only counted). */
+  /**
+   * Add a diagnostic (beyond {@link DIAGNOSTICS_PER_CODE} of its code, only counted). Given a function,
+   * the diagnostic is built only when it will be listed.
+   */
   add(d: Diagnostic): void;
+  add(code: string, make: () => Diagnostic): void;
   /** The diagnostics in order of their source, with a summary for each code that was cut short. */
   finish(): Diagnostic[];
   readonly lineOf: (offset: number) => number;
@@ -138,8 +142,10 @@ export const createContext = (lineOf: (offset: number) => number, disabled: Read
     disabled,
     spanOf,
     enabled: (name) => !disabled.has(name),
-    add: (d) => {
-      if (listed(d.code)) diagnostics.push(d);
+    add: (d: Diagnostic | string, make?: () => Diagnostic) => {
+      if (typeof d === "string") {
+        if (listed(d) && make !== undefined) diagnostics.push(make());
+      } else if (listed(d.code)) diagnostics.push(d);
     },
     report: (code, severity, message, messageEn, m, from, to, path = []) => {
       if (listed(code)) diagnostics.push(diag(code, severity, message, messageEn, path, m === undefined ? undefined : spanOf(m, from, to)));

@@ -201,7 +201,7 @@ export const buildTask = (c: TaskContent, no: number, planId: string, year: numb
   const whole = joinPieces(c.paragraphs, "\n");
   if (c.clauses.length === 0) parts.push(requirementsIn(whole));
   if (clauses.every((cl) => cl.assignment.lead.length + cl.assignment.responsible.length + cl.assignment.support.length === 0)) {
-    ctx.add(diag("task_without_units", "warning", `任务${no}没有列出任何单位`, `Task ${no} names no units`, path, cover(c.spans, ctx.lineOf)));
+    ctx.add("task_without_units", () => diag("task_without_units", "warning", `任务${no}没有列出任何单位`, `Task ${no} names no units`, path, cover(c.spans, ctx.lineOf)));
   }
   const first = SENTENCE_END.exec(whole.text);
   const lineEnd = whole.text.indexOf("\n");

@@ -4,6 +4,7 @@ import { gapBefore } from "./noise.js";
 import { type Marker, NumberingState, type NumberingStyle, markerAt } from "./numbering.js";
 import { type RoleVocabulary, roleLabelAt } from "./roles.js";
 import type { NoiseRule, ParseContext } from "./rules.js";
+import { looksLikeUnit } from "./units.js";
 import { bracketOf, endsStructure } from "./chars.js";
 
 /** A piece of one physical line: the whole line, or a part split off where a new structure starts mid-line. */
@@ -32,6 +33,20 @@ const isChunkMarker = (marker: Marker, previous: Segment, previousLine: number):
   marker.style.name === "arabic" && marker.label.endsWith("、") && !previous.roleLabel && previousLine >= CHUNK_LINE && MID_SENTENCE.test(previous.text);
 /** Titles and headings are short: only a line of running text this long can be cut by a chunk marker. */
 const CHUNK_LINE = 40;
+
+/**
+ * After a space in a unit list, the text goes on with a sentence, not a unit (责任单位：县直有关单位 健全新型
+ * 监管机制，…): the paragraph after a role line, on the same line of a flattened page. A short piece
+ * (县司法 局, a name a PDF broke) is not prose.
+ */
+const proseAfterUnits = (m: MappedText, i: number): boolean => {
+  const t = m.text;
+  let j = i;
+  while (j < t.length && j - i < PROSE_SCAN && !"、，；。：".includes(t[j] as string) && t[j] !== " " && !(j > i && gapBefore(m, j))) j += 1;
+  return j - i >= PROSE_MIN && !looksLikeUnit(t.slice(i, j));
+};
+const PROSE_MIN = 6;
+const PROSE_SCAN = 40;
 
 /** Where a title (with its year) that opens the line ends, when more text follows after a space: or -1. */
 const titleEnd = (m: MappedText): number => {
@@ -125,9 +140,11 @@ export const readSegments = (
         numbering.record(marker);
         starts.push({ at: i, marker, role: false });
         i += marker.length - 1;
-      } else if ((i === title || endsStructure(prev === 0x20 ? t.charCodeAt(i - 2) : prev)) && roleLabelAt(vocabulary, t, i) !== undefined) {
+      } else if ((i === title || starts[starts.length - 1]?.role === true || endsStructure(prev === 0x20 ? t.charCodeAt(i - 2) : prev)) && roleLabelAt(vocabulary, t, i) !== undefined) {
         starts.push({ at: i, role: true });
-      } else if (i === title) starts.push({ at: i, role: false });
+      } else if (i === title || (starts[starts.length - 1]?.role === true && !endsStructure(prev) && proseAfterUnits(m, i))) {
+        starts.push({ at: i, role: false });
+      }
     }
     starts.forEach((s, k) => {
       let end = k + 1 < starts.length ? (starts[k + 1] as { at: number }).at : t.length;

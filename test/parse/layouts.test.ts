@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/plan.js";
 import { readPlan } from "../../src/model/validate.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
+import { seedText } from "../support/seed.js";
 
 // Test documents written for these tests, in the genre's language; the places and units are fictional.
 const tasksOf = (plan: Plan) => plan.sections.flatMap((s) => s.tasks);
@@ -354,5 +355,15 @@ describe("layout: a whole document on one line, numbering styles, years", () => 
     expect(plan.year).toBe(2024);
     expect(tasksOf(plan)[0]!.text).toBe("每季度开展一次执法监督，扣3分。");
     expect(roles(plan, 1)).toEqual([{ lead: ["县司法局"], responsible: [], support: [] }]);
+  });
+});
+
+describe("layout: the seed flattened onto one line (a scraped page)", () => {
+  it("reads the same 35 tasks, titles and units as the seed laid out in lines", () => {
+    const seed = seedText();
+    const flat = seed.split(/\n+/).filter((l) => l.trim() !== "").join(" ");
+    const signature = (plan: Plan) =>
+      tasksOf(plan).map((t) => [t.label, t.title, t.clauses.map((c) => [c.assignment.lead.map((r) => r.text), c.assignment.responsible.map((r) => r.text)])]);
+    expect(signature(parsePlanText(flat).plan)).toEqual(signature(parsePlanText(seed).plan));
   });
 });

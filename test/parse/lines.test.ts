@@ -73,3 +73,11 @@ describe("midLineStructure: a title with text after it", () => {
     expect(segments("各部门要按照工作要点 认真落实。").list).toEqual(["各部门要按照工作要点认真落实。"]);
   });
 });
+
+describe("midLineStructure: the text after a role line on a flattened page", () => {
+  it("ends a unit list where a sentence starts after a space, but not inside a name a PDF broke", () => {
+    expect(segments("牵头单位：县委编办 责任单位：县直有关单位 （一）深入推进改革。").list).toEqual(["[role]牵头单位：县委编办", "[role]责任单位：县直有关单位", "[（一）]（一）深入推进改革。"]);
+    expect(segments("责任单位：县直有关单位 健全新型监管机制，推进联合监管。").list).toEqual(["[role]责任单位：县直有关单位", "健全新型监管机制，推进联合监管。"]);
+    expect(segments("牵头单位：县政府办、县司法 局 责任单位：县直有关单位").list).toEqual(["[role]牵头单位：县政府办、县司法局", "[role]责任单位：县直有关单位"]);
+  });
+});

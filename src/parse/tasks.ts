@@ -1,4 +1,4 @@
-import { type DiagnosticPath, type SourceSpan, diag } from "../model/diagnostic.js";
+import { type Diagnostic, type DiagnosticPath, type SourceSpan, diag } from "../model/diagnostic.js";
 import type { Assignment, Clause, Task } from "../model/plan.js";
 import { findRequirements, toRequirements } from "../schedule/extract.js";
 import type { MappedText } from "../text/normalize.js";
@@ -132,7 +132,9 @@ export const readTaskContent = (draft: TaskDraft, reading: UnitReading, ctx: Par
     pending.spans.push(ctx.spanOf(m, from, to));
     const at: DiagnosticPath = [...path, "clauses", content.clauses.length, "assignment"];
     for (const seg of r.segments) {
-      const refs = splitUnitList(m, seg.from, seg.to, ctx, reading.phrases, reading.predicates, [...at, seg.role]);
+      const notes: Diagnostic[] = [];
+      const refs = splitUnitList(m, seg.from, seg.to, ctx.lineOf, reading.phrases, notes, [...at, seg.role], reading.predicates);
+      for (const d of notes) ctx.add(d);
       if (refs.length === 0) ctx.report("empty_unit_list", "warning", `“${seg.word}”后没有单位`, `No units after "${seg.word}"`, m, from, to, at);
       pending.assignment[seg.role].push(...refs);
     }

@@ -1,7 +1,7 @@
 import type { UnitRef } from "../model/plan.js";
-import type { MappedText } from "../text/normalize.js";
+import { type Diagnostic, diag } from "../model/diagnostic.js";
+import { type MappedText, mappedSpan } from "../text/normalize.js";
 import { bracketOf } from "./chars.js";
-import type { ParseContext } from "./rules.js";
 
 /**
  * 默认受保护的集合称谓：其中的“、”不作为分隔符。Collective phrases kept whole when splitting a
@@ -165,7 +165,16 @@ const trailingBracket = (text: string, a: number, b: number): [number, number] |
  * `qualifier`; two or more units in a bracket after a name are references of their own; a bracketed
  * note after the last name is its qualifier; a one-name bracket (街道办事处) stays part of the name.
  */
-export const splitUnitList = (m: MappedText, from: number, to: number, ctx: ParseContext, phrases: readonly string[], predicates: readonly string[], path: Array<string | number>): UnitRef[] => {
+export const splitUnitList = (
+  m: MappedText,
+  from: number,
+  to: number,
+  lineOf: (offset: number) => number,
+  phrases: readonly string[],
+  diagnostics: Diagnostic[],
+  path: Array<string | number>,
+  predicates: readonly string[] = UNIT_PREDICATES,
+): UnitRef[] => {
   const text = m.text;
   const items = listItems(text, from, to, phrases);
   /** The items inside a bracket, without a leading 含/包括: [from, to, text]. */
@@ -177,7 +186,7 @@ export const splitUnitList = (m: MappedText, from: number, to: number, ctx: Pars
   const refs: UnitRef[] = [];
   const ref = (a: number, b: number, qualifier?: string): void => {
     if (b <= a) return;
-    const r: { -readonly [K in keyof UnitRef]: UnitRef[K] } = { text: text.slice(a, b), source: ctx.spanOf(m, a, b) };
+    const r: { -readonly [K in keyof UnitRef]: UnitRef[K] } = { text: text.slice(a, b), source: mappedSpan(m, a, b, lineOf) };
     if (qualifier !== undefined) r.qualifier = qualifier;
     refs.push(r);
   };
@@ -194,7 +203,9 @@ export const splitUnitList = (m: MappedText, from: number, to: number, ctx: Pars
         const cut = predicate !== undefined ? predicate.length : open !== null && open.index > 0 ? open[0].length : 0;
         if (cut === 0) return;
         notes.unshift(item.slice(item.length - cut));
-        if (open !== null) ctx.report("open_ended_list", "info", `单位列表以“${open[0]}”结尾，名单并不完整`, `The unit list ends with "${open[0]}": it is not exhaustive`, m, a, b0, path);
+        if (open !== null) {
+          diagnostics.push(diag("open_ended_list", "info", `单位列表以“${open[0]}”结尾，名单并不完整`, `The unit list ends with "${open[0]}": it is not exhaustive`, path, mappedSpan(m, a, b0, lineOf)));
+        }
         b -= cut;
       }
     };

@@ -5,10 +5,12 @@ import { describe, expect, it } from "vitest";
 import { Plan } from "../../src/model/plan.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { ADVERSARIAL, REAL } from "../support/adversarial.js";
+import { requestedRuns } from "../support/runs.js";
 
-const SIZE = 24 * 1024;
+/** 24 KB in a quick `npm test`; 1 MB when FAZHI_PROP_RUNS asks for a longer run (as CI does). */
+const SIZE = requestedRuns() !== undefined ? 1 << 20 : 24 * 1024;
 
-describe("every input family, small", () => {
+describe(`every input family (${SIZE >> 10} KB)`, () => {
   for (const [name, make] of [REAL, ...ADVERSARIAL]) {
     it(name, () => {
       const text = make(SIZE);

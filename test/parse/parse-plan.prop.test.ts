@@ -4,6 +4,7 @@ import type { SourceSpan } from "../../src/model/diagnostic.js";
 import { Plan } from "../../src/model/plan.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { normalizeLine } from "../../src/text/normalize.js";
+import { runs } from "../support/runs.js";
 import { seedText } from "../support/seed.js";
 
 const seed = seedText();
@@ -47,7 +48,7 @@ const docLike = fc.array(fc.oneof(token, fc.string({ maxLength: 4 })), { maxLeng
 
 describe("parsePlanText (properties)", () => {
   test.prop([fc.string({ unit: "binary", maxLength: 300 })])("any string: no throw, spans inside the text", checkParse);
-  test.prop([docLike], { numRuns: 300 })("plan-like noise: no throw, spans inside the text", checkParse);
+  test.prop([docLike], runs(150))("plan-like noise: no throw, spans inside the text", checkParse);
 
   const mutation = fc.oneof(
     fc.record({ op: fc.constant("delete"), at: fc.nat(), n: fc.integer({ min: 1, max: 5 }) }),
@@ -55,7 +56,7 @@ describe("parsePlanText (properties)", () => {
     fc.record({ op: fc.constant("swap"), at: fc.nat(), n: fc.nat() }),
     fc.record({ op: fc.constant("insert"), at: fc.nat(), noise: fc.oneof(token, fc.string({ maxLength: 8 })) }),
   );
-  test.prop([fc.array(mutation, { minLength: 1, maxLength: 6 })], { numRuns: 150 })("mutations of the seed: no throw, spans inside the text", (mutations) => {
+  test.prop([fc.array(mutation, { minLength: 1, maxLength: 6 })], runs(40))("mutations of the seed: no throw, spans inside the text", (mutations) => {
     const lines = [...seedLines];
     for (const m of mutations) {
       const at = m.at % lines.length;

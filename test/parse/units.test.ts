@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { createContext } from "../../src/parse/rules.js";
+import type { Diagnostic } from "../../src/model/diagnostic.js";
 import { DEFAULT_GROUP_PHRASES, UNIT_PREDICATES, listItems, looksLikeUnit, splitUnitList } from "../../src/parse/units.js";
 import { normalizeLine } from "../../src/text/normalize.js";
 
 const split = (raw: string, phrases = DEFAULT_GROUP_PHRASES) => {
-  const ctx = createContext(() => 1, new Set());
+  const diagnostics: Diagnostic[] = [];
   const m = normalizeLine(raw);
-  const refs = splitUnitList(m, 0, m.text.length, ctx, phrases, UNIT_PREDICATES, []);
-  return { refs: refs.map((r) => (r.qualifier === undefined ? r.text : `${r.text}|${r.qualifier}`)), raw: refs, m, codes: ctx.finish().map((d) => d.code) };
+  const refs = splitUnitList(m, 0, m.text.length, () => 1, phrases, diagnostics, [], UNIT_PREDICATES);
+  return { refs: refs.map((r) => (r.qualifier === undefined ? r.text : `${r.text}|${r.qualifier}`)), raw: refs, m, codes: diagnostics.map((d) => d.code) };
 };
 
 describe("splitUnitList", () => {

@@ -65,6 +65,8 @@ const titleEnd = (m: MappedText): number => {
 };
 const TITLE_SCAN = 80;
 
+/** A section title: Chinese characters only (二、主要任务（一）…, not 任务<script>alert（1）). */
+const HAN_TITLE = /^[\u4e00-\u9fff]{2,30}$/;
 /** A heading title is short: （一） further on than this from the heading before it is not its first item. */
 const TITLE_MAX = 30;
 /** A bracket still open this far on is unbalanced (a typo, or a cut-off fragment): stop honouring it. */
@@ -116,7 +118,8 @@ export const readSegments = (
     const title = splitting && first === undefined ? titleEnd(m) : -1;
     let depth = 0;
     let openedAt = 0;
-    let lastHeading = starts[0]?.marker === undefined ? -1 : 0;
+    // Where the title of a section heading (一、 or 第N章) on this line starts, for （一） right after it.
+    let lastHeading = starts[0]?.marker !== undefined && starts[0].marker.style.rank <= 1 ? starts[0].marker.length : -1;
     let lastRank = starts[0]?.marker?.style.rank;
     for (let i = 1; splitting && i < t.length; i++) {
       const prev = t.charCodeAt(i - 1);
@@ -131,11 +134,11 @@ export const readSegments = (
       if (depth > 0 || i < title) continue;
       const boundary = endsStructure(prev) || prev === 0x20 || gapBefore(m, i) || i === title;
       // （一） right after a heading's title on the same line (二、主要任务（一）…) needs no boundary.
-      const afterTitle = !boundary && lastHeading >= 0 && i - lastHeading <= TITLE_MAX && t.charCodeAt(i) === 0xff08;
+      const afterTitle = !boundary && lastHeading >= 0 && i - lastHeading <= TITLE_MAX && t.charCodeAt(i) === 0xff08 && HAN_TITLE.test(t.slice(lastHeading, i));
       if (!boundary && !afterTitle) continue;
       const marker = markerAt(t, i, midLine);
       if (marker !== undefined && (afterTitle ? marker.numeral === 1 && marker.style.rank > (lastRank ?? Infinity) : true) && numbering.continues(marker)) {
-        lastHeading = i;
+        lastHeading = marker.style.rank <= 1 ? i + marker.length : -1;
         lastRank = marker.style.rank;
         numbering.record(marker);
         starts.push({ at: i, marker, role: false });

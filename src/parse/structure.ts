@@ -69,10 +69,14 @@ export interface StructureRule {
   readonly decide: (node: Node, units: UnitsIndex, isSection: boolean) => Reading | undefined;
 }
 
+/** （1） and below: the numbering of sub-items in GB/T 9704 documents. */
+const SUB_ITEM_RANK = 4;
 const ownUnits = (node: Node, units: UnitsIndex): boolean => (node.block !== undefined && units.carries(node.block)) || node.own.some((b) => units.carries(b));
 const SENTENCE = /[。；！？]/;
-/** A short item of a list (（1）制定…；): one short block and nothing under it. */
-const isListItem = (n: Node): boolean => n.children.length === 0 && n.own.every((b) => b.kind === "roles") && (n.block?.text.length ?? 0) <= 80;
+/** A short item of a list (（1）制定…；): a little text (perhaps broken over two lines) and nothing under it. */
+const isListItem = (n: Node): boolean =>
+  n.children.length === 0 && n.own.reduce((length, b) => length + (b.kind === "roles" ? 0 : b.text.length), n.block?.text.length ?? 0) <= LIST_ITEM_MAX;
+const LIST_ITEM_MAX = 80;
 
 /**
  * 分工写在下级各项上：下级是任务。Units are assigned per item — two or more items carry their own, or
@@ -87,29 +91,31 @@ export const unitsPerItemRule: StructureRule = {
 };
 
 /**
- * 只有最后一项后面有分工、各项都是短小的列举：分工属于上级，上级是任务。Units only after the last
- * item of a list of short items ((1)…；(2)…。牵头单位：…): the units are the heading's, and it is the task.
+ * 只有最后一项后面有分工、各项都是短小的细目（（1）、①）：分工属于上级，上级是任务。Units only after the
+ * last of a list of short sub-items ((1)…；(2)…。牵头单位：…): the units are the heading's, and it is the task.
  */
 export const unitsAfterItemsRule: StructureRule = {
   name: "unitsAfterItems",
   decide: (node, units) => {
     const carrying = node.children.filter((c) => units.inSubtree(c));
-    const list = node.children.length >= 2 && node.children.every(isListItem);
+    const list = node.children.length >= 2 && node.children.every((c) => isListItem(c) && c.rank >= SUB_ITEM_RANK);
     return list && !ownUnits(node, units) && carrying.length === 1 && carrying[0] === node.children[node.children.length - 1] ? "task" : undefined;
   },
 };
 
 /**
  * 只有标题、没有句子的中间层（“（一）加强学习”下面是“1.”项）：下级是任务，标题只是分组。
- * A heading with no sentence of its own above its items (（一）加强学习 over 1. items) only groups them;
- * a heading with units of its own is a group only when its title has no sentence end at all
+ * A heading with no sentence of its own above its items (（一）加强学习 over 1. items) only groups them —
+ * unless the items are short sub-items ((1)…；(2)…；), which the heading's task enumerates; a
+ * heading with units of its own is a group only when its title has no sentence end at all
  * (（一）构建法治环境保障体系（总牵头单位：…）).
  */
 export const headingOnlyRule: StructureRule = {
   name: "headingOnly",
   decide: (node, units, isSection) => {
     if (isSection) return "group";
-    if (node.own.some((b) => b.kind === "text")) return undefined;
+    // Over a list of short sub-items ((1)…；(2)…；①…) a short heading is a task that lists its measures.
+    if (node.own.some((b) => b.kind === "text") || node.children.every((c) => isListItem(c) && c.rank >= SUB_ITEM_RANK)) return undefined;
     const title = headingTitle(node).replace(/（[^（）]*）$/, "");
     if (title.length > 40 || SENTENCE.test(title)) return undefined;
     if (ownUnits(node, units) && SENTENCE.test(node.block?.text ?? "")) return undefined;

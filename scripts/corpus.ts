@@ -86,7 +86,7 @@ for (const folder of FOLDERS) {
     if (values.show === doc.id) show(doc);
   }
   rows.push({ document: `TOTAL (${docs.length})`, ...withBefore(columns(total), values.before === undefined ? undefined : totalBefore) });
-  console.log(`\n## ${folder}/${folder === "tables" ? " (tables are read as running text until the table reader lands)" : ""}`);
+  console.log(`\n## ${folder}/${folder === "tables" ? " (parsePlanText: a text without units is tried as a table copied as text)" : ""}`);
   console.table(rows);
   console.log(`${folder}: ${total.clean}/${total.expected} tasks cleanly matched, ${total.titles} titles right, lead exact ${leadPct(total)}, units P ${pct(precision(total))} R ${pct(recall(total))} F1 ${pct(f1(total))}`);
   const c = conjunctionFigures(total);

@@ -13,6 +13,7 @@ import { NUMBERING_STYLES } from "./numbering.js";
 import { bareListRule, labelRule, roleVocabulary, verbRule } from "./roles.js";
 import { type PlanRuleOptions, activeRules, clip, createContext } from "./rules.js";
 import { NON_TASK_SECTIONS, STRUCTURE_RULES, buildTree, unitsIndex } from "./structure.js";
+import { readTableText } from "./table/read-text.js";
 import { type TaskContent, type UnitReading, buildTask, cachedPieces, readTaskContent } from "./tasks.js";
 import { DEFAULT_GROUP_PHRASES, UNIT_PREDICATES } from "./units.js";
 import { planYear } from "./year.js";
@@ -71,6 +72,7 @@ export const PLAN_RULES = deepFreeze({
   head: HEAD_RULES.map((r) => r.name),
   structure: [...STRUCTURE_RULES.map((r) => r.name), "nonTaskSection"],
   roles: ["roleLabels", "roleVerbs", "bareUnitList"],
+  fallback: ["tableText"],
 });
 
 const TRAILER = /^(抄送|印发|附件|（此件|\(此件)/;
@@ -170,6 +172,15 @@ const parse = (text: string, options: ParsePlanOptions, isString: boolean): Pars
     return sectionOf(s, tasks, reading, ctx);
   });
   if (undated.value) ctx.add(yearMissing());
+  const unitsRead = sections.some((s) => s.tasks.some((t) => t.clauses.some((c) => c.assignment.lead.length + c.assignment.responsible.length + c.assignment.support.length > 0)));
+  if (!unitsRead && text.trim().length > 0 && ctx.enabled("tableText")) {
+    // No units in running text: it may be a task table copied as text (the table reader's own recogniser).
+    const table = readTableText(text, { ...(options.id !== undefined ? { id: options.id } : {}), ...(options.year !== undefined ? { year: options.year } : {}), ...(options.groupPhrases !== undefined ? { groupPhrases: options.groupPhrases } : {}) });
+    if (table !== undefined && table.plan.sections.some((s) => s.tasks.length > 0)) {
+      const note = diag("read_as_table", "info", "正文中没有读出分工，按复制出的任务分工表读取", "No units in the running text: read as a task table copied as text");
+      return { plan: table.plan, diagnostics: deepFreeze([note, ...table.diagnostics]) };
+    }
+  }
   if (no === 0) {
     const empty = text.trim().length === 0;
     ctx.report(empty ? "empty_input" : "no_tasks", "error", `没有读出任务：${empty ? "输入为空" : "未找到任何任务标题（如“（一）”“1.”）"}`, `No tasks read: ${empty ? "the input is empty" : "no task headings (like （一） or 1.) were found"}`, undefined, undefined, undefined, ["sections"]);

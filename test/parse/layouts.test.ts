@@ -367,3 +367,19 @@ describe("layout: the seed flattened onto one line (a scraped page)", () => {
     expect(signature(parsePlanText(flat).plan)).toEqual(signature(parsePlanText(seed).plan));
   });
 });
+
+describe("layout: a task table copied as text", () => {
+  const doc = ["序号 |", "工作任务 |", "牵头单位 |", "责任单位 |", "1 |", "深入学习贯彻习近平法治思想 |", "县司法局 |", "县直各单位 |"].join("\n");
+  it("is read by the table reader when the running text yields no units", () => {
+    const { plan, diagnostics } = parsePlanText(doc, { year: 2024 });
+    expect(codes(diagnostics)[0]).toBe("read_as_table");
+    expect(tasksOf(plan).map((t) => t.title)).toEqual(["深入学习贯彻习近平法治思想"]);
+    expect(roles(plan, 1)).toEqual([{ lead: ["县司法局"], responsible: ["县直各单位"], support: [] }]);
+    const lead = tasksOf(plan)[0]!.clauses[0]!.assignment.lead[0]!;
+    expect(doc.slice(lead.source!.start, lead.source!.end)).toBe("县司法局");
+  });
+
+  it("can be turned off", () => {
+    expect(codes(parsePlanText(doc, { year: 2024, rules: { disable: ["tableText"] } }).diagnostics)).not.toContain("read_as_table");
+  });
+});

@@ -76,6 +76,8 @@ export const PLAN_RULES = deepFreeze({
 });
 
 const TRAILER = /^(抄送|印发|附件|（此件|\(此件)/;
+/** A task table has a header naming a unit column or a serial column: without one, the table reader is not tried. */
+const TABLE_HEADER = /序号|编号|(?:牵头|责任|配合|协办|协助|参与|落实|实施)(?:单位|部门)/;
 
 /**
  * 把公文文本（从 PDF 或网页复制）解析为工作安排：部分、分组、任务、分工段落、单位引用，每项都带原文位置。
@@ -173,7 +175,7 @@ const parse = (text: string, options: ParsePlanOptions, isString: boolean): Pars
   });
   if (undated.value) ctx.add(yearMissing());
   const unitsRead = sections.some((s) => s.tasks.some((t) => t.clauses.some((c) => c.assignment.lead.length + c.assignment.responsible.length + c.assignment.support.length > 0)));
-  if (!unitsRead && text.trim().length > 0 && ctx.enabled("tableText")) {
+  if (!unitsRead && TABLE_HEADER.test(text) && ctx.enabled("tableText")) {
     // No units in running text: it may be a task table copied as text (the table reader's own recogniser).
     const table = readTableText(text, { ...(options.id !== undefined ? { id: options.id } : {}), ...(options.year !== undefined ? { year: options.year } : {}), ...(options.groupPhrases !== undefined ? { groupPhrases: options.groupPhrases } : {}) });
     if (table !== undefined && table.plan.sections.some((s) => s.tasks.length > 0)) {

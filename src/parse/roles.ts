@@ -197,14 +197,19 @@ const clausesOf = (vocabulary: RoleVocabulary, text: string, from: number, to: n
 /**
  * Verb forms: X牵头，Y配合 / 由X会同Y实施 / X组织有关部门(实施) / X、Y共同负责 / X牵头、Y… . Undefined
  * unless some clause gives units a role; a clause without a verb whose items are all unit names
- * continues the role before it (X会同Y，Z) — except the last one of a bracket cut off by the end of a
- * fragment, whose verb may be lost; other clauses (a deadline, a note, persons) keep the bracket in
- * the text.
+ * continues the role before it (X会同Y，Z), or takes the role of the verb after it (X，Y按职责分工负责)
+ * — except the last one of a bracket cut off by the end of a fragment, whose verb may be lost; other
+ * clauses (a deadline, a note, persons) keep the bracket in the text.
  */
 const readVerbs = (vocabulary: RoleVocabulary, text: string, from: number, to: number, cut = false): RoleReading | undefined => {
   if (to - from < 3) return undefined; // the shortest is a two-character unit and a verb: 县委负责
   const out: RoleSegment[] = [];
   let keepText = false;
+  /** Unit clauses before the first verb (X，Y按职责分工负责): they take the role of the verb after them. */
+  const waiting: Array<[number, number]> = [];
+  const release = (role: Role, word: string): void => {
+    for (const [wa, wb] of waiting.splice(0)) out.push({ role, word, from: wa, to: wb });
+  };
   const clauses = clausesOf(vocabulary, text, from, to);
   for (const [k, [a0, b]] of clauses.entries()) {
     const a = text.startsWith("由", a0) ? a0 + 1 : a0;
@@ -217,14 +222,19 @@ const readVerbs = (vocabulary: RoleVocabulary, text: string, from: number, to: n
     if (together !== null && looksLikeUnit(y) && (together[2] === "会同" ? looksLikeUnit(x) : true)) {
       const word = together[2] as string;
       const yFrom = a + x.length + 2;
+      release(looksLikeUnit(x) ? "lead" : "support", word);
       if (looksLikeUnit(x)) out.push({ role: word === "组织" && out.some((s) => s.role === "lead") ? "responsible" : "lead", word, from: a, to: a + x.length });
       out.push({ role: "support", word, from: yFrom, to: b - (together[4]?.length ?? 0) });
     } else if (verb !== undefined && items(a, b - verb[0].length).some(looksLikeUnit)) {
+      release(verb[1], verb[0]);
       out.push({ role: verb[1], word: verb[0], from: a, to: b - verb[0].length });
-    } else if (out.length > 0 && !NOTE.test(clause) && !(cut && k === clauses.length - 1) && items(a, b).every(looksLikeUnit)) {
-      out.push({ role: (out[out.length - 1] as RoleSegment).role, word: "", from: a, to: b });
+    } else if (!NOTE.test(clause) && !(cut && k === clauses.length - 1) && items(a, b).every(looksLikeUnit)) {
+      if (out.length > 0) out.push({ role: (out[out.length - 1] as RoleSegment).role, word: "", from: a, to: b });
+      else waiting.push([a, b]);
     } else keepText = true;
   }
+  // Unit clauses that no verb followed are not an assignment: the bracket stays in the text.
+  if (waiting.length > 0) keepText = true;
   return out.length === 0 ? undefined : { segments: out, keepText };
 };
 

@@ -103,3 +103,12 @@ describe("roleLabelAt", () => {
     expect(roleLabelAt(vocabulary, "责任单位要落实", 0)).toBeUndefined();
   });
 });
+
+describe("roleVerbs: unit clauses before the verb", () => {
+  it("give the verb's role to the units listed before it", () => {
+    expect(read(verbRule(vocabulary), "省直各部门(单位),各市(州)人民政府按职责分工负责")?.roles).toEqual([
+      ["responsible", "省直各部门（单位）"],
+      ["responsible", "各市（州）人民政府"],
+    ]);
+  });
+});

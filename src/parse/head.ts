@@ -112,3 +112,21 @@ export const readHead = (blocks: readonly Block[], rules: readonly HeadRule[], c
   }
   return head;
 };
+
+/**
+ * Where the body starts: at the first numbered block, unless a title stands after it and before the
+ * first 一、/（一） heading (then numbered lines before the title belong to the notice around it).
+ * A fragment that starts with 3. items, before any 一、, starts there.
+ */
+export const bodyStart = (blocks: readonly Block[]): number => {
+  const firstAt = (rank: number, from = 0) => blocks.findIndex((b, i) => i >= from && b.marker !== undefined && b.marker.style.rank <= rank);
+  const any = firstAt(Number.POSITIVE_INFINITY);
+  if (any === -1) return blocks.length;
+  const main = firstAt(2);
+  const limit = main === -1 ? blocks.length : main;
+  let title = -1;
+  for (let i = any + 1; i < limit; i++) if (blocks[i]?.marker === undefined && TITLE.test(blocks[i]?.text ?? "")) title = i;
+  if (title === -1) return any;
+  const after = firstAt(Number.POSITIVE_INFINITY, title + 1);
+  return after === -1 ? blocks.length : after;
+};

@@ -2,7 +2,7 @@ import { type MappedText, type SourceLine, normalizeLine } from "../text/normali
 import { TITLE } from "./head.js";
 import { gapBefore } from "./noise.js";
 import { type Marker, NumberingState, type NumberingStyle, markerAt } from "./numbering.js";
-import { type RoleVocabulary, roleLabelAt } from "./roles.js";
+import { type RoleVocabulary, roleLabelAt } from "./role-words.js";
 import type { NoiseRule, ParseContext } from "./rules.js";
 import { looksLikeUnit } from "./units.js";
 import { bracketOf, endsStructure } from "./chars.js";

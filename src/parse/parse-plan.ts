@@ -5,16 +5,18 @@ import type { Plan, Role, Section, Task, TaskGroup } from "../model/plan.js";
 import { yearMissing } from "../schedule/extract.js";
 import { lineIndex, normalizeText, splitLines } from "../text/normalize.js";
 import { type Block, buildBlocks } from "./blocks.js";
-import { DATE_LINE, HEAD_RULES, TITLE, readHead } from "./head.js";
+import { DATE_LINE, HEAD_RULES, bodyStart, readHead } from "./head.js";
 import { type SectionDraft, checkNumbering, layoutSections } from "./layout.js";
 import { readSegments } from "./lines.js";
 import { NOISE_RULES } from "./noise.js";
 import { NUMBERING_STYLES } from "./numbering.js";
-import { bareListRule, labelRule, roleVocabulary, verbRule } from "./roles.js";
+import { roleVocabulary } from "./role-words.js";
+import { bareListRule, labelRule, verbRule } from "./roles.js";
 import { type PlanRuleOptions, activeRules, clip, createContext } from "./rules.js";
 import { NON_TASK_SECTIONS, STRUCTURE_RULES, buildTree, unitsIndex } from "./structure.js";
 import { readTableText } from "./table/read-text.js";
-import { type TaskContent, type UnitReading, buildTask, cachedPieces, readTaskContent } from "./tasks.js";
+import { buildSection } from "./sections.js";
+import { type TaskContent, type UnitReading, buildTask, cachedPieces, cover, readTaskContent } from "./tasks.js";
 import { DEFAULT_GROUP_PHRASES, UNIT_PREDICATES } from "./units.js";
 import { planYear } from "./year.js";
 
@@ -154,7 +156,7 @@ const parse = (text: string, options: ParsePlanOptions, isString: boolean): Pars
   if (last !== undefined && last.clauses.length > 0 && last.buffer.length > 0) {
     const kept = new Set(last.buffer);
     closing = last.buffer.map((m) => m.text);
-    ctx.add(diag("closing_text", "info", "最后一项任务分工之后的文字作为全文结语", "Text after the last task's units is read as the plan's closing", ["closing"], cover(last.buffer.map((m) => ctx.spanOf(m)))));
+    ctx.add(diag("closing_text", "info", "最后一项任务分工之后的文字作为全文结语", "Text after the last task's units is read as the plan's closing", ["closing"], cover(last.buffer.map((m) => ctx.spanOf(m)), ctx.lineOf)));
     last.buffer = [];
     last.paragraphs.splice(0, last.paragraphs.length, ...last.paragraphs.filter((p) => !kept.has(p)));
   }
@@ -171,7 +173,7 @@ const parse = (text: string, options: ParsePlanOptions, isString: boolean): Pars
   let no = 0;
   const sections: Section[] = drafts.map((s, si) => {
     const tasks = (contents[si] as TaskContent[]).map((c, ti) => buildTask(c, ++no, id, year, undated, ctx, ["sections", si, "tasks", ti]));
-    return sectionOf(s, tasks, reading, ctx);
+    return buildSection(s, tasks, reading, ctx);
   });
   if (undated.value) ctx.add(yearMissing());
   const unitsRead = sections.some((s) => s.tasks.some((t) => t.clauses.some((c) => c.assignment.lead.length + c.assignment.responsible.length + c.assignment.support.length > 0)));
@@ -204,52 +206,4 @@ const parse = (text: string, options: ParsePlanOptions, isString: boolean): Pars
   return { plan: deepFreeze(plan), diagnostics: deepFreeze(ctx.finish()) };
 };
 
-/** A section of the plan from its draft and its built tasks, with its groups. */
-const sectionOf = (s: SectionDraft, tasks: Task[], reading: UnitReading, ctx: ReturnType<typeof createContext>): Section => {
-  const first = s.block ?? s.tasks[0]?.blocks[0];
-  const source = first === undefined ? undefined : s.block !== undefined ? ctx.spanOf(s.block) : ctx.spanOf(first, 0, 0);
-  const groups: TaskGroup[] = s.groups.map((g) => {
-    const roles = g.roles.length === 0 ? undefined : readTaskContent({ label: "", numeral: undefined, blocks: g.roles, cut: g.roles[0] === g.block ? (g.block.marker?.length ?? 0) : 0, container: 0 }, reading, ctx, []);
-    const assignment = roles?.clauses.map((c) => c.assignment).reduce((a, b) => ({ lead: [...a.lead, ...b.lead], responsible: [...a.responsible, ...b.responsible], support: [...a.support, ...b.support] }));
-    const group: TaskGroup = {
-      ...(g.label !== "" ? { label: g.label } : {}),
-      title: g.title,
-      level: g.level,
-      ...(g.text.length > 0 ? { text: g.text.map((b) => b.text).join("\n") } : {}),
-      tasks: g.tasks.map((k) => (tasks[k] as Task).id),
-      ...(assignment !== undefined ? { assignment } : {}),
-      source: ctx.spanOf(g.block),
-    };
-    return group;
-  });
-  return {
-    no: s.no,
-    title: s.title,
-    tasks,
-    ...(source !== undefined ? { source } : {}),
-    ...(s.intro.length > 0 ? { text: s.intro.map((b) => b.text).join("\n") } : {}),
-    ...(groups.length > 0 ? { groups } : {}),
-  };
-};
-
-/**
- * Where the body starts: at the first numbered block, unless a title stands after it and before the
- * first 一、/（一） heading (then numbered lines before the title belong to the notice around it).
- * A fragment that starts with 3. items, before any 一、, starts there.
- */
-const bodyStart = (blocks: readonly Block[]): number => {
-  const firstAt = (rank: number, from = 0) => blocks.findIndex((b, i) => i >= from && b.marker !== undefined && b.marker.style.rank <= rank);
-  const any = firstAt(Number.POSITIVE_INFINITY);
-  if (any === -1) return blocks.length;
-  const main = firstAt(2);
-  const limit = main === -1 ? blocks.length : main;
-  let title = -1;
-  for (let i = any + 1; i < limit; i++) if (blocks[i]?.marker === undefined && TITLE.test(blocks[i]?.text ?? "")) title = i;
-  if (title === -1) return any;
-  const after = firstAt(Number.POSITIVE_INFINITY, title + 1);
-  return after === -1 ? blocks.length : after;
-};
-
 const sortedUnique = (words: readonly string[]): string[] => [...new Set(words)].filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
-const cover = (spans: ReadonlyArray<{ start: number; end: number; line: number }>) =>
-  spans.length === 0 ? undefined : spans.reduce((a, b) => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end), line: a.start <= b.start ? a.line : b.line }));

@@ -164,7 +164,8 @@ const trimStart = (m: MappedText): MappedText => {
 };
 
 const SENTENCE_END = /[。！？；]/;
-const cover = (spans: readonly SourceSpan[], lineOf: (offset: number) => number): SourceSpan | undefined => {
+/** The span from the first start to the last end of some spans. */
+export const cover = (spans: readonly SourceSpan[], lineOf: (offset: number) => number): SourceSpan | undefined => {
   if (spans.length === 0) return undefined;
   let start = Number.POSITIVE_INFINITY;
   let end = 0;

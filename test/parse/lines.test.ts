@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readSegments } from "../../src/parse/lines.js";
 import { NOISE_RULES } from "../../src/parse/noise.js";
 import { NUMBERING_STYLES } from "../../src/parse/numbering.js";
-import { roleVocabulary } from "../../src/parse/roles.js";
+import { roleVocabulary } from "../../src/parse/role-words.js";
 import { createContext } from "../../src/parse/rules.js";
 import { splitLines } from "../../src/text/normalize.js";
 

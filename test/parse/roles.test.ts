@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ROLE_WORDS, bareListRule, labelRule, roleLabelAt, roleVocabulary, verbRule } from "../../src/parse/roles.js";
+import { ROLE_WORDS, roleLabelAt, roleVocabulary } from "../../src/parse/role-words.js";
+import { bareListRule, labelRule, verbRule } from "../../src/parse/roles.js";
 import type { RoleRule } from "../../src/parse/rules.js";
 import { normalizeText } from "../../src/text/normalize.js";
 

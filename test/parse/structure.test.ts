@@ -4,7 +4,8 @@ import { type SectionDraft, layoutSections } from "../../src/parse/layout.js";
 import { readSegments } from "../../src/parse/lines.js";
 import { NOISE_RULES } from "../../src/parse/noise.js";
 import { NUMBERING_STYLES } from "../../src/parse/numbering.js";
-import { bareListRule, labelRule, roleVocabulary, verbRule } from "../../src/parse/roles.js";
+import { roleVocabulary } from "../../src/parse/role-words.js";
+import { bareListRule, labelRule, verbRule } from "../../src/parse/roles.js";
 import { createContext } from "../../src/parse/rules.js";
 import { splitLines } from "../../src/text/normalize.js";
 import {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bareListRule, labelRule, roleVocabulary, verbRule } from "../../src/parse/roles.js";
+import { roleVocabulary } from "../../src/parse/role-words.js";
+import { bareListRule, labelRule, verbRule } from "../../src/parse/roles.js";
 import { createContext } from "../../src/parse/rules.js";
 import { piecesOf, readTaskContent } from "../../src/parse/tasks.js";
 import { DEFAULT_GROUP_PHRASES, UNIT_PREDICATES } from "../../src/parse/units.js";

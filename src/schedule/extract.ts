@@ -1,7 +1,8 @@
 import { daysInMonth, isoDate } from "../model/dates.js";
 import { type Diagnostic, type SourceSpan, diag } from "../model/diagnostic.js";
 import { deepFreeze } from "../model/freeze.js";
-import type { Plan, Requirement } from "../model/plan.js";
+import { argument, badArgument, optionsOf } from "../model/guard.js";
+import { Plan, type Requirement } from "../model/plan.js";
 import type { Period, ScheduleRule } from "../model/schedule.js";
 import { parseChineseNumeral } from "../text/numerals.js";
 
@@ -301,8 +302,13 @@ export interface ExtractOptions {
  * withRules.sections[4]!.tasks[2]!.requirements.map((r) => r.rule.kind);
  * //=> ["window", "deadline"]
  */
-export const extractRequirements = (plan: Plan, options: ExtractOptions = {}): { plan: Plan; diagnostics: readonly Diagnostic[] } => {
-  const year = options.year ?? plan.year;
+export const extractRequirements = (plan: Plan, options?: ExtractOptions): { plan: Plan; diagnostics: readonly Diagnostic[] } => {
+  argument("extractRequirements", "plan", Plan, plan);
+  const { year: given } = optionsOf("extractRequirements", options);
+  if (given !== undefined && (!Number.isInteger(given) || given < 1949 || given > 2200)) {
+    throw badArgument("extractRequirements", "options.year", "应为 1949–2200 之间的整数", "must be a whole number from 1949 to 2200");
+  }
+  const year = given ?? plan.year;
   let needsYear = false;
   const sections = plan.sections.map((section) => ({
     ...section,

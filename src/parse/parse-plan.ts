@@ -36,11 +36,11 @@ export interface ParsePlanOptions {
    * when splitting unit lists, added to the built-in ones (各乡镇人民政府、街道办事处, 各区、县级市政府, …).
    */
   readonly groupPhrases?: readonly string[];
-  /** 额外的分工用语（后接冒号），如 `{ 主抓单位: "lead" }`。Extra role labels, added to {@link ROLE_WORDS}. */
+  /** 额外的分工用语（后接冒号），如 `{ 主抓单位: "lead" }`。Extra role labels, added to the built-in labels (listed in docs/parsing.md). */
   readonly roleWords?: Readonly<Record<string, Role>>;
-  /** 额外的分工动词，如 `{ 督办: "lead" }`。Extra role verbs (X督办), added to {@link ROLE_VERBS}. */
+  /** 额外的分工动词，如 `{ 督办: "lead" }`。Extra role verbs (X督办), added to the built-in verbs (listed in docs/parsing.md). */
   readonly roleVerbs?: Readonly<Record<string, Role>>;
-  /** 额外的单位名后谓语（记入 qualifier）。Extra trailing predicates, added to {@link UNIT_PREDICATES}. */
+  /** 额外的单位名后谓语（记入 qualifier）。Extra trailing predicates, added to the built-in ones (listed in docs/parsing.md). */
   readonly unitPredicates?: readonly string[];
   /** 额外的非任务部分名称（如“工作措施”）。Extra non-task section words, added to the built-in ones. */
   readonly nonTaskSections?: readonly string[];

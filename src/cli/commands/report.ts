@@ -36,8 +36,9 @@ export const report: Command = {
     const year = yearValue(problems, args);
     stopOnProblems(this, problems);
     const file = args.positionals[0] ?? BUNDLED.plan;
-    const { plan, diagnostics, asOf } = loadPlanAsOf(env, file, { id: args.string("id"), year, asOf: asOfGiven });
-    const { roster, matrix } = loadMatrix(env, plan, args.string("roster"), true);
+    const loaded = loadPlanAsOf(env, file, { id: args.string("id"), year, asOf: asOfGiven });
+    const { plan, diagnostics, asOf } = loaded;
+    const { roster, matrix } = loadMatrix(env, loaded, args.string("roster"), true);
     const occurrences = expandSchedule(plan, { matrix });
     const schemeFile = args.string("scheme");
     const scheme = loadScheme(env, schemeFile ?? BUNDLED.scheme, plan);

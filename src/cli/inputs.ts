@@ -19,9 +19,9 @@ import {
   readRoster,
   readScheme,
 } from "../index.js";
-import { type CliEnv, note, readJson } from "./io.js";
-import { capped, failure, text } from "./messages.js";
-import { type PlanFile, type Where, readPlanFile, whereIn } from "./plan-file.js";
+import { type CliEnv, note, readJson, shownName } from "./io.js";
+import { CliError, capped, failure, text } from "./messages.js";
+import { FORMAT_NAMES, type PlanFile, type Where, readPlanFile, whereIn } from "./plan-file.js";
 
 /**
  * The package's root: one level above dist/ (the built command), or two above src/cli (run from
@@ -73,6 +73,39 @@ export const loadPlan = (env: CliEnv, file: string, options: { readonly id?: str
   const loaded = readPlanFile(env, file, { ...(id !== undefined ? { id } : {}), ...(options.year !== undefined ? { year: options.year } : {}) });
   if (loaded.diagnostics.some((d) => d.severity === "error")) throw invalid(loaded.where, loaded.diagnostics);
   return loaded;
+};
+
+/**
+ * The plans of a comparison, every file's errors reported together. How each was read is said on
+ * standard error (what it was read as, how many tasks), since a comparison is only as good as
+ * the reading of its inputs.
+ */
+export const loadPlans = <const F extends readonly string[]>(env: CliEnv, files: F): { readonly [K in keyof F]: PlanFile } => {
+  const loaded: PlanFile[] = [];
+  const errors: string[] = [];
+  for (const file of files) {
+    try {
+      loaded.push(loadPlan(env, file));
+    } catch (err) {
+      if (!(err instanceof CliError)) throw err;
+      errors.push(...err.lines);
+    }
+  }
+  if (errors.length > 0) throw failure(...errors);
+  files.forEach((file, i) => {
+    const { plan, diagnostics, format } = loaded[i] as PlanFile;
+    const tasks = plan.sections.reduce((n, s) => n + s.tasks.length, 0);
+    const warnings = diagnostics.filter((d) => d.severity === "warning").length;
+    const name = shownName(file);
+    note(
+      env,
+      text(
+        `${name}：读作${FORMAT_NAMES[format].zh}，${tasks}项任务${warnings > 0 ? `，${warnings}条提示（fazhi parse 可列出）` : ""}`,
+        `${name}: read as ${FORMAT_NAMES[format].en}, ${tasks} task${tasks === 1 ? "" : "s"}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? "" : "s"} (fazhi parse lists them)` : ""}`,
+      ),
+    );
+  });
+  return loaded as unknown as { readonly [K in keyof F]: PlanFile };
 };
 
 export const loadRoster = (env: CliEnv, file: string): Roster => {

@@ -44,6 +44,17 @@ export const nodeEnv = (): CliEnv => ({
 
 /** Print a line (or lines) to standard output. */
 export const print = (env: CliEnv, s: string): void => env.stdout(s.endsWith("\n") ? s : `${s}\n`);
+/**
+ * A command's output: printed, or with `--out` written to that file all or nothing (see
+ * {@link writeOutput}), saying where on standard output.
+ */
+export const emit = (env: CliEnv, out: string | undefined, content: string): void => {
+  if (out === undefined) print(env, content);
+  else {
+    writeOutput(env, out, content.endsWith("\n") ? content : `${content}\n`);
+    print(env, `已写出 Written：${resolve(out)}`);
+  }
+};
 /** Print a note to standard error: something the user should know that is not the command's output. */
 export const note = (env: CliEnv, m: Text): void => env.stderr(`${m.zh}\n${m.en}\n`);
 

@@ -86,6 +86,12 @@ const DELIMITERS = { csv: ",", tsv: "\t" } as const;
 const sheetRows = (body: string, format: "csv" | "tsv"): string[][] =>
   parseCsv(body, { bom: true, delimiter: DELIMITERS[format], relax_column_count: true, relax_quotes: true }) as string[][];
 
+/** csv-parse's errors that the relaxed options still leave, in Chinese. */
+const CSV_ERRORS: Readonly<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: "有一个引号到文件末尾都没有闭合",
+  CSV_INVALID_CLOSING_QUOTE: "引号内的格子在闭合引号后还有别的字符",
+};
+
 const readSheet = (file: string, body: string, format: "csv" | "tsv", options: PlanFileOptions): Omit<PlanFile, "where"> => {
   let rows: string[][];
   try {
@@ -94,7 +100,8 @@ const readSheet = (file: string, body: string, format: "csv" | "tsv", options: P
     if (!(err instanceof CsvError)) throw err;
     const at = `${shownName(file)}${typeof err.lines === "number" ? `:${err.lines}` : ""}`;
     const kind = format.toUpperCase();
-    throw failure(text(`${at}：不是合法的 ${kind} 文件（${err.message}）`, `${at}: not a valid ${kind} file (${err.message})`));
+    const why = CSV_ERRORS[err.code] ?? err.message;
+    throw failure(text(`${at}：不是合法的 ${kind} 文件（${why}）`, `${at}: not a valid ${kind} file (${err.message})`));
   }
   return { ...readPlanTable(rows, options), format };
 };

@@ -61,9 +61,17 @@ describe.skipIf(BROWSER === undefined)("fazhi diff and coverage: the real comman
   mkdirSync(OUT, { recursive: true });
   const diffPair = pairOf("huzhou-2023-2024-zfgzbg-fenjie");
   const coveragePair = pairOf("huzhou-deqing-2022-zwgk-yaodian");
+  const diffHtml = join(OUT, "diff.html");
+  const coverageHtml = join(OUT, "coverage.html");
+  let runs: Array<{ stdout: string; stderr: string }>;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: BROWSER as string, args: FLAGS });
-  });
+    // The browser and both commands start together (each command is a Node process of its own).
+    [browser, ...runs] = await Promise.all([
+      chromium.launch({ executablePath: BROWSER as string, args: FLAGS }),
+      fazhi(["diff", diffPair.a, diffPair.b, "--format", "html", "--out", diffHtml]),
+      fazhi(["coverage", coveragePair.a, coveragePair.b, "--format", "html", "--out", coverageHtml]),
+    ]);
+  }, 60_000);
   afterAll(async () => browser?.close());
 
   /** Open a page: what it logged as errors and every address it asked for are returned with it. */
@@ -78,14 +86,10 @@ describe.skipIf(BROWSER === undefined)("fazhi diff and coverage: the real comman
     return { page, errors, requests };
   };
 
-  it("diff: text on standard output, the page with --out; the golden pair is a row of the page", async () => {
-    const text = await fazhi(["diff", diffPair.a, diffPair.b]);
-    expect(text.stdout).toMatch(/^工作安排差异 Plan diff/);
-    expect(text.stderr).toContain("huzhou-2023-zfgzbg-fenjie.txt：读作公文文本");
-    const html = join(OUT, "diff.html");
-    const r = await fazhi(["diff", diffPair.a, diffPair.b, "--format", "html", "--out", html]);
-    expect(r.stdout).toBe(`已写出 Written：${html}\n`);
-    const { page, errors, requests } = await open(html);
+  it("diff --format html --out: the golden pair is a row of the page", async () => {
+    expect(runs[0]?.stdout).toBe(`已写出 Written：${diffHtml}\n`);
+    expect(runs[0]?.stderr).toContain("huzhou-2023-zfgzbg-fenjie.txt：读作公文文本");
+    const { page, errors, requests } = await open(diffHtml);
     const rows = (await page.locator("#pairs tr, #same-pairs tr").evaluateAll(CELLS)) as string[][];
     expect(diffPair.expected.length).toBeGreaterThan(0);
     for (const [a, b] of diffPair.expected) expect(rows.some((r) => fold(r[0] ?? "").includes(fold(a)) && fold(r[1] ?? "").includes(fold(b))), `${a} → ${b}`).toBe(true);
@@ -96,10 +100,8 @@ describe.skipIf(BROWSER === undefined)("fazhi diff and coverage: the real comman
   }, 60_000);
 
   it("coverage --format html: each golden pair is a higher-level task with the county task that takes it up", async () => {
-    const html = join(OUT, "coverage.html");
-    const r = await fazhi(["coverage", coveragePair.a, coveragePair.b, "--format", "html", "--out", html]);
-    expect(r.stdout).toBe(`已写出 Written：${html}\n`);
-    const { page, errors, requests } = await open(html);
+    expect(runs[1]?.stdout).toBe(`已写出 Written：${coverageHtml}\n`);
+    const { page, errors, requests } = await open(coverageHtml);
     const rows = (await page.locator("#items tbody tr").evaluateAll(CELLS)) as string[][];
     expect(coveragePair.expected.length).toBeGreaterThan(0);
     for (const [upper, taker] of coveragePair.expected) expect(rows.some((r) => fold(r[0] ?? "").includes(fold(upper)) && fold(r[1] ?? "").includes(fold(taker))), `${upper} ← ${taker}`).toBe(true);

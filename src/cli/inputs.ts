@@ -100,7 +100,7 @@ export const loadPlans = <const F extends readonly string[]>(env: CliEnv, files:
     note(
       env,
       text(
-        `${name}：读作${FORMAT_NAMES[format].zh}，${tasks}项任务${warnings > 0 ? `，${warnings}条提示（fazhi parse 可列出）` : ""}`,
+        `${name}：${FORMAT_NAMES[format].zh}，${tasks}项任务${warnings > 0 ? `，${warnings}条提示（fazhi parse 可列出）` : ""}`,
         `${name}: read as ${FORMAT_NAMES[format].en}, ${tasks} task${tasks === 1 ? "" : "s"}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? "" : "s"} (fazhi parse lists them)` : ""}`,
       ),
     );

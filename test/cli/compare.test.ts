@@ -37,7 +37,7 @@ describe("fazhi diff", () => {
     expect(r.stdout).toContain("删去任务 Removed（1）\n  - （三十五）");
     expect(r.stdout).toContain("截止时间变化：2024-06-30前（6月底前完成全员轮训工作） → 2025-09-30前（9月底前完成全员轮训工作）");
     expect(r.stdout).toContain("单位：牵头单位更名 县工商局 → 县市场监管局");
-    expect(r.stderr).toContain("wuzhi-2024.txt：读作公文文本，35项任务");
+    expect(r.stderr).toContain("wuzhi-2024.txt：公文文本，35项任务");
     expect(r.stderr).toContain("wuzhi-2025.txt: read as document text, 34 tasks");
   });
 

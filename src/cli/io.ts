@@ -115,7 +115,10 @@ export const decodeFile = (env: CliEnv, file: string, bytes: Uint8Array): string
   const { text: body, encoding, diagnostics } = decode(bytes);
   const name = shownName(file);
   const errors = diagnostics.filter((d) => d.severity === "error");
-  if (encoding === null || errors.length > 0) throw failure(...errors.map((d) => text(`${name}：${d.message}`, `${name}: ${d.messageEn}`)));
+  if (encoding === null || errors.length > 0) {
+    const why = errors.length > 0 ? errors.map((d) => text(d.message, d.messageEn)) : [text("不是文本文件", "not a text document")];
+    throw failure(...why.map((m) => text(`${name}：${m.zh}`, `${name}: ${m.en}`)));
+  }
   if (encoding !== "utf-8") note(env, text(`${name}：按 ${encoding.toUpperCase()} 编码读取（不是 UTF-8）`, `${name}: read as ${encoding.toUpperCase()} (not UTF-8)`));
   for (const d of diagnostics.filter((x) => x.severity === "warning")) note(env, text(`${name}：${d.message}`, `${name}: ${d.messageEn}`));
   return body;

@@ -172,8 +172,10 @@ export const readPlanFile = (env: CliEnv, file: string, options: PlanFileOptions
       );
     case "xls":
       throw failure(text(`${name} 是旧版 Excel 文件（.xls），无法读取：请在 Excel 或 WPS 中另存为 CSV`, `${name} is an old Excel file (.xls): please save it as CSV in Excel or WPS`));
-    case "docx":
-      return { ...parseDocx(bytes, options), format: "docx", where };
+    case "docx": {
+      const { plan, diagnostics } = parseDocx(bytes, options);
+      return { plan, diagnostics, format: "docx", where };
+    }
     case "csv":
     case "tsv":
       return { ...readSheet(file, decodeFile(env, file, bytes), kind, options), where };

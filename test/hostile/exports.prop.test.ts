@@ -17,12 +17,8 @@ import { seedJson, seedText } from "../support/seed.js";
  */
 const PENDING: Readonly<Record<string, string>> = {
   extractRequirements: "src/schedule/extract.ts, the parser branch's (TypeError on a non-plan)",
-  occurrenceStatus: "src/ledger/status.ts, the scoring branch's (TypeError on a non-ledger)",
   buildBulletin: "src/ledger/bulletin.ts, edited on the ux branch (TypeError on non-arrays)",
   bulletinToText: "src/ledger/bulletin.ts, edited on the ux branch (TypeError on a non-bulletin)",
-  validateScheme: "src/scoring, the scoring branch's (TypeError on {})",
-  scoreUnits: "src/scoring, the scoring branch's (TypeError on a non-input)",
-  explainScoreCard: "src/scoring, the scoring branch's (TypeError on a non-card)",
   renderReport: "src/export/report.ts, the ux branch's (TypeError on a non-report)",
 };
 

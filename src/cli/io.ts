@@ -3,7 +3,7 @@
 import * as fs from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { type IsoDate, isoDate } from "../model/dates.js";
-import type { Diagnostic } from "../model/diagnostic.js";
+import { decodeText } from "../text/decode.js";
 import { CliError, type Text, failure, text } from "./messages.js";
 
 /** The file operations the outputs are written with (node:fs; tests replace some to make them fail). */
@@ -94,25 +94,15 @@ export const readBytes = (env: CliEnv, file: string): Uint8Array => {
   }
 };
 
-/** Bytes decoded as text: the text, the encoding used (null when the bytes are not text) and what was noticed. */
-export interface Decoded {
-  readonly text: string;
-  readonly encoding: string | null;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
 /**
- * Decode a file's bytes. The one place text is decoded: UTF-8, a leading byte order mark dropped
- * (as Windows Notepad writes it), bytes that are not UTF-8 replaced.
- */
-export const decode = (bytes: Uint8Array): Decoded => ({ text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8", diagnostics: [] });
-
-/**
- * A file's bytes as text ({@link decode}). Bytes that are not text end the command; an encoding
- * other than UTF-8, and anything else noticed, is said on standard error.
+ * A file's bytes as text, by the library's {@link decodeText} — the one place the command decodes:
+ * a byte order mark decides (UTF-8, UTF-16), else strict UTF-8, else GB18030 (GBK), as county
+ * offices' older files are saved. Bytes that are not text (a PDF, a Word or Excel file, an image,
+ * binary data) end the command saying what they are; an encoding other than UTF-8, and bytes
+ * replaced as invalid, are said on standard error.
  */
 export const decodeFile = (env: CliEnv, file: string, bytes: Uint8Array): string => {
-  const { text: body, encoding, diagnostics } = decode(bytes);
+  const { text: body, encoding, diagnostics } = decodeText(bytes);
   const name = shownName(file);
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (encoding === null || errors.length > 0) {

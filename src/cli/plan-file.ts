@@ -6,7 +6,6 @@ import { CsvError, parse as parseCsv } from "csv-parse/sync";
 import { parseDocx } from "../docx/index.js";
 import { type Diagnostic, type Plan, type SourceSpan, parsePlanText, readPlanTable } from "../index.js";
 import { isTaskTable } from "../parse/table/read-table.js";
-import { readTableText } from "../parse/table/read-text.js";
 import { type CliEnv, decodeFile, readBytes, shownName } from "./io.js";
 import { type Text, failure, text } from "./messages.js";
 
@@ -78,7 +77,6 @@ const sniff = (file: string, bytes: Uint8Array): Sniffed => {
   return "text";
 };
 
-const taskCount = (plan: Plan): number => plan.sections.reduce((n, s) => n + s.tasks.length, 0);
 
 const DELIMITERS = { csv: ",", tsv: "\t" } as const;
 
@@ -138,18 +136,15 @@ const asSheet = (body: string): { rows: string[][]; format: "csv" | "tsv" } | un
  * rows, split as CSV or TSV, have one width and hold a task table's header row (序号, 工作任务,
  * 牵头单位 … each in a cell of its own) is a sheet piped in or misnamed — read as a document, its rows
  * would give stray tasks.
- * Otherwise a document, by the text parser; when that finds no tasks, a table copied out of a page
- * (cells between `|`, one cell per line …). When neither finds tasks, the text parser's answer (with
- * its no_tasks error) stands.
+ * Otherwise a document, by the text parser — which itself reads a table copied out of a page
+ * (cells between `|`, one cell per line …) when the running text names no units, and says so with
+ * its `read_as_table` note.
  */
 const readText = (body: string, options: PlanFileOptions): Omit<PlanFile, "where"> => {
   const sheet = asSheet(body);
   if (sheet !== undefined) return { ...readPlanTable(sheet.rows, options), format: sheet.format };
   const parsed = parsePlanText(body, options);
-  if (taskCount(parsed.plan) > 0) return { ...parsed, format: "text" };
-  const copied = readTableText(body, options);
-  if (copied !== undefined && taskCount(copied.plan) > 0) return { plan: copied.plan, diagnostics: copied.diagnostics, format: "copied_table" };
-  return { ...parsed, format: "text" };
+  return { ...parsed, format: parsed.diagnostics.some((d) => d.code === "read_as_table") ? "copied_table" : "text" };
 };
 
 /**

@@ -77,7 +77,6 @@ const sniff = (file: string, bytes: Uint8Array): Sniffed => {
   return "text";
 };
 
-
 const DELIMITERS = { csv: ",", tsv: "\t" } as const;
 
 /** A sheet's rows, by csv-parse: a leading BOM dropped, rows of any length, stray quotes inside cells kept. */

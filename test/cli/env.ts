@@ -20,14 +20,14 @@ export interface Outcome {
   readonly stderr: string;
 }
 
-/** Run the command line in this process with a fixed clock (today 2026-11-26 unless given). */
-export const fazhi = (argv: readonly string[], options: { today?: string; fs?: Partial<OutputFs>; stdin?: string } = {}): Outcome => {
+/** Run the command line in this process with a fixed clock (today 2026-11-26 unless given); standard input is the bytes given (a string as UTF-8). */
+export const fazhi = (argv: readonly string[], options: { today?: string; fs?: Partial<OutputFs>; stdin?: string | Uint8Array } = {}): Outcome => {
   let stdout = "";
   let stderr = "";
   const env: CliEnv = {
     stdout: (s) => void (stdout += s),
     stderr: (s) => void (stderr += s),
-    readStdin: () => options.stdin ?? "",
+    readStdin: () => (typeof options.stdin === "string" ? new TextEncoder().encode(options.stdin) : (options.stdin ?? new Uint8Array())),
     today: () => IsoDate.parse(options.today ?? "2026-11-26"),
     stamp: () => "20261126T080000Z",
     fs: { ...fs, ...options.fs },

@@ -1,5 +1,6 @@
-// The command as a process: standard input, a reader that closes early, and a real file size
-// limit (ulimit -f) while writing the report. The three processes run at the same time.
+// The command as a process: standard input (text, and a Word file's bytes), a reader that closes
+// early, and a real file size limit (ulimit -f) while writing the report. The processes run at the
+// same time.
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -24,6 +25,13 @@ describe.concurrent("fazhi as a process", () => {
     const r = await sh(`${FAZHI} parse -`, readFileSync(SEED));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("武陟县2024年度法治政府建设工作安排");
+  });
+
+  it("reads a Word file's bytes piped in, unchanged", async () => {
+    const r = await sh(`${FAZHI} parse -`, readFileSync("test/docx/fixtures/wuzhi-excerpt.docx"));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("读作 Read as：Word 文件（.docx）");
+    expect(r.stdout).toContain("任务 Tasks：14");
   });
 
   it("exits quietly when the reader closes early (| head)", async () => {

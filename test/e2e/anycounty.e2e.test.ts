@@ -3,16 +3,14 @@
 // headless Chromium, shows every task the document has (as its hand-made golden counts them), every
 // unit of the inferred roster (written by the built `fazhi roster`), the matrix and the timeline.
 // Skipped, saying why, without Chromium (apt-get install -y chromium fonts-noto-cjk); failing under CI=true.
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, chromium } from "playwright-core";
-import { build } from "tsup";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expandSchedule } from "../../src/schedule/expand.js";
 import type { Plan } from "../../src/model/plan.js";
-import config from "../../tsup.config.js";
+import { buildCli, runCli as run } from "../support/built-cli.js";
 
 const BROWSER = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 if (BROWSER === undefined) {
@@ -22,6 +20,7 @@ if (BROWSER === undefined) {
 }
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const CORPUS = new URL("../corpus/plans/", import.meta.url).pathname;
+const SHOTS = new URL("../../test-output/", import.meta.url).pathname;
 
 /**
  * Documents of other places (three counties, three cities), each with units and dated obligations,
@@ -29,21 +28,10 @@ const CORPUS = new URL("../corpus/plans/", import.meta.url).pathname;
  */
 const DOCS = ["deqing-2022-zwgk-yaodian", "fangxian-2023-cuoshi", "xxxian-2022-jihua", "xxxian-20xx-yifa", "xxshi-20xx-yifa-g3", "xxshi-20xx-yifa-f", "shenyang-20xx-yifa"];
 
-const run = (cli: string, args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-  new Promise((done, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
-    child.on("error", reject);
-    child.on("close", (code) => done({ code, stdout, stderr }));
-  });
-
 // Inside the package (.tmp/ is git-ignored), so the built file finds its dependencies in node_modules.
 mkdirSync(".tmp", { recursive: true });
 const dir = resolve(mkdtempSync(".tmp/e2e-anycounty-"));
-const cli = join(dir, "cli.js");
+let cli = "";
 
 interface Ran {
   readonly report: { code: number | null; stdout: string; stderr: string };
@@ -57,10 +45,7 @@ const ran = new Map<string, Ran>();
 describe.skipIf(BROWSER === undefined)("fazhi report on other counties' documents, no roster: the report in headless Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
-    const entries = Array.isArray(config) ? config : [config];
-    const cliEntry = entries.find((c) => typeof c === "object" && c.entry !== undefined && "cli" in c.entry);
-    if (cliEntry === undefined || typeof cliEntry !== "object") throw new Error("tsup.config.ts has no cli entry");
-    await build({ ...cliEntry, outDir: dir, sourcemap: false, silent: true, config: false });
+    cli = await buildCli(dir);
     const started = chromium.launch({ executablePath: BROWSER as string, args: FLAGS });
     await Promise.all(
       DOCS.map(async (doc) => {
@@ -114,7 +99,8 @@ describe.skipIf(BROWSER === undefined)("fazhi report on other counties' document
     const rows = await page.locator("#timeline g.task text").allTextContents();
     expect(rows.map((t) => Number(/^任务(\d+) /.exec(t)?.[1])).sort((a, b) => a - b)).toEqual(dated.sort((a, b) => a - b));
     expect(errors).toEqual([]);
-    await page.screenshot({ path: join(new URL("../../test-output/", import.meta.url).pathname, `anycounty-${doc}.png`), fullPage: true });
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, `anycounty-${doc}.png`), fullPage: true });
     await page.close();
   }, 60_000);
 });

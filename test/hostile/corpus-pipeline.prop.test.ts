@@ -11,7 +11,7 @@ import { buildBulletin } from "../../src/ledger/bulletin.js";
 import { readLedger } from "../../src/ledger/ledger.js";
 import { occurrenceStatus } from "../../src/ledger/status.js";
 import { IsoDate } from "../../src/model/dates.js";
-import { type Plan, Role } from "../../src/model/plan.js";
+import type { Plan } from "../../src/model/plan.js";
 import { Roster } from "../../src/model/unit.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { expandSchedule } from "../../src/schedule/expand.js";
@@ -19,9 +19,9 @@ import { scoreUnits } from "../../src/scoring/score.js";
 import { readScheme } from "../../src/scoring/validate-scheme.js";
 import { inferRoster } from "../../src/units/infer.js";
 import { buildMatrix } from "../../src/units/matrix.js";
-import { resolveUnits } from "../../src/units/resolve.js";
 import { corpusText } from "../compare/support/evaluate.js";
 import { runs } from "../support/runs.js";
+import { namedUnitRefs } from "../support/unit-refs.js";
 
 const DOCS = readdirSync(new URL("../corpus/plans/", import.meta.url))
   .filter((f) => f.endsWith(".txt"))
@@ -51,23 +51,6 @@ const SCHEME = {
   ],
   grades: [{ name: "优秀", min: 90 }],
   lowestGrade: "合格",
-};
-
-/** The references of a plan resolved against a roster: path and unit id of each named unit. */
-const namedRefs = (plan: Plan, roster: Roster) => {
-  const out: Array<{ path: string; unitId: string }> = [];
-  resolveUnits(plan, roster).plan.sections.forEach((s, si) =>
-    s.tasks.forEach((t, ti) =>
-      t.clauses.forEach((c, ci) =>
-        Role.options.forEach((role) =>
-          c.assignment[role].forEach((r, ri) => {
-            if (r.unitId !== undefined) out.push({ path: ["sections", si, "tasks", ti, "clauses", ci, "assignment", role, ri].join("."), unitId: r.unitId });
-          }),
-        ),
-      ),
-    ),
-  );
-  return out;
 };
 
 describe("real documents through the whole pipeline, with inferred rosters that miss random units (property)", () => {
@@ -101,7 +84,7 @@ describe("real documents through the whole pipeline, with inferred rosters that 
 
       // Every reference to a removed unit is reported where it is, and no cell goes to a removed unit.
       const reported = new Set(matrix.diagnostics.filter((d) => d.severity === "error").map((d) => d.path.join(".")));
-      const expected = namedRefs(plan, inferred).filter((r) => gone.has(r.unitId)).map((r) => r.path);
+      const expected = namedUnitRefs(plan, inferred).filter((r) => gone.has(r.unitId)).map((r) => r.path);
       expect(expected.filter((p) => !reported.has(p))).toEqual([]);
       expect(matrix.cells.every((c) => !gone.has(c.unitId))).toBe(true);
       if (gone.size === 0) expect(matrix.diagnostics.filter((d) => d.code === "unknown_unit")).toEqual([]);

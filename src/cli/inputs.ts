@@ -22,7 +22,7 @@ import {
   readScheme,
 } from "../index.js";
 import { type CliEnv, note, readJson, shownName } from "./io.js";
-import { CliError, capped, failure, text } from "./messages.js";
+import { CliError, type Text, capped, failure, text } from "./messages.js";
 import { FORMAT_NAMES, type PlanFile, type Where, readPlanFile, whereIn } from "./plan-file.js";
 
 /**
@@ -203,7 +203,7 @@ export const isBundledPlan = (plan: Plan): boolean => {
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** A roster inferred from the plan, with a summary of what staff should check. */
-export const inferredRoster = (plan: Plan): { roster: Roster; diagnostics: readonly Diagnostic[]; summary: { zh: string; en: string } } => {
+export const inferredRoster = (plan: Plan): { roster: Roster; diagnostics: readonly Diagnostic[]; summary: Text } => {
   const { roster, diagnostics } = inferRoster(plan);
   const merges = diagnostics.filter((d) => d.code === "units_merged").length;
   const empty = roster.groups.filter((g) => g.select.members !== undefined && g.select.members.length === 0 && g.select.kinds === undefined).length;
@@ -228,9 +228,8 @@ export const loadMatrix = (
   { plan, where }: Pick<PlanFile, "plan" | "where">,
   rosterFile: string | undefined,
   strict = false,
-): { roster: Roster; matrix: ResponsibilityMatrix; inferred: boolean } => {
+): { roster: Roster; matrix: ResponsibilityMatrix } => {
   let roster: Roster;
-  let inferred = false;
   if (rosterFile !== undefined) roster = loadRoster(env, rosterFile);
   else if (isBundledPlan(plan)) {
     note(env, text("未给出 --roster：公文是随包附带的武陟县示例，使用随包附带的武陟县名录。", "No --roster: the document is the bundled Wuzhi example, so the bundled Wuzhi roster is used."));
@@ -238,7 +237,6 @@ export const loadMatrix = (
   } else {
     const r = inferredRoster(plan);
     roster = r.roster;
-    inferred = true;
     note(
       env,
       text(
@@ -248,5 +246,5 @@ export const loadMatrix = (
     );
   }
   const matrix = buildMatrix(plan, roster);
-  return { roster, matrix: strict ? checkMatrix(matrix, where) : matrix, inferred };
+  return { roster, matrix: strict ? checkMatrix(matrix, where) : matrix };
 };

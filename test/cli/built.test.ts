@@ -1,26 +1,15 @@
 // The built command (tsup, with the CLI entry of tsup.config.ts, into .tmp/) as users run it: a plan
 // saved in GB18030 (as older county files are) given by path, renamed without an extension, and piped
 // through standard input; and files that are not text, saying what they are.
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import iconv from "iconv-lite";
 import { build } from "tsup";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import config from "../../tsup.config.js";
-import { SEED } from "./env.js";
+import { SEED, runProcess } from "./env.js";
 
-const run = (cli: string, args: readonly string[], input?: Uint8Array): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-  new Promise((done, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
-    child.on("error", reject);
-    child.on("close", (code) => done({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+const run = (cli: string, args: readonly string[], input?: Uint8Array) => runProcess(process.execPath, [cli, ...args], input);
 
 // Inside the package (.tmp/ is git-ignored), so the built file finds its dependencies in node_modules.
 mkdirSync(".tmp", { recursive: true });

@@ -88,8 +88,10 @@ const levelOf = <K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V)
 const checkerOf = (fn: string, ctx: LedgerContext): Checker => {
   if (typeof ctx !== "object" || ctx === null) throw badArgument(fn, "context", "应为 { plan, matrix, asOf, occurrences?, roster? }", "must be { plan, matrix, asOf, occurrences?, roster? }");
   toDayNumber(ctx.asOf, fn);
-  const frozen = (x: unknown) => x === undefined || Object.isFrozen(x);
-  if (!(Object.isFrozen(ctx.plan) && Object.isFrozen(ctx.matrix) && frozen(ctx.occurrences) && frozen(ctx.roster))) return checker(fn, ctx);
+  // Object.isFrozen is true of undefined and every primitive, which cannot be WeakMap keys: those go to checker, which refuses them.
+  const frozen = (v: unknown): boolean => typeof v === "object" && v !== null && Object.isFrozen(v);
+  const optional = (v: unknown): boolean => v === undefined || frozen(v);
+  if (!(frozen(ctx.plan) && frozen(ctx.matrix) && optional(ctx.occurrences) && optional(ctx.roster))) return checker(fn, ctx);
   const byPlan = levelOf(checkers, ctx.matrix, () => new WeakMap());
   const byOcc = levelOf(byPlan, ctx.plan, () => new WeakMap());
   const byRoster = levelOf(byOcc, ctx.occurrences ?? NONE, () => new WeakMap());

@@ -124,8 +124,8 @@ export const foreignNotices = (planId: string, what: { readonly zh: string; read
         diag(
           "foreign_plan_id",
           "info",
-          `${what.zh}中有${s.count}处编号是为工作安排“${foreign}”写的，本工作安排的编号是“${planId}”；已按任务序号对应（如 ${s.example}）。可改写为与编号无关的 t35、t4.c2、t13.r1`,
-          `${what.en} names ${s.count} ${s.count === 1 ? "id" : "ids"} written for plan "${foreign}"; this plan's id is "${planId}", so they were matched by task number (e.g. ${s.example}). Write them as t35, t4.c2, t13.r1 to drop the plan id`,
+          `${what.zh}中有${s.count}处编号是为工作安排“${foreign}”写的，本工作安排的编号是“${planId}”；已按任务序号对应（如 ${s.example}）。可改写为与编号无关的 t35、t13.r1`,
+          `${what.en} names ${s.count} ${s.count === 1 ? "id" : "ids"} written for plan "${foreign}"; this plan's id is "${planId}", so they were matched by task number (e.g. ${s.example}). Write them as t35, t13.r1 to drop the plan id`,
           s.path,
         ),
       ),

@@ -383,3 +383,15 @@ describe("layout: a task table copied as text", () => {
     expect(codes(parsePlanText(doc, { year: 2024, rules: { disable: ["tableText"] } }).diagnostics)).not.toContain("read_as_table");
   });
 });
+
+describe("layout: small form punctuation (1﹒, ﹕)", () => {
+  const doc = ["一、确保完成主要目标", "1﹒地区生产总值增长6%以上。", "牵头单位﹕县发改委", "2﹒一般公共预算收入增长5%左右。", "牵头单位﹕县财政局﹑县税务局"].join("\n");
+  const { plan } = parsePlanText(doc, { year: 2024 });
+
+  it("reads small-form numbers and colons, with spans on the original characters", () => {
+    expect(tasksOf(plan).map((t) => t.label)).toEqual(["1.", "2."]);
+    expect(roles(plan, 2)).toEqual([{ lead: ["县财政局", "县税务局"], responsible: [], support: [] }]);
+    const unit = tasksOf(plan)[1]!.clauses[0]!.assignment.lead[1]!;
+    expect(doc.slice(unit.source!.start, unit.source!.end)).toBe("县税务局");
+  });
+});

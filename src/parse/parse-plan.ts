@@ -1,3 +1,4 @@
+import { keyOf } from "./traditional.js";
 import { type Diagnostic, diag } from "../model/diagnostic.js";
 import { deepFreeze } from "../model/freeze.js";
 import { isWellFormedId } from "../model/ids.js";
@@ -65,7 +66,7 @@ export interface ParsePlanResult {
  * @category Parsing
  * @example
  * PLAN_RULES.roles;
- * //=> ["roleLabels", "roleVerbs", "bareUnitList"]
+ * //=> ["roleLabels", "roleVerbs", "bareUnitList", "traditionalScript"]
  */
 export const PLAN_RULES = deepFreeze({
   noise: NOISE_RULES.map((r) => r.name),
@@ -73,7 +74,7 @@ export const PLAN_RULES = deepFreeze({
   lines: ["midLineStructure", "midSentenceMarker"],
   head: HEAD_RULES.map((r) => r.name),
   structure: [...STRUCTURE_RULES.map((r) => r.name), "nonTaskSection"],
-  roles: ["roleLabels", "roleVerbs", "bareUnitList"],
+  roles: ["roleLabels", "roleVerbs", "bareUnitList", "traditionalScript"],
   fallback: ["tableText"],
 });
 
@@ -122,6 +123,7 @@ const parse = (text: string, options: ParsePlanOptions, isString: boolean): Pars
     phrases: sortedUnique([...(options.groupPhrases ?? []).map(normalizeText), ...DEFAULT_GROUP_PHRASES]),
     predicates: sortedUnique([...(options.unitPredicates ?? []).map(normalizeText), ...UNIT_PREDICATES]),
     pieces: new WeakMap(),
+    ...(ctx.enabled("traditionalScript") ? { key: keyOf } : {}),
   };
 
   const blocks = buildBlocks(readSegments(lines, ctx, activeRules(NOISE_RULES, rules.noise, ctx.disabled), styles, vocabulary), ctx);

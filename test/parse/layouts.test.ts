@@ -395,3 +395,16 @@ describe("layout: small form punctuation (1﹒, ﹕)", () => {
     expect(doc.slice(unit.source!.start, unit.source!.end)).toBe("县税务局");
   });
 });
+
+describe("layout: an item whose text starts with a year (5.2020年…)", () => {
+  it("reads 5. as the label and keeps the year in the text", () => {
+    const doc = ["一、完善制度", "4.建立清单制度。(责任单位:县政府办)", "5.2020年8月底前,完成标准目录编制。(责任单位:县司法局)", "6.加强监督。(责任单位:县财政局)"].join("\n");
+    const { plan } = parsePlanText(doc, { year: 2020 });
+    expect(tasksOf(plan).map((t) => [t.label, t.title])).toEqual([
+      ["4.", "建立清单制度"],
+      ["5.", "2020年8月底前，完成标准目录编制"],
+      ["6.", "加强监督"],
+    ]);
+    expect(roles(plan, 2)).toEqual([{ lead: [], responsible: ["县司法局"], support: [] }]);
+  });
+});

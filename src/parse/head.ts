@@ -118,10 +118,14 @@ export const readHead = (blocks: readonly Block[], rules: readonly HeadRule[], c
  * first 一、/（一） heading (then numbered lines before the title belong to the notice around it).
  * A fragment that starts with 3. items, before any 一、, starts there.
  */
-export const bodyStart = (blocks: readonly Block[]): number => {
+export const bodyStart = (blocks: readonly Block[], unnumbered = false): number => {
   const firstAt = (rank: number, from = 0) => blocks.findIndex((b, i) => i >= from && b.marker !== undefined && b.marker.style.rank <= rank);
   const any = firstAt(Number.POSITIVE_INFINITY);
-  if (any === -1) return blocks.length;
+  if (any === -1) {
+    // No numbering at all (rule unnumberedTasks): the body starts at the paragraph before the first role line.
+    const roles = unnumbered ? blocks.findIndex((b) => b.kind === "roles") : -1;
+    return roles > 0 && blocks[roles - 1]?.kind === "text" ? roles - 1 : blocks.length;
+  }
   const main = firstAt(2);
   const limit = main === -1 ? blocks.length : main;
   let title = -1;

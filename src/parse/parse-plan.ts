@@ -73,7 +73,7 @@ export const PLAN_RULES = deepFreeze({
   numbering: NUMBERING_STYLES.map((s) => s.name),
   lines: ["midLineStructure", "midSentenceMarker"],
   head: HEAD_RULES.map((r) => r.name),
-  structure: [...STRUCTURE_RULES.map((r) => r.name), "nonTaskSection"],
+  structure: [...STRUCTURE_RULES.map((r) => r.name), "nonTaskSection", "unnumberedTasks"],
   roles: ["roleLabels", "roleVerbs", "bareUnitList", "traditionalScript"],
   fallback: ["tableText"],
 });
@@ -127,7 +127,7 @@ const parse = (text: string, options: ParsePlanOptions, isString: boolean): Pars
   };
 
   const blocks = buildBlocks(readSegments(lines, ctx, activeRules(NOISE_RULES, rules.noise, ctx.disabled), styles, vocabulary), ctx);
-  const start = bodyStart(blocks);
+  const start = bodyStart(blocks, ctx.enabled("unnumberedTasks"));
   const head = readHead(blocks.slice(0, start), activeRules(HEAD_RULES, [], ctx.disabled), ctx);
 
   // Signature, date, 抄送 and 附件 after the body are the trailer, up to the next section heading.

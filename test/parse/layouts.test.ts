@@ -408,3 +408,39 @@ describe("layout: an item whose text starts with a year (5.2020年…)", () => {
     expect(roles(plan, 2)).toEqual([{ lead: [], responsible: ["县司法局"], support: [] }]);
   });
 });
+
+describe("layout: unnumbered tasks, each paragraph followed by its role line (rule unnumberedTasks)", () => {
+  const doc = [
+    "近日，市政府办公室印发重点工作责任分解。",
+    "市长牵头重点工作",
+    "深化“最多跑一次”改革。全面推行一窗受理。",
+    "责任单位：市政府办公室、市司法局",
+    "配合单位：各区政府",
+    "加快财税改革，切实加强债务管理。",
+    "责任单位：市财政局",
+    "推进社会信用体系建设。（责任单位：市发展改革委）",
+  ].join("\n");
+
+  it("makes each role line and the paragraph before it a task; a title line above is not task text", () => {
+    const { plan } = parsePlanText(doc, { year: 2017 });
+    expect(tasksOf(plan).map((t) => [t.label ?? "", t.title])).toEqual([
+      ["", "深化“最多跑一次”改革"],
+      ["", "加快财税改革，切实加强债务管理"],
+      ["", "推进社会信用体系建设"],
+    ]);
+    expect(roles(plan, 1)).toEqual([{ lead: [], responsible: ["市政府办公室", "市司法局"], support: ["各区政府"] }]);
+    expect(roles(plan, 3)).toEqual([{ lead: [], responsible: ["市发展改革委"], support: [] }]);
+    expect(plan.sections[0]!.text).toContain("市长牵头重点工作");
+  });
+
+  it("can be turned off by name (then there are no tasks, as before)", () => {
+    const { plan, diagnostics } = parsePlanText(doc, { year: 2017, rules: { disable: ["unnumberedTasks"] } });
+    expect(tasksOf(plan)).toHaveLength(0);
+    expect(codes(diagnostics)).toContain("no_tasks");
+  });
+
+  it("is not used when the document has numbering", () => {
+    const numbered = ["一、深化改革", "推进一窗受理。", "责任单位：市政府办公室", "加快财税改革。", "责任单位：市财政局"].join("\n");
+    expect(tasksOf(parsePlanText(numbered, { year: 2017 }).plan)).toHaveLength(1);
+  });
+});

@@ -72,7 +72,7 @@ export const PLAN_RULES = deepFreeze({
   noise: NOISE_RULES.map((r) => r.name),
   numbering: NUMBERING_STYLES.map((s) => s.name),
   lines: ["midLineStructure", "midSentenceMarker"],
-  head: HEAD_RULES.map((r) => r.name),
+  head: [...HEAD_RULES.map((r) => r.name), "noticeItems"],
   structure: [...STRUCTURE_RULES.map((r) => r.name), "nonTaskSection", "unnumberedTasks"],
   roles: ["roleLabels", "roleVerbs", "bareUnitList", "traditionalScript"],
   fallback: ["tableText"],
@@ -127,7 +127,7 @@ const parse = (text: string, options: ParsePlanOptions, isString: boolean): Pars
   };
 
   const blocks = buildBlocks(readSegments(lines, ctx, activeRules(NOISE_RULES, rules.noise, ctx.disabled), styles, vocabulary), ctx);
-  const start = bodyStart(blocks, ctx.enabled("unnumberedTasks"));
+  const start = bodyStart(blocks, { unnumbered: ctx.enabled("unnumberedTasks"), noticeItems: ctx.enabled("noticeItems") });
   const head = readHead(blocks.slice(0, start), activeRules(HEAD_RULES, [], ctx.disabled), ctx);
 
   // Signature, date, 抄送 and 附件 after the body are the trailer, up to the next section heading.

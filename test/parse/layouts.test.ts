@@ -444,3 +444,38 @@ describe("layout: unnumbered tasks, each paragraph followed by its role line (ru
     expect(tasksOf(parsePlanText(numbered, { year: 2017 }).plan)).toHaveLength(1);
   });
 });
+
+describe("layout: a covering notice with its own 一、二、 before the plan (rule noticeItems)", () => {
+  const doc = [
+    "区人民政府办公室关于印发2023年区重点工作责任分解方案的通知",
+    "各街道办事处，区人民政府各部门：",
+    "《2023年区重点工作责任分解方案》已经区人民政府同意，现印发给你们，并就有关事项通知如下：",
+    "一、各责任单位要高度重视，制订工作方案，明确时间节点。",
+    "二、区绩效考评机构要将重点工作纳入绩效管理考核范围。",
+    "清河区人民政府办公室",
+    "2023年1月3日",
+    "2023年区重点工作责任分解方案",
+    "一、主要预期目标",
+    "（一）地区生产总值增长7%以上",
+    "责任单位：区发展和改革局",
+    "（二）固定资产投资增长10%以上",
+    "责任单位：区发展和改革局",
+  ].join("\n");
+
+  it("starts the plan at the repeated title after the notice's signature and date", () => {
+    const { plan } = parsePlanText(doc);
+    expect(plan.title).toBe("2023年区重点工作责任分解方案");
+    expect(plan.sections.map((s) => s.title)).toEqual(["主要预期目标"]);
+    expect(tasksOf(plan).map((t) => t.label)).toEqual(["（一）", "（二）"]);
+  });
+
+  it("can be turned off by name (the notice's items are read as sections again)", () => {
+    const { plan } = parsePlanText(doc, { rules: { disable: ["noticeItems"] } });
+    expect(plan.sections.length).toBeGreaterThan(1);
+  });
+
+  it("does not move the body of a plan whose own items come before a signature and date", () => {
+    const plain = ["2023年区重点工作方案", "一、主要目标", "（一）地区生产总值增长7%以上", "责任单位：区发展和改革局", "清河区人民政府办公室", "2023年1月3日", "附件2安排方案", "一、其他"].join("\n");
+    expect(tasksOf(parsePlanText(plain).plan).map((t) => t.label)).toContain("（一）");
+  });
+});

@@ -1,10 +1,10 @@
-import { simplifiedKey } from "./traditional.js";
 import { type MappedText, type SourceLine, normalizeLine } from "../text/normalize.js";
 import { TITLE } from "./head.js";
 import { gapBefore } from "./noise.js";
 import { type Marker, NumberingState, type NumberingStyle, markerAt } from "./numbering.js";
 import { type RoleVocabulary, roleLabelAt } from "./role-words.js";
 import type { NoiseRule, ParseContext } from "./rules.js";
+import { simplifiedKey } from "./traditional.js";
 import { looksLikeUnit } from "./units.js";
 import { bracketOf, endsStructure } from "./chars.js";
 

@@ -1,4 +1,3 @@
-import { keyOf } from "./traditional.js";
 import { type Diagnostic, diag } from "../model/diagnostic.js";
 import { deepFreeze } from "../model/freeze.js";
 import { isWellFormedId } from "../model/ids.js";
@@ -18,6 +17,7 @@ import { NON_TASK_SECTIONS, STRUCTURE_RULES, buildTree, unitsIndex } from "./str
 import { readTableText } from "./table/read-text.js";
 import { buildSection } from "./sections.js";
 import { type TaskContent, type UnitReading, buildTask, cachedPieces, cover, readTaskContent } from "./tasks.js";
+import { keyOf } from "./traditional.js";
 import { DEFAULT_GROUP_PHRASES, UNIT_PREDICATES } from "./units.js";
 import { planYear } from "./year.js";
 

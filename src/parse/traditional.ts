@@ -7,7 +7,8 @@ import type { MappedText } from "../text/normalize.js";
  * form. Every pair is the standard simplification of that character as listed in the 《通用规范汉字表》
  * (2013) appendix 《规范字与繁体字、异体字对照表》 (from the 《简化字总表》 of 1986). Only the
  * characters these words use are listed: the map reads role words, it does not convert documents.
- * 別 (U+5225) is left out: the table lists 彆, not 別, as the traditional form of 别.
+ * 別 (U+5225) is left out: 別 and 别 differ in glyph shape only (a Unicode source-separation pair), not
+ * by simplification; in 分別負責 only 負責 is recognised.
  */
 const PAIRS =
   "牽牵頭头單单門门責责領领導导總总辦办縣县區区體体實实協协參参與与負负職职組组織织為为會会關关進进開开務务餘余機机構构處处廳厅隊队館馆臺台團团鄉乡鎮镇級级";

@@ -23,7 +23,7 @@ const CORPUS = new URL("../corpus/plans/", import.meta.url).pathname;
 const SHOTS = new URL("../../test-output/", import.meta.url).pathname;
 
 /**
- * Documents of other places (three counties, three cities), each with units and dated obligations,
+ * Documents of other places (four counties: 德清, 房县 and two XX县; three cities: two XX市 and 沈阳), each with units and dated obligations,
  * whose tasks the parser reads as their goldens count them.
  */
 const DOCS = ["deqing-2022-zwgk-yaodian", "fangxian-2023-cuoshi", "xxxian-2022-jihua", "xxxian-20xx-yifa", "xxshi-20xx-yifa-g3", "xxshi-20xx-yifa-f", "shenyang-20xx-yifa"];

@@ -55,6 +55,7 @@ export {
   UnitGroup,
   UnitIdentifier,
   UnitKind,
+  UnitLevel,
 } from "./model/unit.js";
 export {
   DeadlineRule,
@@ -82,6 +83,7 @@ export type { TableMerge } from "./parse/table/grid.js";
 export { CellOrigin, Certainty, MatrixCell, MatrixTask, MatrixUnit, ResponsibilityMatrix } from "./model/matrix.js";
 export { DEFAULT_GROUPS } from "./units/groups.js";
 export { type ResolveOptions, type ResolveResult, resolveUnits } from "./units/resolve.js";
+export { type InferRosterOptions, type InferRosterResult, inferRoster } from "./units/infer.js";
 export { type CellFilter, type WorkloadRow, buildMatrix, groupMembers, tasksLedBy, tasksOf, tasksWithoutLead, unitsFor, workload } from "./units/matrix.js";
 export { type CsvOptions, type MatrixCsvOptions, matrixToCsv, toCsv } from "./export/csv.js";
 export { ChangedDay, CalendarYear, WorkdayCalendar } from "./model/calendar.js";

@@ -14,13 +14,15 @@ import {
   type ScoringScheme,
   buildMatrix,
   compareIsoDate,
+  inferRoster,
   isWellFormedId,
+  parsePlanText,
   readLedger,
   readRoster,
   readScheme,
 } from "../index.js";
 import { type CliEnv, note, readJson, shownName } from "./io.js";
-import { CliError, capped, failure, text } from "./messages.js";
+import { CliError, type Text, capped, failure, text } from "./messages.js";
 import { FORMAT_NAMES, type PlanFile, type Where, readPlanFile, whereIn } from "./plan-file.js";
 
 /**
@@ -114,16 +116,32 @@ export const loadRoster = (env: CliEnv, file: string): Roster => {
   return r.value;
 };
 
-export const loadScheme = (env: CliEnv, file: string, plan: Plan): ScoringScheme => {
-  const r = readScheme(readJson(env, file), plan);
+/**
+ * What a reader noticed without refusing the file (a full id written for another plan id, an old
+ * scheme format, a ledger entry no indicator reads …), said on standard error, at most 20 lines.
+ */
+export const showNotices = (env: CliEnv, where: Where, issues: readonly Diagnostic[]): void => {
+  const shown = issues.filter((d) => d.severity !== "error");
+  if (shown.length > 0) env.stderr(`${diagnosticLines(where, shown).join("\n")}\n`);
+};
+
+/** A scheme read against the plan (and roster); its notices are said unless it is the bundled example (`quiet`), which the user cannot edit. */
+export const loadScheme = (env: CliEnv, file: string, context: { readonly plan: Plan; readonly roster?: Roster }, quiet = false): ScoringScheme => {
+  const r = readScheme(readJson(env, file), context);
   if (!r.ok) throw invalid(whereIn(file), r.issues);
+  if (!quiet) showNotices(env, whereIn(file), r.issues);
   return r.value;
 };
 
-/** A ledger checked against the plan; entries after the as-of date are not errors (status and scoring leave them out). */
-export const loadLedger = (env: CliEnv, file: string, ctx: Omit<LedgerContext, "asOf">): Ledger => {
+/**
+ * A ledger checked against the plan (and the roster, so that units assessed without a task may
+ * report facts); entries after the as-of date are not errors (status and scoring leave them out).
+ * Its notices are said unless `quiet` (the bundled example).
+ */
+export const loadLedger = (env: CliEnv, file: string, ctx: Omit<LedgerContext, "asOf">, quiet = false): Ledger => {
   const r = readLedger(readJson(env, file), { ...ctx, asOf: IsoDate.parse("9999-12-31") });
   if (!r.ok) throw invalid(whereIn(file), r.issues);
+  if (!quiet) showNotices(env, whereIn(file), r.issues);
   return r.value;
 };
 
@@ -149,22 +167,84 @@ export const defaultAsOf = (env: CliEnv, plan: Plan): IsoDate => {
 };
 
 /**
- * The plan of `status`, `score` and `report` (the file, else the bundled plan) with its as-of date:
- * the given one, else {@link defaultAsOf}.
+ * The plan with a year: a document that gives none (many do not) is read for the as-of date's
+ * year, else this year, said on standard error; `--year` chooses another.
  */
-export const loadPlanAsOf = (env: CliEnv, file: string, options: { readonly id: string | undefined; readonly year: number | undefined; readonly asOf: IsoDate | undefined }) => {
-  const loaded = loadPlan(env, file, options);
-  return { ...loaded, asOf: options.asOf ?? defaultAsOf(env, loaded.plan) };
+export const withYear = <P extends { readonly plan: Plan }>(env: CliEnv, loaded: P, asOf?: IsoDate): P => {
+  if (loaded.plan.year !== undefined) return loaded;
+  const year = Number((asOf ?? env.today()).slice(0, 4));
+  note(env, text(`公文中没有写年度，按${year}年计算时间节点；可用 --year 指定。`, `The document gives no year: its dates are taken in ${year}; --year chooses another.`));
+  return { ...loaded, plan: { ...loaded.plan, year } };
 };
 
 /**
- * The roster (the given one, else the bundled Wuzhi roster, said on standard error) and the plan's
- * matrix with it. With `strict`, the matrix's errors (units the roster lacks) end the command.
+ * The plan of `status`, `score` and `report` (the file, else the bundled plan) with its year (see
+ * {@link withYear}) and its as-of date: the given one, else {@link defaultAsOf}.
  */
-export const loadMatrix = (env: CliEnv, { plan, where }: Pick<PlanFile, "plan" | "where">, rosterFile: string | undefined, strict = false): { roster: Roster; matrix: ResponsibilityMatrix } => {
-  if (rosterFile === undefined) note(env, text("未给出 --roster，使用随包附带的武陟县名录。", "No --roster: using the bundled Wuzhi roster."));
-  const file = rosterFile ?? BUNDLED.roster;
-  const roster = loadRoster(env, file);
+export const loadPlanAsOf = (env: CliEnv, file: string, options: { readonly id: string | undefined; readonly year: number | undefined; readonly asOf: IsoDate | undefined }) => {
+  const loaded = withYear(env, loadPlan(env, file, options), options.asOf);
+  return { ...loaded, asOf: options.asOf ?? defaultAsOf(env, loaded.plan) };
+};
+
+/** The bundled document as parsed, read once. */
+let bundledPlan: Plan | undefined;
+
+/**
+ * Whether a plan is the bundled Wuzhi example, by what it says (title, document number, every
+ * task's title), whatever its file name, id or encoding: a copy of it, renamed or piped, is still
+ * Wuzhi's plan, and only Wuzhi's plan gets the bundled roster, scheme and ledger by default.
+ */
+export const isBundledPlan = (plan: Plan): boolean => {
+  bundledPlan ??= parsePlanText(readFileSync(BUNDLED.plan, "utf8")).plan;
+  const titles = (p: Plan) => p.sections.flatMap((s) => s.tasks.map((t) => t.title)).join("\n");
+  return plan.title === bundledPlan.title && plan.docNumber === bundledPlan.docNumber && titles(plan) === titles(bundledPlan);
+};
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** A roster inferred from the plan, with a summary of what staff should check. */
+export const inferredRoster = (plan: Plan): { roster: Roster; diagnostics: readonly Diagnostic[]; summary: Text } => {
+  const { roster, diagnostics } = inferRoster(plan);
+  const merges = diagnostics.filter((d) => d.code === "units_merged").length;
+  const empty = roster.groups.filter((g) => g.select.members !== undefined && g.select.members.length === 0 && g.select.kinds === undefined).length;
+  return {
+    roster,
+    diagnostics,
+    summary: text(
+      `${roster.units.length}个单位、${roster.groups.length}个单位组（其中${empty}个成员待补充），合并简称和全称${merges}处`,
+      `${plural(roster.units.length, "unit")}, ${plural(roster.groups.length, "group")} (${empty} with members to be listed), ${plural(merges, "merge")} of short and long forms`,
+    ),
+  };
+};
+
+/**
+ * The roster and the plan's matrix with it: the given roster; else, for the bundled Wuzhi plan
+ * (see {@link isBundledPlan}), the bundled roster; else one inferred from the document (never
+ * Wuzhi's roster for another county's plan). The choice is said on standard error. With `strict`,
+ * the matrix's errors (units the roster lacks) end the command.
+ */
+export const loadMatrix = (
+  env: CliEnv,
+  { plan, where }: Pick<PlanFile, "plan" | "where">,
+  rosterFile: string | undefined,
+  strict = false,
+): { roster: Roster; matrix: ResponsibilityMatrix } => {
+  let roster: Roster;
+  if (rosterFile !== undefined) roster = loadRoster(env, rosterFile);
+  else if (isBundledPlan(plan)) {
+    note(env, text("未给出 --roster：公文是随包附带的武陟县示例，使用随包附带的武陟县名录。", "No --roster: the document is the bundled Wuzhi example, so the bundled Wuzhi roster is used."));
+    roster = loadRoster(env, BUNDLED.roster);
+  } else {
+    const r = inferredRoster(plan);
+    roster = r.roster;
+    note(
+      env,
+      text(
+        `未给出 --roster：已按公文推断单位名录（${r.summary.zh}），类别和层级按名称猜测，请核对。导出名录：fazhi roster <公文> --out 名录.json；核对、补充后用 --roster 名录.json 传入。`,
+        `No --roster: a roster was inferred from the document (${r.summary.en}); kinds and levels are guessed from the names, please check them. Write it out with fazhi roster <file> --out roster.json, edit it, and pass it back with --roster roster.json.`,
+      ),
+    );
+  }
   const matrix = buildMatrix(plan, roster);
   return { roster, matrix: strict ? checkMatrix(matrix, where) : matrix };
 };

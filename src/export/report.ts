@@ -292,7 +292,7 @@ const scores = (cards: readonly ScoreCard[], title: string | undefined): string 
     .map((c) => {
       const w = Math.max(0, Math.round((c.total / max) * 100));
       const explanation = e(explainScoreCard(c));
-      return `<details class="score" data-unit="${e(c.unitId)}"><summary class="row"><span class="rank">${c.rank}</span><span class="name">${e(c.name)}</span><span class="pts">${formatPoints(c.total)}</span><span class="barcol"><i class="bar" style="width:${w}%"></i></span><span class="grade">${e(c.grade)}${c.vetoed ? "（一票否决）" : ""}</span></summary><pre class="explain">${explanation}</pre></details><pre class="explain print-copy" aria-hidden="true">${explanation}</pre>`;
+      return `<details class="score" data-unit="${e(c.unitId)}"><summary class="row"><span class="rank">${c.rank ?? "—"}</span><span class="name">${e(c.name)}</span><span class="pts">${formatPoints(c.total)}</span><span class="barcol"><i class="bar" style="width:${w}%"></i></span><span class="grade">${e(c.grade)}${c.vetoed ? "（一票否决）" : ""}</span></summary><pre class="explain">${explanation}</pre></details><pre class="explain print-copy" aria-hidden="true">${explanation}</pre>`;
     })
     .join("");
   return `${summary}<div id="scores" class="scores">${head}${rows}</div>`;

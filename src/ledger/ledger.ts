@@ -9,22 +9,28 @@ import { parseInput } from "../model/input.js";
 import { Ledger, ProgressEntry, type WorkEntry } from "../model/ledger.js";
 import { ResponsibilityMatrix } from "../model/matrix.js";
 import { Plan } from "../model/plan.js";
+import { type PlanRefs, foreignNotices, planRefs, taskHint, taskHintEn } from "../model/refs.js";
 import { Occurrence } from "../model/schedule.js";
+import { Roster } from "../model/unit.js";
 
 /**
- * 台账变更的校验依据：工作安排、责任矩阵、截至日期，以及（可选的）时间节点。
+ * 台账变更的校验依据：工作安排、责任矩阵、截至日期，以及（可选的）时间节点和单位名录。给出名录时，名录中没有任务的
+ * 单位（只参加考核的单位）也可以报送考核事实（问题、指标数值、表彰、一票否决等）；工作进展记录仍须在该任务中有分工。
  * What ledger changes are checked against: the plan, the matrix, the as-of date, and optionally
- * the occurrences (to check `occurrenceId`).
+ * the occurrences (to check `occurrenceId`) and the roster. With the roster, a unit that has no
+ * task in the plan (assessed only) may report assessment facts (incidents, measures, awards,
+ * vetoes …); work entries still need a role in their task.
  *
  * @category Ledger
  * @example
- * const context: LedgerContext = { plan, matrix, asOf: IsoDate.parse("2024-07-15"), occurrences };
+ * const context: LedgerContext = { plan, matrix, asOf: IsoDate.parse("2024-07-15"), occurrences, roster };
  */
 export interface LedgerContext {
   readonly plan: Plan;
   readonly matrix: ResponsibilityMatrix;
   readonly asOf: IsoDate;
   readonly occurrences?: readonly Occurrence[];
+  readonly roster?: Roster;
 }
 
 /**
@@ -60,50 +66,69 @@ export const emptyLedger = (planId: PlanId): Ledger => deepFreeze({ planId: argu
 export const isWorkEntry = (e: ProgressEntry): e is WorkEntry =>
   typeof e === "object" && e !== null && (e.kind === "done" || e.kind === "progress" || e.kind === "held");
 
-/** The indexes a check needs: built once per (plan, matrix, occurrences) and kept while they are frozen. */
+/** The indexes a check needs: built once per (plan, matrix, occurrences, roster) and kept while they are frozen. */
 interface Checker {
+  /** The entry with its task, requirement and occurrence written as the plan's own ids (the same object when they already are). */
+  readonly portable: (entry: ProgressEntry, path: DiagnosticPath, note: (r: { id: string; foreign?: string }, written: string, path: DiagnosticPath) => void) => ProgressEntry;
   readonly check: (entry: ProgressEntry, path: DiagnosticPath, isTaken: (id: string) => boolean, asOf: IsoDate) => Diagnostic[];
+  readonly planId: string;
 }
 
-const checkers = new WeakMap<ResponsibilityMatrix, WeakMap<Plan, WeakMap<object, Checker>>>();
-const NO_OCCURRENCES = {};
+/** Per matrix, plan, occurrences (or none) and roster (or none): the checker of that context. */
+const checkers = new WeakMap<object, WeakMap<object, WeakMap<object, WeakMap<object, Checker>>>>();
+const NONE = {};
 
-/** The checker of a context, from the cache when plan, matrix and occurrences are frozen (they cannot change). */
+const levelOf = <K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V): V => {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = make()));
+  return v;
+};
+
+/** The checker of a context, from the cache when plan, matrix, occurrences and roster are frozen (they cannot change). */
 const checkerOf = (fn: string, ctx: LedgerContext): Checker => {
-  if (typeof ctx !== "object" || ctx === null) throw badArgument(fn, "context", "应为 { plan, matrix, asOf, occurrences? }", "must be { plan, matrix, asOf, occurrences? }");
+  if (typeof ctx !== "object" || ctx === null) throw badArgument(fn, "context", "应为 { plan, matrix, asOf, occurrences?, roster? }", "must be { plan, matrix, asOf, occurrences?, roster? }");
   toDayNumber(ctx.asOf, fn);
   // Object.isFrozen is true of undefined and every primitive, which cannot be WeakMap keys: those go to checker, which refuses them.
   const frozen = (v: unknown): boolean => typeof v === "object" && v !== null && Object.isFrozen(v);
-  const cacheable = frozen(ctx.plan) && frozen(ctx.matrix) && (ctx.occurrences === undefined || frozen(ctx.occurrences));
-  if (!cacheable) return checker(fn, ctx);
-  const occKey = ctx.occurrences ?? NO_OCCURRENCES;
-  let byPlan = checkers.get(ctx.matrix);
-  if (byPlan === undefined) checkers.set(ctx.matrix, (byPlan = new WeakMap()));
-  let byOcc = byPlan.get(ctx.plan);
-  if (byOcc === undefined) byPlan.set(ctx.plan, (byOcc = new WeakMap()));
-  let c = byOcc.get(occKey);
-  if (c === undefined) byOcc.set(occKey, (c = checker(fn, ctx)));
-  return c;
+  const optional = (v: unknown): boolean => v === undefined || frozen(v);
+  if (!(frozen(ctx.plan) && frozen(ctx.matrix) && optional(ctx.occurrences) && optional(ctx.roster))) return checker(fn, ctx);
+  const byPlan = levelOf(checkers, ctx.matrix, () => new WeakMap());
+  const byOcc = levelOf(byPlan, ctx.plan, () => new WeakMap());
+  const byRoster = levelOf(byOcc, ctx.occurrences ?? NONE, () => new WeakMap());
+  return levelOf(byRoster, ctx.roster ?? NONE, () => checker(fn, ctx));
 };
 
 const checker = (fn: string, ctx: LedgerContext): Checker => {
   argument(fn, "context.plan", Plan, ctx.plan);
   argument(fn, "context.matrix", ResponsibilityMatrix, ctx.matrix);
   if (ctx.occurrences !== undefined) argument(fn, "context.occurrences", Occurrences, ctx.occurrences);
+  if (ctx.roster !== undefined) argument(fn, "context.roster", Roster, ctx.roster);
   const units = new Map(ctx.matrix.units.map((u) => [u.id as string, u.name]));
+  // Units the roster knows that no task names: they may report assessment facts, not work.
+  const assessedOnly = new Map((ctx.roster?.units ?? []).filter((u) => !units.has(u.id)).map((u) => [u.id as string, u.name]));
+  const refs = planRefs(ctx.plan);
   const tasks = new Map<string, { no: number; requirements: Set<string> }>();
   for (const s of ctx.plan.sections) for (const t of s.tasks) tasks.set(t.id, { no: t.no, requirements: new Set(t.requirements.map((r) => r.id)) });
   const roles = new Set(ctx.matrix.cells.map((c) => `${c.unitId}\u0000${c.taskId}`));
   const occurrences = ctx.occurrences === undefined ? undefined : new Map(ctx.occurrences.map((o) => [o.id as string, o]));
   return {
+    planId: ctx.plan.id,
+    portable: (e, path, note) => portableEntry(refs, e, path, note),
     check: (e, path, isTaken, asOf) => {
       const out: Diagnostic[] = [];
       if (isTaken(e.id)) out.push(diag("duplicate_entry", "error", `台账记录编号“${e.id}”已存在`, `Ledger entry id "${e.id}" already exists`, [...path, "id"]));
-      const unitName = units.get(e.unitId);
-      if (unitName === undefined) out.push(diag("unknown_unit", "error", `责任矩阵中没有单位“${e.unitId}”`, `Unit "${e.unitId}" is not in the matrix`, [...path, "unitId"]));
       const work = isWorkEntry(e) ? e : undefined;
+      const unitName = units.get(e.unitId) ?? (work === undefined ? assessedOnly.get(e.unitId) : undefined);
+      if (unitName === undefined) {
+        const only = assessedOnly.get(e.unitId);
+        out.push(
+          only !== undefined
+            ? diag("no_role", "error", `“${only}”在工作安排中没有任务，只能报送考核事实（问题、指标数值、表彰等），不能报送工作进展`, `"${only}" has no task in the plan: it may report assessment facts (incidents, measures, awards …), not work`, [...path, "unitId"])
+            : diag("unknown_unit", "error", `责任矩阵${ctx.roster !== undefined ? "和单位名录" : ""}中没有单位“${e.unitId}”`, `Unit "${e.unitId}" is not in the matrix${ctx.roster !== undefined ? " or the roster" : ""}`, [...path, "unitId"]),
+        );
+      }
       const task = e.taskId === undefined ? undefined : tasks.get(e.taskId);
-      if (e.taskId !== undefined && task === undefined) out.push(diag("unknown_task", "error", `工作安排中没有任务“${e.taskId}”`, `Task "${e.taskId}" is not in the plan`, [...path, "taskId"]));
+      if (e.taskId !== undefined && task === undefined) out.push(diag("unknown_task", "error", `工作安排中没有任务“${e.taskId}”${taskHint(refs)}`, `Task "${e.taskId}" is not in the plan${taskHintEn(refs)}`, [...path, "taskId"]));
       if (task !== undefined && e.taskId !== undefined) {
         if (work?.requirementId !== undefined && !task.requirements.has(work.requirementId)) {
           out.push(diag("unknown_requirement", "error", `任务${task.no}没有工作要求“${work.requirementId}”`, `Task ${task.no} has no requirement "${work.requirementId}"`, [...path, "requirementId"]));
@@ -124,6 +149,22 @@ const checker = (fn: string, ctx: LedgerContext): Checker => {
       return out;
     },
   };
+};
+
+/** An entry whose task, requirement and occurrence name the plan's own ids (unresolved ones are left for the check to report). */
+const portableEntry = (refs: PlanRefs, e: ProgressEntry, path: DiagnosticPath, note: (r: { id: string; foreign?: string }, written: string, path: DiagnosticPath) => void): ProgressEntry => {
+  const fix: Record<string, string> = {};
+  const take = (field: string, written: string | undefined, r: { id: string; foreign?: string } | undefined) => {
+    if (written === undefined || r === undefined || r.id === written) return;
+    fix[field] = r.id;
+    note(r, written, [...path, field]);
+  };
+  take("taskId", e.taskId, e.taskId === undefined ? undefined : refs.resolve("task", e.taskId));
+  if (isWorkEntry(e)) {
+    take("requirementId", e.requirementId, e.requirementId === undefined ? undefined : refs.resolve("requirement", e.requirementId));
+    take("occurrenceId", e.occurrenceId, e.occurrenceId === undefined ? undefined : refs.resolveOccurrence(e.occurrenceId));
+  }
+  return Object.keys(fix).length === 0 ? e : ({ ...e, ...fix } as ProgressEntry);
 };
 
 /**
@@ -193,10 +234,12 @@ const append = (ledger: Ledger, view: View, added: readonly ProgressEntry[]): Ex
 
 /**
  * 批量记录台账：每条记录先做模式校验，再检查单位、任务、工作要求、时间节点、分工、日期和编号；
- * 任何一条有问题则整批不记录，台账不变。成功时返回新台账（冻结）和 immer 补丁。
+ * 任何一条有问题则整批不记录，台账不变。成功时返回新台账（冻结）和 immer 补丁。任务、工作要求、时间节点可以写成
+ * `t35`、`t13.r1`、`t23.r2.2024-Q1` 或任务序号，记录时改写为本工作安排的编号（见 {@link readLedger}）。
  * Record several entries at once, all or nothing: each is schema-checked, then checked for an
  * unknown unit, task, requirement or occurrence, a unit with no role in the task, a date after
- * `asOf`, and a duplicate id. On any error nothing is recorded and the ledger is returned as it
+ * `asOf`, and a duplicate id. Plan-relative references (`t35`, `t13.r1`) and task numbers are
+ * recorded as the plan's own ids (see {@link readLedger}). On any error nothing is recorded and the ledger is returned as it
  * was. Linear in the batch: the ledger's ids and the context's indexes are built once and reused
  * — for the ledgers these functions return and frozen ones (as readLedger returns them), and
  * while the plan, matrix and occurrences are frozen — so appending one entry at a time costs the
@@ -213,10 +256,11 @@ const record = (fn: string, ledger: Ledger, entries: readonly unknown[], ctx: Le
   const view = viewOf(fn, ledger);
   const isTaken = isTakenIn(view);
   if (!Array.isArray(entries)) throw badArgument(fn, "entries", "应为数组", "must be an array");
-  const { check } = checkerOf(fn, ctx);
+  const { check, portable, planId } = checkerOf(fn, ctx);
   const issues: Diagnostic[] = [];
   const parsed: ProgressEntry[] = [];
   const batch = new Set<string>();
+  const foreign = foreignNotices(planId, { zh: "台账", en: "The ledger" });
   entries.forEach((input, i) => {
     const path: DiagnosticPath = [i];
     const r = parseInput(ProgressEntry, input);
@@ -224,12 +268,14 @@ const record = (fn: string, ledger: Ledger, entries: readonly unknown[], ctx: Le
       issues.push(...r.issues.map((d) => ({ ...d, path: [...path, ...d.path] })));
       return;
     }
-    issues.push(...check(r.value, path, (id) => batch.has(id) || isTaken(id), ctx.asOf));
-    batch.add(r.value.id);
-    parsed.push(r.value);
+    const entry = portable(r.value, path, foreign.note);
+    issues.push(...check(entry, path, (id) => batch.has(id) || isTaken(id), ctx.asOf));
+    batch.add(entry.id);
+    parsed.push(entry);
   });
-  if (issues.length > 0) return { ok: false, ledger, issues: deepFreeze(issues) };
-  return append(ledger, view, parsed);
+  const notices = foreign.notices();
+  if (issues.length > 0) return { ok: false, ledger, issues: deepFreeze([...issues, ...notices]) };
+  return { ...append(ledger, view, parsed), issues: deepFreeze(notices) };
 };
 
 /**
@@ -300,9 +346,16 @@ const Changes = z.array(z.array(z.strictObject({ op: z.enum(["add", "remove", "r
 const Occurrences = z.array(Occurrence);
 
 /**
- * 读取不可信的台账 JSON：模式校验，记录编号唯一；给出 `context` 时，每条记录还按 {@link recordMany} 的规则检查。
+ * 读取不可信的台账 JSON：模式校验，记录编号唯一；给出 `context` 时，每条记录还按 {@link recordMany} 的规则检查，
+ * 任务、工作要求和时间节点可以写成与计划编号无关的 `t35`、`t13.r1`、`t23.r2.2024-Q1` 或任务序号 `35`，读出的台账中
+ * 一律改写为本工作安排的编号；为另一个计划编号写的完整编号（如文件改名后）按任务序号对应，并给出 info 提示
+ * `foreign_plan_id`。
  * Read untrusted ledger JSON: the schema and unique entry ids; with a `context`, every entry is
- * also checked as {@link recordMany} does.
+ * also checked as {@link recordMany} does. Tasks, requirements and occurrences may be written
+ * without the plan id (`t35`, `t13.r1`, `t23.r2.2024-Q1`) or as task numbers (`35`); the ledger
+ * read names them by the plan's own ids (and takes the plan's id). Full ids written for a plan of
+ * another id (a renamed file, standard input) are matched by task number, with an info notice
+ * `foreign_plan_id`.
  *
  * @category Ledger
  * @example
@@ -314,9 +367,14 @@ export const readLedger = (input: unknown, context?: LedgerContext): Result<Ledg
   if (!parsed.ok) return parsed;
   const ledger = parsed.value;
   if (context !== undefined) {
-    const r = record("readLedger", emptyLedger(ledger.planId), ledger.entries, context);
+    const planId = checkerOf("readLedger", context).planId as PlanId;
+    const base: Ledger = deepFreeze(ledger.description === undefined ? { planId, entries: [] } : { planId, description: ledger.description, entries: [] });
+    const r = record("readLedger", base, ledger.entries, context);
     const issues = r.issues.map((d) => ({ ...d, path: ["entries", ...d.path] }));
-    return r.ok ? { ok: true, value: ledger, issues: [] } : { ok: false, issues: deepFreeze(issues) };
+    if (ledger.planId !== planId && !issues.some((d) => d.code === "foreign_plan_id")) {
+      issues.push(diag("foreign_plan_id", "info", `台账的计划编号“${ledger.planId}”与工作安排编号“${planId}”不同，已按本工作安排读取`, `The ledger's planId "${ledger.planId}" is not this plan's id "${planId}"; it was read against this plan`, ["planId"]));
+    }
+    return r.ok ? { ok: true, value: r.ledger, issues: deepFreeze(issues) } : { ok: false, issues: deepFreeze(issues) };
   }
   const seen = new Set<string>();
   const issues: Diagnostic[] = [];

@@ -64,6 +64,25 @@ export const UNIT_KIND_LABELS: Readonly<Record<UnitKind, string>> = Object.freez
 });
 
 /**
+ * 单位的层级：名称前缀所示的行政层级。The administrative level a unit's name shows.
+ *
+ * | code | 中文 |
+ * |---|---|
+ * | `national` | 中央、国家 |
+ * | `province` | 省 |
+ * | `city` | 市、州、盟 |
+ * | `county` | 县、区、旗（县级） |
+ * | `township` | 乡、镇、街道 |
+ *
+ * @category Model
+ * @example
+ * UnitLevel.parse("county");
+ */
+export const UnitLevel = z.enum(["national", "province", "city", "county", "township"]).meta({ id: "UnitLevel", title: "单位层级" });
+/** @category Model */
+export type UnitLevel = z.infer<typeof UnitLevel>;
+
+/**
  * 单位曾用名及其有效期（机构改革中的更名、合并）。两端日期均含；缺省表示不限。
  * A former name with the dates it was valid (renames and merges in 机构改革); both ends
  * inclusive, a missing end means open.
@@ -98,8 +117,8 @@ export const UnitIdentifier = z
 export type UnitIdentifier = z.infer<typeof UnitIdentifier>;
 
 /**
- * 单位：编号、名称、别名、曾用名、类别、上级单位和外部标识。`validFrom`/`validTo` 为单位存续期（含两端）。
- * A unit of the county: id, official name, aliases (short forms), former names, kind,
+ * 单位：编号、名称、别名、曾用名、类别、层级、上级单位和外部标识。`validFrom`/`validTo` 为单位存续期（含两端）。
+ * A unit of the county: id, official name, aliases (short forms), former names, kind, level,
  * parent and identifiers. `validFrom`/`validTo` bound its existence (inclusive).
  *
  * @category Model
@@ -111,6 +130,7 @@ export const Unit = z
     id: UnitId,
     name: z.string().min(1),
     kind: UnitKind,
+    level: UnitLevel.optional(),
     aliases: z.array(z.string().min(1)).optional(),
     formerNames: z.array(FormerName).optional(),
     parent: UnitId.optional(),
@@ -184,7 +204,8 @@ export const UnitGroup = z
 export type UnitGroup = z.infer<typeof UnitGroup>;
 
 /**
- * 单位名录的来源说明。Where a roster came from.
+ * 单位名录的来源说明；`provisional` 表示名录是推断得出、尚待核对的。Where a roster came from;
+ * `provisional` marks one that was inferred and is not yet checked.
  *
  * @category Model
  * @example
@@ -196,6 +217,9 @@ export const RosterSource = z
     url: z.string().optional(),
     retrieved: IsoDate.optional(),
     note: z.string().optional(),
+    provisional: z.boolean().optional().meta({
+      description: "推断得出、尚待核对（如由公文推断的名录）；核对后删去或改为 false。Inferred and not yet checked (e.g. a roster inferred from the document); remove it, or set false, once checked.",
+    }),
   })
   .meta({ id: "RosterSource", title: "名录来源" });
 /** @category Model */

@@ -3,6 +3,7 @@ import { deepFreeze } from "../model/freeze.js";
 import { diagnosticsFromZod } from "../model/input.js";
 import { argument, badArgument } from "../model/guard.js";
 import { Plan } from "../model/plan.js";
+import { type PlanRefs, type RefKind, foreignNotices, planRefs, taskHint, taskHintEn } from "../model/refs.js";
 import { NOT_ASSESSED, ScoringScheme } from "../model/scoring.js";
 import { Roster } from "../model/unit.js";
 import { migrateScheme } from "./migrate.js";
@@ -104,6 +105,9 @@ const crossCheck = (scheme: ScoringScheme, context: SchemeContext): Diagnostic[]
   // Indicators and their clauses.
   const tasks = new Map<string, Set<string>>();
   for (const s of context.plan?.sections ?? []) for (const t of s.tasks) tasks.set(t.id, new Set(t.requirements.map((r) => r.id)));
+  const refs = context.plan === undefined ? undefined : planRefs(context.plan);
+  const hint = refs === undefined ? "" : taskHint(refs);
+  const hintEn = refs === undefined ? "" : taskHintEn(refs);
   const taskOfRequirement = new Map<string, string>();
   for (const [t, rs] of tasks) for (const r of rs) taskOfRequirement.set(r, t);
   const rosterUnits = context.roster === undefined ? undefined : new Set<string>(context.roster.units.map((u) => u.id));
@@ -132,7 +136,7 @@ const crossCheck = (scheme: ScoringScheme, context: SchemeContext): Diagnostic[]
     else addChild(ind.area, ind.points, exact);
     if (context.plan !== undefined) {
       ind.appliesTo.taskIds?.forEach((t, k) => {
-        if (!tasks.has(t)) err("unknown_task", `指标“${ind.name}”引用了工作安排中没有的任务“${t}”`, `Indicator "${ind.name}" points at task "${t}", which the plan does not have`, [...path, "appliesTo", "taskIds", k]);
+        if (!tasks.has(t)) err("unknown_task", `指标“${ind.name}”引用了工作安排中没有的任务“${t}”${hint}`, `Indicator "${ind.name}" points at task "${t}", which the plan does not have${hintEn}`, [...path, "appliesTo", "taskIds", k]);
       });
     }
     if (rosterUnits !== undefined) {
@@ -186,7 +190,7 @@ const crossCheck = (scheme: ScoringScheme, context: SchemeContext): Diagnostic[]
           if (m.perShort === undefined && m.below === undefined) err("count_amount", `${what}应给出 perShort（每少一次扣）或 below（少于即扣）`, `Indicator "${ind.name}": a count needs perShort or below`, mp);
           if (context.plan !== undefined) {
             m.taskIds?.forEach((t, k) => {
-              if (!tasks.has(t)) err("unknown_task", `${what}引用了工作安排中没有的任务“${t}”`, `Indicator "${ind.name}" points at task "${t}", which the plan does not have`, [...mp, "taskIds", k]);
+              if (!tasks.has(t)) err("unknown_task", `${what}引用了工作安排中没有的任务“${t}”${hint}`, `Indicator "${ind.name}" points at task "${t}", which the plan does not have${hintEn}`, [...mp, "taskIds", k]);
             });
             m.requirementIds?.forEach((r, k) => {
               if (!taskOfRequirement.has(r)) err("unknown_requirement", `${what}引用了工作安排中没有的工作要求“${r}”`, `Indicator "${ind.name}" points at requirement "${r}", which the plan does not have`, [...mp, "requirementIds", k]);
@@ -311,13 +315,45 @@ const crossCheck = (scheme: ScoringScheme, context: SchemeContext): Diagnostic[]
   return out;
 };
 
-/** Migrate, parse and cross-check: the value when it is usable, and every issue. */
+/**
+ * The scheme with its tasks and requirements written as the plan's own ids: `t35`, `t13.r1`, task
+ * numbers and full ids written for another plan id resolved (the last with one notice per foreign
+ * id). References the plan lacks are kept as written, for the cross-check to report.
+ */
+const portableScheme = (scheme: ScoringScheme, refs: PlanRefs): { scheme: ScoringScheme; notices: Diagnostic[] } => {
+  const foreign = foreignNotices(refs.planId, { zh: "考核方案", en: "The scheme" });
+  let changed = false;
+  const ids = <T extends string>(kind: RefKind, list: readonly T[] | undefined, path: DiagnosticPath): T[] | undefined =>
+    list?.map((written, k) => {
+      const r = refs.resolve(kind, written);
+      if (r === undefined || r.id === written) return written;
+      changed = true;
+      foreign.note(r, written, [...path, k]);
+      return r.id as T;
+    });
+  const indicators = scheme.indicators.map((ind, i) => {
+    const path: DiagnosticPath = ["indicators", i];
+    const taskIds = ids("task", ind.appliesTo.taskIds, [...path, "appliesTo", "taskIds"]);
+    const methods = ind.methods.map((m, j) => {
+      if (m.kind !== "occurrences" && m.kind !== "count") return m;
+      const mp: DiagnosticPath = [...path, "methods", j];
+      const requirementIds = ids("requirement", m.requirementIds, [...mp, "requirementIds"]);
+      const counted = m.kind === "count" ? ids("task", m.taskIds, [...mp, "taskIds"]) : undefined;
+      return { ...m, ...(requirementIds !== undefined ? { requirementIds } : {}), ...(counted !== undefined ? { taskIds: counted } : {}) };
+    });
+    return { ...ind, appliesTo: { ...ind.appliesTo, ...(taskIds !== undefined ? { taskIds } : {}) }, methods };
+  });
+  return changed ? { scheme: { ...scheme, indicators }, notices: foreign.notices() } : { scheme, notices: [] };
+};
+
+/** Migrate, parse, resolve references (with a plan) and cross-check: the value when it is usable, and every issue. */
 const checkScheme = (fn: string, input: unknown, context: SchemeContext | Plan | undefined): { value?: ScoringScheme; issues: Diagnostic[] } => {
   const ctx = contextOf(fn, context);
   const { scheme, notices } = migrateScheme(input);
   const parsed = ScoringScheme.safeParse(scheme, { reportInput: true });
   if (!parsed.success) return { issues: [...notices, ...diagnosticsFromZod(parsed.error)] };
-  return { value: parsed.data, issues: [...notices, ...crossCheck(parsed.data, ctx)] };
+  const portable = ctx.plan === undefined ? { scheme: parsed.data, notices: [] } : portableScheme(parsed.data, planRefs(ctx.plan));
+  return { value: portable.scheme, issues: [...notices, ...portable.notices, ...crossCheck(portable.scheme, ctx)] };
 };
 
 /**
@@ -332,7 +368,8 @@ const checkScheme = (fn: string, input: unknown, context: SchemeContext | Plan |
  * inside the indicator's tasks; unique ids and no cycles; no negative amounts or caps; rate
  * targets within 0–100%; clear sources for counts and rates; no repeated tier tags; weights that
  * add up to 100; sane grade bands. One error, one message. Any input gives diagnostics:
- * `validateScheme({})` lists the missing fields.
+ * `validateScheme({})` lists the missing fields. References are resolved as {@link readScheme}
+ * does (`t35`, `t13.r1`, task numbers, another plan id's full ids).
  *
  * @category Scoring
  * @example
@@ -345,12 +382,20 @@ export const validateScheme = (scheme: unknown, context?: SchemeContext | Plan):
 
 /**
  * 读取不可信的考核方案 JSON：旧格式改写（附提示）、模式校验加跨字段校验；有 error 时失败。成功的值深度冻结。
+ * 给出工作安排时，任务和工作要求可以写成与计划编号无关的 `t35`、`t13.r1` 或任务序号 `35`，读出的方案中一律改写为
+ * 本工作安排的编号；为另一个计划编号写的完整编号（如文件改名、从标准输入读入后）按任务序号对应，并给出 info 提示
+ * `foreign_plan_id`。
  * Read untrusted scheme JSON: migrate, parse and check; fails on any error. The value is frozen.
+ * With a plan, tasks and requirements may be written without the plan id (`t35`, `t13.r1`) or as
+ * task numbers (`35`); the scheme read names them by the plan's own ids. Full ids written for a
+ * plan of another id (a renamed file, standard input) are matched by task number, with an info
+ * notice `foreign_plan_id`. Without a plan, references are kept as written.
  *
  * @category Scoring
  * @example
  * const r = readScheme(JSON.parse(text), { plan, roster });
  * if (!r.ok) r.issues.forEach((d) => console.log(d.path.join("."), d.message));
+ * // { "appliesTo": { "taskIds": ["t23"] } } is read as plan.id + ".t23"
  */
 export const readScheme = (input: unknown, context?: SchemeContext | Plan): Result<ScoringScheme> => {
   const { value, issues } = checkScheme("readScheme", input, context);

@@ -46,7 +46,8 @@ export const effectiveGroups = (roster: Roster, useDefaults = true): UnitGroup[]
 };
 
 /** Names compare after normalisation, without spaces. */
-const key = (name: string): string => normalizeText(name).replace(/\s+/g, "");
+export const nameKey = (name: string): string => normalizeText(name).replace(/\s+/g, "");
+const key = nameKey;
 
 /** The date names are judged at. */
 export const planDate = (plan: Plan, options: ResolveOptions): IsoDate | undefined =>
@@ -71,10 +72,10 @@ export interface NameIndex {
 
 /**
  * County short and long forms: with the roster named 武陟县, 司法局, 县司法局 and 武陟县司法局 all
- * have the form key 县司法局.
+ * have the form key 县司法局. A place whose name does not end in 县, 市, 区 or 旗 has no forms.
  */
-const formKey = (roster: Roster): ((name: string) => string | undefined) => {
-  const county = key(roster.name);
+export const formKey = (place: string): ((name: string) => string | undefined) => {
+  const county = key(place);
   const level = county.at(-1);
   if (level === undefined || !"县市区旗".includes(level)) return () => undefined;
   return (name) => {
@@ -94,7 +95,7 @@ export const indexRoster = (roster: Roster, date: IsoDate | undefined, useDefaul
   const exact = new Map<string, Unit[]>();
   const former = new Map<string, Array<{ unit: Unit; valid: boolean }>>();
   const forms = new Map<string, Unit[]>();
-  const form = formKey(roster);
+  const form = formKey(roster.name);
   const add = <T>(map: Map<string, T[]>, k: string, v: T) => {
     const list = map.get(k);
     if (list === undefined) map.set(k, [v]);

@@ -4,17 +4,14 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import iconv from "iconv-lite";
-import { build } from "tsup";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import config from "../../tsup.config.js";
-import { SEED, runProcess } from "./env.js";
-
-const run = (cli: string, args: readonly string[], input?: Uint8Array) => runProcess(process.execPath, [cli, ...args], input);
+import { buildCli, runCli as run } from "../support/built-cli.js";
+import { SEED } from "./env.js";
 
 // Inside the package (.tmp/ is git-ignored), so the built file finds its dependencies in node_modules.
 mkdirSync(".tmp", { recursive: true });
 const dir = resolve(mkdtempSync(".tmp/built-cli-"));
-const cli = join(dir, "cli.js");
+let cli = "";
 const gb = iconv.encode(readFileSync(SEED, "utf8"), "gb18030");
 const file = (name: string, content: Uint8Array | string): string => {
   writeFileSync(join(dir, name), content);
@@ -24,10 +21,7 @@ const file = (name: string, content: Uint8Array | string): string => {
 /** What the built command prints for the UTF-8 seed. */
 let fromUtf8 = "";
 beforeAll(async () => {
-  const entries = Array.isArray(config) ? config : [config];
-  const cliEntry = entries.find((c) => typeof c === "object" && c.entry !== undefined && "cli" in c.entry);
-  if (cliEntry === undefined || typeof cliEntry !== "object") throw new Error("tsup.config.ts has no cli entry");
-  await build({ ...cliEntry, outDir: dir, sourcemap: false, silent: true, config: false });
+  cli = await buildCli(dir);
   fromUtf8 = (await run(cli, ["parse", SEED])).stdout;
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

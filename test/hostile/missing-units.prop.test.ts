@@ -6,16 +6,15 @@ import { describe, expect } from "vitest";
 import { occurrenceStatus } from "../../src/ledger/status.js";
 import { IsoDate } from "../../src/model/dates.js";
 import { Ledger } from "../../src/model/ledger.js";
-import { Role } from "../../src/model/plan.js";
 import { ScoringScheme } from "../../src/model/scoring.js";
 import { Roster } from "../../src/model/unit.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { expandSchedule } from "../../src/schedule/expand.js";
 import { scoreUnits } from "../../src/scoring/score.js";
 import { buildMatrix } from "../../src/units/matrix.js";
-import { resolveUnits } from "../../src/units/resolve.js";
 import { seedRoster } from "../support/rosters.js";
 import { seedJson, seedText } from "../support/seed.js";
+import { namedUnitRefs } from "../support/unit-refs.js";
 
 const text = seedText();
 const full = seedRoster();
@@ -24,22 +23,7 @@ const ledger = Ledger.parse(seedJson("wuzhi-2024.ledger.sample.json"));
 const asOf = IsoDate.parse("2024-12-31");
 
 /** Every reference of the resolved seed plan that names a unit: its path and unit id. */
-const namedRefs = (() => {
-  const { plan } = resolveUnits(parsePlanText(text, { id: "wuzhi-2024" }).plan, full);
-  const out: Array<{ path: string; unitId: string }> = [];
-  plan.sections.forEach((s, si) =>
-    s.tasks.forEach((t, ti) =>
-      t.clauses.forEach((c, ci) =>
-        Role.options.forEach((role) =>
-          c.assignment[role].forEach((r, ri) => {
-            if (r.unitId !== undefined) out.push({ path: ["sections", si, "tasks", ti, "clauses", ci, "assignment", role, ri].join("."), unitId: r.unitId });
-          }),
-        ),
-      ),
-    ),
-  );
-  return out;
-})();
+const namedRefs = namedUnitRefs(parsePlanText(text, { id: "wuzhi-2024" }).plan, full);
 
 describe("a parsed plan against a roster that misses units (property)", () => {
   test.prop([fc.subarray(full.units.map((u) => u.id))])("nothing throws, and every reference to a missing unit is a diagnostic", (missing) => {

@@ -2,7 +2,13 @@ import { enablePatches, produceWithPatches } from "immer";
 import { describe, expect, it } from "vitest";
 import { emptyLedger, readLedger, recordMany, recordProgress, removeEntry, replay } from "../../src/ledger/ledger.js";
 import { type Ledger, ProgressEntry } from "../../src/model/ledger.js";
+import { Roster } from "../../src/model/unit.js";
+import { parsePlanText } from "../../src/parse/parse-plan.js";
+import { expandSchedule } from "../../src/schedule/expand.js";
+import { buildMatrix } from "../../src/units/matrix.js";
 import { seedContext } from "../support/context.js";
+import { seedRoster } from "../support/rosters.js";
+import { seedText } from "../support/seed.js";
 
 const ctx = seedContext();
 const base = emptyLedger(ctx.plan.id);
@@ -180,5 +186,92 @@ describe("appending one entry at a time", () => {
     const described = Object.freeze({ planId: ctx.plan.id, description: "示例", entries: Object.freeze([]) }) as unknown as Ledger;
     const r = recordProgress(described, nth(0), ctx);
     expect(r.ok && JSON.stringify(r.ledger)).toBe(JSON.stringify({ planId: ctx.plan.id, description: "示例", entries: [ProgressEntry.parse(nth(0))] }));
+  });
+});
+
+describe("portable references", () => {
+  it("records t13, t13.r2, task numbers and t23.r2.2024-Q1 as the plan's own ids, with no notice", () => {
+    const r = recordMany(
+      base,
+      [
+        entry({ taskId: "t13", requirementId: "t13.r2" }),
+        entry({ id: "e2", taskId: "13", requirementId: undefined }),
+        entry({ id: "e3", taskId: "t23", requirementId: "t23.r2", occurrenceId: "t23.r2.2024-Q1", date: "2024-03-20" }),
+      ],
+      ctx,
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.issues).toEqual([]);
+    expect(r.ledger.entries.map((e) => [e.taskId, "requirementId" in e ? e.requirementId : undefined])).toEqual([
+      ["wuzhi-2024.t13", "wuzhi-2024.t13.r2"],
+      ["wuzhi-2024.t13", undefined],
+      ["wuzhi-2024.t23", "wuzhi-2024.t23.r2"],
+    ]);
+    expect((r.ledger.entries[2] as { occurrenceId?: string }).occurrenceId).toBe("wuzhi-2024.t23.r2.2024-Q1");
+  });
+
+  it("reads a ledger written for another plan id (a renamed file, stdin) against the plan, with one foreign_plan_id notice", () => {
+    const { plan } = parsePlanText(seedText(), { id: "plan" });
+    const matrix = buildMatrix(plan, seedRoster());
+    const context = { plan, matrix, asOf: ctx.asOf, occurrences: expandSchedule(plan, { matrix }) };
+    const written = { planId: "wuzhi-2024", description: "样例", entries: [entry(), entry({ id: "e2", occurrenceId: "wuzhi-2024.t23.r2.2024-Q1", taskId: "wuzhi-2024.t23", requirementId: "wuzhi-2024.t23.r2", date: "2024-03-20" })] };
+    const r = readLedger(written, context);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.planId).toBe("plan");
+    expect(r.value.description).toBe("样例");
+    expect(r.value.entries.map((e) => e.taskId)).toEqual(["plan.t13", "plan.t23"]);
+    expect(r.issues.map((d) => [d.code, d.severity, d.path])).toEqual([["foreign_plan_id", "info", ["entries", 0, "taskId"]]]);
+    expect(r.issues[0]?.message).toContain("wuzhi-2024");
+    // Relative references need no notice but the ledger's planId differs: one notice about the id.
+    const relative = readLedger({ planId: "wuzhi-2024", entries: [entry({ taskId: "t13", requirementId: "t13.r2" })] }, context);
+    expect(relative.ok && relative.issues.map((d) => [d.code, d.path])).toEqual([["foreign_plan_id", ["planId"]]]);
+    // An old file read against its own plan keeps working, unchanged and without notices.
+    const same = readLedger({ planId: "wuzhi-2024", entries: [entry()] }, ctx);
+    expect(same.ok && same.issues).toEqual([]);
+    expect(same.ok && same.value.entries[0]?.taskId).toBe("wuzhi-2024.t13");
+  });
+
+  it("an unknown task says how many tasks the plan has and how to write them", () => {
+    const r = recordProgress(base, entry({ taskId: "t99", requirementId: undefined }), ctx);
+    expect(r.issues.map((d) => d.code)).toEqual(["unknown_task"]);
+    expect(r.issues[0]?.message).toContain("本工作安排有35项任务，可写作 t1–t35 或任务序号");
+    expect(r.issues[0]?.messageEn).toContain("the plan has 35 tasks");
+  });
+});
+
+describe("assessment-only units", () => {
+  // A unit the roster lists that no task of the plan names (fictional, for the test).
+  const roster = Roster.parse({ ...seedRoster(), units: [...seedRoster().units, { id: "test-only", name: "虚构考核单位", kind: "government_department" }] });
+  const head = { id: "f1", unitId: "test-only", date: "2024-05-10" };
+  const fact = { ...head, kind: "incident", tag: "行政复议被纠错" };
+
+  it("with the roster in the context, report assessment facts but not work", () => {
+    const withRoster = { ...ctx, roster };
+    const ok = recordProgress(base, fact, withRoster);
+    expect(ok.ok && ok.ledger.entries.map((e) => e.unitId)).toEqual(["test-only"]);
+    for (const f of [
+      { ...head, kind: "measure", metric: "复议纠错率", value: 3 },
+      { ...head, kind: "award", category: "省级表彰" },
+      { ...head, kind: "veto", vetoId: "重大事故" },
+    ]) {
+      expect(recordProgress(base, f, withRoster).issues).toEqual([]);
+    }
+    const work = recordProgress(base, entry({ unitId: "test-only" }), withRoster);
+    expect(work.issues.map((d) => [d.code, d.path])).toEqual([["no_role", ["unitId"]]]);
+    expect(work.issues[0]?.message).toContain("只能报送考核事实");
+    const ghost = recordProgress(base, { ...fact, unitId: "ghost" }, withRoster);
+    expect(ghost.issues.map((d) => d.code)).toEqual(["unknown_unit"]);
+    expect(ghost.issues[0]?.message).toContain("单位名录");
+  });
+
+  it("without the roster, such a unit is unknown (as before)", () => {
+    expect(recordProgress(base, fact, ctx).issues.map((d) => d.code)).toEqual(["unknown_unit"]);
+  });
+
+  it("readLedger with the roster accepts them", () => {
+    const r = readLedger({ planId: "wuzhi-2024", entries: [fact] }, { ...ctx, roster });
+    expect(r.ok).toBe(true);
   });
 });

@@ -6,7 +6,9 @@ import { readScheme, validateScheme } from "../../src/scoring/validate-scheme.js
 import { scoreUnits } from "../../src/scoring/score.js";
 import { readLedger } from "../../src/ledger/ledger.js";
 import { ScoringScheme } from "../../src/model/scoring.js";
+import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { seedContext } from "../support/context.js";
+import { seedText } from "../support/seed.js";
 import { ledgerOf, world } from "../support/small-world.js";
 
 const w = world();
@@ -161,5 +163,48 @@ describe("the ledger is checked against the scheme: nothing silently ignored", (
     expect(d[0]!.message).toBe("记录“e1”的问题类别“执法过措”没有任何评分标准使用，不会扣分，是否应为“执法过错”？");
     expect(d[1]!.message).toContain("是否应为“provincial”？");
     expect(d[3]!.message).toBe("记录“e4”用一票否决事项的名称“严重违法”报送，应写编号“serious”；按现在的写法不会生效");
+  });
+});
+
+describe("portable references: schemes survive a renamed file, stdin and another plan id", () => {
+  const seedScheme = JSON.parse(readFileSync(new URL("../../seeds/wuzhi-2024.scheme.json", import.meta.url), "utf8"));
+  const ctx = seedContext("2025-01-15");
+  const renamed = parsePlanText(seedText(), { id: "plan" }).plan;
+  /** Every task and requirement reference of a scheme, in order. */
+  const refsOf = (s: ScoringScheme) =>
+    s.indicators.flatMap((i) => [...(i.appliesTo.taskIds ?? []), ...i.methods.flatMap((m) => ("requirementIds" in m ? (m.requirementIds ?? []) : []).concat("taskIds" in m ? (m.taskIds ?? []) : []))]);
+
+  it("the bundled scheme (full wuzhi-2024 ids) reads against a plan of another id, with one foreign_plan_id notice", () => {
+    const r = readScheme(seedScheme, { plan: renamed });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.issues.map((d) => [d.code, d.severity])).toEqual([["foreign_plan_id", "info"]]);
+    expect(r.issues[0]!.message).toContain("wuzhi-2024");
+    const refs = refsOf(r.value);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const id of refs) expect(id.startsWith("plan.t")).toBe(true);
+  });
+
+  it("t23, 23 and t23.r2 read as the plan's ids, with no notice, and score as the full ids do", () => {
+    const full = readScheme(seedScheme, ctx.plan);
+    const relative = JSON.parse(JSON.stringify(seedScheme).replace(/"wuzhi-2024\.t(\d+)(\.r\d+)?"/g, (_m, t: string, r: string | undefined) => (r === undefined ? `"${Number(t)}"` : `"t${t}${r}"`)));
+    expect(JSON.stringify(relative)).not.toContain("wuzhi-2024.t");
+    const r = readScheme(relative, ctx.plan);
+    if (!r.ok || !full.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.issues).toEqual([]);
+    expect(r.value).toEqual(full.value);
+  });
+
+  it("an old file read against its own plan is unchanged; without a plan, references stay as written", () => {
+    const r = readScheme(seedScheme, ctx.plan);
+    expect(r.ok && r.issues).toEqual([]);
+    const loose = readScheme(base({ indicators: [{ id: "i", name: "指标", area: "a", points: 10, appliesTo: { taskIds: ["t3"] }, methods: [{ kind: "incidents", tag: "x", per: 1 }] }] }));
+    expect(loose.ok && loose.value.indicators[0]!.appliesTo.taskIds).toEqual(["t3"]);
+  });
+
+  it("a task the plan lacks is an error that says how many tasks the plan has", () => {
+    const issues = validateScheme(base({ indicators: [{ id: "i", name: "指标", area: "a", points: 10, appliesTo: { taskIds: ["t99"] }, methods: [{ kind: "incidents", tag: "x", per: 1 }] }] }), ctx.plan);
+    expect(issues.map((d) => [d.code, d.path.join(".")])).toEqual([["unknown_task", "indicators.0.appliesTo.taskIds.0"]]);
+    expect(issues[0]!.message).toContain("本工作安排有35项任务");
   });
 });

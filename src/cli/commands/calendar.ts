@@ -1,6 +1,6 @@
 import { buildMatrix, expandSchedule, scheduleToICalendar } from "../../index.js";
 import { type Command, stopOnProblems } from "../command.js";
-import { loadPlan, loadRoster } from "../inputs.js";
+import { loadPlan, loadRoster, withYear } from "../inputs.js";
 import { print } from "../io.js";
 import { text } from "../messages.js";
 import { ID, PLAN_FILE, ROSTER, dtstampValue, yearValue } from "../options.js";
@@ -23,7 +23,8 @@ export const calendar: Command = {
     const dtstamp = dtstampValue(problems, args);
     stopOnProblems(this, problems);
     // --year here picks the calendar year to expand; the plan keeps the year its text gives.
-    const { plan } = loadPlan(env, args.positionals[0] as string, { id: args.string("id") });
+    const loaded = loadPlan(env, args.positionals[0] as string, { id: args.string("id") });
+    const { plan } = year === undefined ? withYear(env, loaded) : loaded;
     const rosterFile = args.string("roster");
     const matrix = rosterFile === undefined ? undefined : buildMatrix(plan, loadRoster(env, rosterFile));
     const occurrences = expandSchedule(plan, { ...(year !== undefined ? { year } : {}), ...(matrix !== undefined ? { matrix } : {}) });

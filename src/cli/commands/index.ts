@@ -6,8 +6,9 @@ import { diff } from "./diff.js";
 import { matrix } from "./matrix.js";
 import { parse } from "./parse.js";
 import { report } from "./report.js";
+import { roster } from "./roster.js";
 import { schema } from "./schema.js";
 import { score } from "./score.js";
 import { status } from "./status.js";
 
-export const COMMANDS: readonly Command[] = [parse, matrix, calendar, status, score, report, diff, coverage, schema];
+export const COMMANDS: readonly Command[] = [parse, matrix, roster, calendar, status, score, report, diff, coverage, schema];

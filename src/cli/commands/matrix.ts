@@ -37,7 +37,7 @@ export const matrix: Command = {
       if (format === "json") print(env, JSON.stringify(rows.map(([no, title, lead, responsible, support]) => ({ no, title, lead, responsible, support })), null, 2));
       else if (format === "csv") print(env, toCsv([["任务序号", "任务", "牵头单位", "责任单位", "配合单位"], ...rows], { bom: args.flag("bom") }));
       else {
-        note(env, text("未给出 --roster：按公文原文列出分工。", "No --roster: the units as the document writes them."));
+        note(env, text("未给出 --roster：按公文原文列出分工（fazhi roster 可由公文推断单位名录）。", "No --roster: the units as the document writes them (fazhi roster infers a roster from the document)."));
         for (const [no, title, lead, resp, supp] of rows) print(env, `${String(no).padStart(2)}  ${title}\n    牵头 lead：${lead || "—"}\n    责任 responsible：${resp || "—"}${supp !== "" ? `\n    配合 support：${supp}` : ""}`);
       }
       return;

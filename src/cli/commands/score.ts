@@ -1,6 +1,7 @@
-import { type ScoreCard, explainScoreCard, formatPoints, scoreUnits, toCsv } from "../../index.js";
+import { type ScoreCard, checkLedgerAgainstScheme, explainScoreCard, formatPoints, scoreUnits, toCsv } from "../../index.js";
 import { type Command, stopOnProblems } from "../command.js";
-import { loadLedger, loadMatrix, loadPlanAsOf, loadScheme } from "../inputs.js";
+import { loadLedger, loadMatrix, loadPlanAsOf, loadScheme, showNotices } from "../inputs.js";
+import { whereIn } from "../plan-file.js";
 import { print } from "../io.js";
 import { failure, text } from "../messages.js";
 import { AS_OF, BUNDLED_ROSTER, FORMAT, ID, LEDGER, PLAN_FILE, PLAN_YEAR, SCHEME, choiceValue, dateValue, yearValue } from "../options.js";
@@ -8,7 +9,7 @@ import { renderTable } from "../table.js";
 
 /** The score table as CSV (名次, 单位编号, 单位, 得分, 等次, 一票否决). */
 export const scoresCsv = (cards: readonly ScoreCard[], bom = false): string =>
-  toCsv([["名次", "单位编号", "单位", "得分", "等次", "一票否决"], ...cards.map((c) => [c.rank, c.unitId, c.name, formatPoints(c.total), c.grade, c.vetoed ? "是" : "否"])], { bom });
+  toCsv([["名次", "单位编号", "单位", "得分", "等次", "一票否决"], ...cards.map((c) => [c.rank ?? "—", c.unitId, c.name, formatPoints(c.total), c.grade, c.vetoed ? "是" : "否"])], { bom });
 
 export const score: Command = {
   name: "score",
@@ -35,10 +36,12 @@ export const score: Command = {
     const loaded = loadPlanAsOf(env, args.positionals[0] as string, { id: args.string("id"), year, asOf: asOfGiven });
     const { plan, asOf } = loaded;
     const { roster, matrix } = loadMatrix(env, loaded, args.string("roster"));
-    const scheme = loadScheme(env, args.string("scheme") as string, plan);
-    const ledger = loadLedger(env, args.string("ledger") as string, { plan, matrix });
+    const scheme = loadScheme(env, args.string("scheme") as string, { plan, roster });
+    const ledgerFile = args.string("ledger") as string;
+    const ledger = loadLedger(env, ledgerFile, { plan, matrix, roster });
+    showNotices(env, whereIn(ledgerFile), checkLedgerAgainstScheme(ledger, scheme));
     const previousFile = args.string("previous");
-    const previous = previousFile === undefined ? undefined : loadLedger(env, previousFile, { plan, matrix });
+    const previous = previousFile === undefined ? undefined : loadLedger(env, previousFile, { plan, matrix, roster });
     const cards = scoreUnits({ plan, roster, matrix, scheme, ledger, asOf, ...(previous !== undefined ? { previous } : {}) });
     const unit = args.string("explain");
     if (unit !== undefined) {
@@ -51,7 +54,7 @@ export const score: Command = {
     else if (format === "csv") print(env, scoresCsv(cards));
     else {
       print(env, `${scheme.title}，数据截至 ${asOf} / as of ${asOf}`);
-      const rows = cards.map((c) => [String(c.rank), c.name, formatPoints(c.total), `${c.grade}${c.vetoed ? "（一票否决）" : ""}`]);
+      const rows = cards.map((c) => [c.rank === undefined ? "—" : String(c.rank), c.name, formatPoints(c.total), `${c.grade}${c.vetoed ? "（一票否决）" : ""}`]);
       print(env, renderTable(["名次 Rank", "单位 Unit", "得分 Score", "等次 Grade"], rows, new Set([0, 2])));
     }
   },

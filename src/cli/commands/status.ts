@@ -29,9 +29,9 @@ export const status: Command = {
     stopOnProblems(this, problems);
     const loaded = loadPlanAsOf(env, args.positionals[0] as string, { id: args.string("id"), year, asOf: asOfGiven });
     const { plan, asOf } = loaded;
-    const { matrix } = loadMatrix(env, loaded, args.string("roster"));
+    const { matrix, roster } = loadMatrix(env, loaded, args.string("roster"));
     const occurrences = expandSchedule(plan, { matrix });
-    const ledger = loadLedger(env, args.string("ledger") as string, { plan, matrix, occurrences });
+    const ledger = loadLedger(env, args.string("ledger") as string, { plan, matrix, occurrences, roster });
     print(env, bulletinToText(buildBulletin(plan, matrix, occurrences, ledger, asOf, { horizonDays: horizon })));
   },
 };

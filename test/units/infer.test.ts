@@ -1,0 +1,208 @@
+import { describe, expect, it } from "vitest";
+import { readRoster } from "../../src/model/validate.js";
+import { parsePlanText } from "../../src/parse/parse-plan.js";
+import { inferRoster } from "../../src/units/infer.js";
+import { buildMatrix } from "../../src/units/matrix.js";
+import { corpusText } from "../compare/support/evaluate.js";
+import { seedRoster } from "../support/rosters.js";
+import { seedText } from "../support/seed.js";
+
+/** A small county document in the seed's layout, with the given unit lines. */
+const doc = (title: string, ...tasks: string[]): string =>
+  [title, "", "一、第一部分", ...tasks.map((t, i) => `（${"一二三四五六七八九十"[i]}）第${i + 1}项任务。\n${t}`)].join("\n");
+
+const names = (r: ReturnType<typeof inferRoster>["roster"]) => r.units.map((u) => [u.name, ...(u.aliases ?? [])]);
+const errorsOf = (text: string, roster = inferRoster(parsePlanText(text).plan).roster) => buildMatrix(parsePlanText(text).plan, roster).diagnostics.filter((d) => d.severity === "error");
+
+describe("inferRoster on the bundled Wuzhi plan", () => {
+  const { plan } = parsePlanText(seedText(), { id: "wuzhi-2024" });
+  const { roster, diagnostics } = inferRoster(plan);
+
+  it("finds the 32 units the hand-made roster lists, in the same order, with the same kinds", () => {
+    const made = seedRoster();
+    expect(roster.units.map((u) => [u.name, u.kind])).toEqual(made.units.map((u) => [u.name, u.kind]));
+    expect(roster.units.every((u) => /^u-[0-9a-z]{7}$/.test(u.id))).toBe(true);
+    expect(roster.units.find((u) => u.name === "市生态环境局武陟分局")).toMatchObject({ kind: "vertical_branch", level: "city" });
+    expect(roster.units.filter((u) => u.level === "county")).toHaveLength(31);
+  });
+
+  it("turns the collective phrases into groups whose members are unknown, and says so", () => {
+    expect(roster.groups.map((g) => [g.id, g.phrases, g.scope, g.select])).toEqual([
+      ["townships-and-subdistricts", ["各乡镇人民政府、街道办事处"], "all", { members: [] }],
+      ["county-units-relevant", ["县直有关单位"], "relevant", { members: [] }],
+      ["government-departments", ["县政府各部门", "各部门领导班子"], "all", { members: [] }],
+      ["other-government-departments", ["县政府其他部门"], "relevant", { members: [], exceptNamed: true }],
+    ]);
+    expect(roster.missing?.[0]).toContain("各乡镇人民政府、街道办事处");
+  });
+
+  it("is provisional, named after the place, passes readRoster, and every name of the plan resolves", () => {
+    expect(roster).toMatchObject({ id: "wuzhi-2024", name: "武陟县", asOf: "2024-01-01", source: { provisional: true } });
+    expect(roster.source.title).toBe("由《武陟县2024年度法治政府建设工作安排》推断的单位名录（待核对）");
+    const read = readRoster(JSON.parse(JSON.stringify(roster)));
+    expect(read.ok).toBe(true);
+    const matrix = buildMatrix(plan, roster);
+    expect(matrix.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(matrix.units).toHaveLength(32);
+    expect(matrix.diagnostics.filter((d) => d.code === "group_unexpanded").length).toBe(4);
+  });
+
+  it("does not merge 县委办 into 县委编办 (one character more is often another unit) but points it out", () => {
+    expect(diagnostics.filter((d) => d.code === "units_merged")).toEqual([]);
+    const unsure = diagnostics.filter((d) => d.code === "merge_unsure");
+    expect(unsure).toHaveLength(1);
+    expect(unsure[0]).toMatchObject({ severity: "info", path: ["units", roster.units.findIndex((u) => u.name === "县委办")] });
+    expect(unsure[0]!.message).toContain("“县委办”可能是“县委编办”的简称");
+    expect(unsure[0]!.source?.line).toBeGreaterThan(0);
+  });
+
+  it("gives the same ids for the same document, whatever its id or file", () => {
+    const again = inferRoster(parsePlanText(seedText(), { id: "plan" }).plan).roster;
+    expect(again.units.map((u) => u.id)).toEqual(roster.units.map((u) => u.id));
+  });
+});
+
+describe("short and long forms of one unit", () => {
+  const text = doc(
+    "某某县2025年法治政府建设工作安排",
+    "牵头单位：县司法局、县政府办公室\n责任单位：司法局",
+    "牵头单位：县政府办\n责任单位：某某县司法局、县人社局",
+    "牵头单位：县人力资源和社会保障局\n责任单位：县政府法制办、县法制办",
+  );
+  const { plan } = parsePlanText(text);
+
+  it("are merged, each merge reported where the merged form is written", () => {
+    const { roster, diagnostics } = inferRoster(plan);
+    expect(roster.name).toBe("某某县");
+    expect(names(roster)).toEqual([
+      ["县司法局", "司法局", "某某县司法局"],
+      ["县政府办公室", "县政府办"],
+      ["县人力资源和社会保障局", "县人社局"],
+      ["县政府法制办", "县法制办"],
+    ]);
+    const merged = diagnostics.filter((d) => d.code === "units_merged");
+    expect(merged.map((d) => d.message.slice(0, d.message.indexOf("（")))).toEqual([
+      "“司法局”与“县司法局”视为同一单位“县司法局”",
+      "“某某县司法局”与“县司法局”视为同一单位“县司法局”",
+      "“县法制办”与“县政府法制办”视为同一单位“县政府法制办”",
+      "“县政府办”与“县政府办公室”视为同一单位“县政府办公室”",
+      "“县人社局”与“县人力资源和社会保障局”视为同一单位“县人力资源和社会保障局”",
+    ]);
+    expect(merged.every((d) => d.severity === "info" && d.source !== undefined)).toBe(true);
+    expect(roster.units[1]!.note).toContain("由公文中的几种写法合并：县政府办公室、县政府办");
+    expect(errorsOf(text)).toEqual([]);
+  });
+
+  it("keepApart undoes a merge, merge: false undoes them all, merges adds one", () => {
+    const apart = inferRoster(plan, { keepApart: [["县政府办", "县政府办公室"]] }).roster;
+    expect(names(apart)).toContainEqual(["县政府办"]);
+    expect(names(apart)).toContainEqual(["县政府办公室"]);
+    expect(errorsOf(text, apart)).toEqual([]);
+    const none = inferRoster(plan, { merge: false });
+    expect(none.roster.units).toHaveLength(9);
+    expect(none.diagnostics.filter((d) => d.code === "units_merged")).toEqual([]);
+    expect(errorsOf(text, none.roster)).toEqual([]);
+    const explicit = inferRoster(plan, { merge: false, merges: [["县司法局", "司法局"]] });
+    expect(names(explicit.roster)[0]).toEqual(["县司法局", "司法局"]);
+    expect(explicit.diagnostics.filter((d) => d.code === "units_merged")[0]!.message).toContain("按 merges 选项");
+  });
+
+  it("never merges a city unit with the county's, nor an office with the bureau of the same field", () => {
+    const t = doc("某某县2025年工作安排", "牵头单位：市司法局、县司法局、县信访局、县信访办、县公安局、县公安局交警大队");
+    const { roster } = inferRoster(parsePlanText(t).plan);
+    expect(roster.units.map((u) => u.name)).toEqual(["市司法局", "县司法局", "县信访局", "县信访办", "县公安局", "县公安局交警大队"]);
+  });
+
+  it("without a place, a bare name is the one prefixed form with the same rest", () => {
+    const t = doc("工作任务", "牵头单位：市法制局、法制局、县监察局、市监察局、监察局");
+    const { roster } = inferRoster(parsePlanText(t).plan);
+    expect(roster.name).toBe("（地名未识别）");
+    expect(roster.missing?.some((m) => m.includes("地名"))).toBe(true);
+    // 监察局 could be the city's or the county's: left alone.
+    expect(names(roster)).toEqual([["市法制局", "法制局"], ["县监察局"], ["市监察局"], ["监察局"]]);
+  });
+});
+
+describe("kinds, levels and groups guessed from names", () => {
+  it("guesses each kind by a named rule", () => {
+    const t = doc(
+      "某某区2025年工作要点",
+      "牵头单位：区人民法院、区人民检察院、区人大常委会法工委、区政协办公室、区总工会、城关镇、东城街道、国家税务总局某某区税务局、区委组织部、区纪委监委、区融媒体中心、区第一中学、区政务服务中心、区政府",
+    );
+    const { roster } = inferRoster(parsePlanText(t).plan);
+    expect(Object.fromEntries(roster.units.map((u) => [u.name, `${u.kind}/${u.level ?? "-"}`]))).toEqual({
+      区人民法院: "court/county",
+      区人民检察院: "procuratorate/county",
+      区人大常委会法工委: "peoples_congress/county",
+      区政协办公室: "cppcc/county",
+      区总工会: "other/county",
+      城关镇: "township/township",
+      东城街道: "subdistrict/township",
+      国家税务总局某某区税务局: "vertical_branch/national",
+      区委组织部: "party_department/county",
+      区纪委监委: "party_department/county",
+      区融媒体中心: "public_institution/county",
+      区第一中学: "public_institution/county",
+      区政务服务中心: "government_department/county",
+      区政府: "other/county",
+    });
+  });
+
+  it("turns every collective phrase into a group: the built-in ones with their ids, others with their scope", () => {
+    const t = doc("某某市2025年工作要点", "牵头单位：市司法局\n责任单位：各县（市、区）政府、市直各有关单位、县（市、区）政府法制办、市政府相关部门、行政执法部门、县直有关单位、各乡镇");
+    const { roster } = inferRoster(parsePlanText(t).plan);
+    expect(roster.units.map((u) => u.name)).toEqual(["市司法局"]);
+    expect(roster.groups.map((g) => [g.name, g.scope, g.id.startsWith("g-") ? "g-…" : g.id])).toEqual([
+      ["各县（市、区）政府", "all", "g-…"],
+      ["市直各有关单位", "relevant", "g-…"],
+      ["县（市、区）政府法制办", "all", "g-…"],
+      ["市政府相关部门", "relevant", "g-…"],
+      ["行政执法部门", "relevant", "g-…"],
+      ["县直有关单位", "relevant", "county-units-relevant"],
+      ["各乡镇", "all", "townships"],
+    ]);
+    expect(errorsOf(t)).toEqual([]);
+  });
+
+  it("warns of a name that is only a character (what a page break leaves)", () => {
+    const { diagnostics } = inferRoster(parsePlanText(doc("工作任务", "牵头单位：市政府办公厅、市")).plan);
+    expect(diagnostics.filter((d) => d.code === "vague_unit_name").map((d) => d.message)).toEqual(["“市”不像完整的单位名称（可能是排版断开的残片），请核对"]);
+  });
+});
+
+describe("inferRoster on real documents from other places (test/corpus/plans)", () => {
+  // Hand-checked readings of names these documents print: a unit (with its kind) or a group (with its scope).
+  const EXPECTED: Record<string, Record<string, string>> = {
+    "fangxian-2023-cuoshi": { 县发改局: "government_department", 县行政审批局: "government_department", 县直各有关单位: "group:relevant", 各乡镇人民政府: "group:all" },
+    "taiyuan-20xx-yifa": { 市政府法制办: "government_department", 市编办: "party_department", 市政府办公厅: "government_department", "县（市、区）人民政府": "group:all", 市直各有关部门: "group:relevant" },
+    "xxshi-20xx-yifa-l": { 市监察局: "government_department", 市人事局: "government_department", 市司法局: "government_department", 各县区政府: "group:all", 市政府各部门: "group:all" },
+    "xxshi-20xx-yifa-q": { 市府办: "government_department", 市审改办: "government_department", 市电子政务中心: "government_department", "各县（市、区）政府": "group:all", 市政府各有关部门: "group:relevant" },
+    "zibo-20xx-yifaxingzheng": { 市政府办公厅: "government_department", 市监察局: "government_department", 市政府有关部门: "group:relevant", 有关单位: "group:relevant" },
+  };
+  for (const [id, expected] of Object.entries(EXPECTED)) {
+    it(`${id}: every name read is a unit or a group as a reader would say, and the matrix has no errors`, () => {
+      const text = corpusText(`plans/${id}`);
+      const { plan } = parsePlanText(text);
+      const { roster } = inferRoster(plan);
+      const written = new Set(plan.sections.flatMap((s) => s.tasks.flatMap((t) => t.clauses.flatMap((c) => [...c.assignment.lead, ...c.assignment.responsible, ...c.assignment.support].map((r) => r.text)))));
+      const read = Object.entries(expected).filter(([name]) => written.has(name));
+      expect(read.length).toBeGreaterThanOrEqual(3);
+      for (const [name, want] of read) {
+        const unit = roster.units.find((u) => u.name === name || u.aliases?.includes(name));
+        const group = roster.groups.find((g) => g.phrases?.includes(name));
+        expect(unit !== undefined ? unit.kind : group !== undefined ? `group:${group.scope}` : "nothing", name).toBe(want);
+      }
+      expect(readRoster(JSON.parse(JSON.stringify(roster))).ok).toBe(true);
+      expect(buildMatrix(plan, roster).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    });
+  }
+});
+
+describe("inferRoster checks its arguments", () => {
+  it("throws a FazhiError for a non-plan or bad options", () => {
+    expect(() => inferRoster({} as never)).toThrow(/inferRoster：参数 plan 不正确/);
+    const { plan } = parsePlanText(seedText());
+    expect(() => inferRoster(plan, { merge: "yes" } as never)).toThrow(/参数 options 不正确/);
+    expect(() => inferRoster(plan, [] as never)).toThrow(/参数 options 不正确/);
+  });
+});

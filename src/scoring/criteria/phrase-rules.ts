@@ -314,7 +314,8 @@ const noScoreRule: PhraseRule = {
   kind: "no_score",
   read: (p) => {
     const m = NO_SCORE(p);
-    return m === null ? undefined : { condition: conditionBefore(p, m.index) };
+    // 酌情扣分或者不得分 leaves the amount to the assessor
+    return m === null || /酌情|或者?不得分|不得分或/.test(p) ? undefined : { condition: conditionBefore(p, m.index) };
   },
 };
 

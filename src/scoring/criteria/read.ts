@@ -1,8 +1,15 @@
 import { diag } from "../../model/diagnostic.js";
 import { deepFreeze } from "../../model/freeze.js";
-import { layoutRows, layoutText } from "./layout.js";
+import { checkCriteria } from "./checks.js";
+import { type Layout, layoutRows, layoutText } from "./layout.js";
 import { buildItems } from "./structure.js";
 import type { CriteriaTable } from "./types.js";
+
+const read = (layout: Layout): CriteriaTable => {
+  const built = buildItems(layout);
+  const diagnostics = [...built.diagnostics, ...checkCriteria(built.items, built.total)];
+  return deepFreeze(built.total === undefined ? { items: built.items, diagnostics } : { total: built.total, items: built.items, diagnostics });
+};
 
 /**
  * 读取复制出来的考核细则文字（网页、PDF、Word 表格压成一行的文字都可以）：找出表头和各级考核项目（编号、名称、分值），
@@ -19,7 +26,7 @@ import type { CriteriaTable } from "./types.js";
  */
 export const readCriteriaText = (text: string): CriteriaTable => {
   try {
-    return deepFreeze(buildItems(layoutText(typeof text === "string" ? text : "")));
+    return read(layoutText(typeof text === "string" ? text : ""));
   } catch (error) {
     return deepFreeze({ items: [], diagnostics: [diag("internal_error", "error", `读取考核细则时发生内部错误：${String(error)}`, `Internal error while reading criteria: ${String(error)}`)] });
   }
@@ -45,7 +52,7 @@ export const readCriteriaText = (text: string): CriteriaTable => {
  */
 export const readCriteriaTable = (rows: readonly (readonly string[])[]): CriteriaTable => {
   try {
-    return deepFreeze(buildItems(layoutRows(Array.isArray(rows) ? rows : [])));
+    return read(layoutRows(Array.isArray(rows) ? rows : []));
   } catch (error) {
     return deepFreeze({ items: [], diagnostics: [diag("internal_error", "error", `读取考核细则时发生内部错误：${String(error)}`, `Internal error while reading criteria: ${String(error)}`)] });
   }

@@ -365,9 +365,13 @@ export const buildItems = (layout: Layout): BuildResult => {
     return d;
   };
 
-  /** Rule `labelled_rule`: a numbered paragraph whose style never carries points and which opens with a rule is a rule of the current item (1.发生较大安全事故…每起扣5分). */
+  /**
+   * Rule `labelled_rule`: in a table, a numbered cell whose style never carries points and which opens
+   * with a rule is a rule of the current item (类别 | 1.发生较大安全事故…每起扣5分). In running text
+   * numbered paragraphs are items.
+   */
   const isRuleLabel = (e: Event & { t: "number" }, k: number): boolean => {
-    if (cur === undefined || stylePoints.has(e.marker.style) || e.marker.style === "cn" || e.marker.style === "chapter" || e.marker.style === "article") return false;
+    if (!headerMode || cur === undefined || stylePoints.has(e.marker.style) || e.marker.style === "cn" || e.marker.style === "chapter" || e.marker.style === "article") return false;
     const after = events[k + 1];
     if (after === undefined || after.t !== "text" || after.unit !== e.unit) return false;
     const t = (units[e.unit] as Unit).m.text.slice(after.from, after.to);

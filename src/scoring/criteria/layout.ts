@@ -122,6 +122,9 @@ const concat = (a: MappedText, b: MappedText): MappedText => {
 
 const slice = (m: MappedText, from: number, to = m.text.length): MappedText => ({ text: m.text.slice(from, to), map: m.map.subarray(from, to) });
 
+/** A paragraph that ends with a complete rule (…扣2分, 扣完为止) has not stopped mid-sentence. */
+const STOPS_AT_RULE = /(?:分|为止|否决|未完成)$/;
+
 /**
  * Rule `page_marker_join`: a document-sharing site cuts its preview into pages and writes the
  * page number (`2、`) at the start of the next one. A paragraph that starts with `N、` right after a
@@ -132,7 +135,7 @@ const joinPageMarkers = (paragraphs: Paragraph[]): Paragraph[] => {
   for (const p of paragraphs) {
     const prev = out[out.length - 1];
     const marker = /^\d{1,3}、/.exec(p.m.text);
-    if (prev !== undefined && marker !== null && p.afterBlank && prev.m.text.length >= 100 && /[\u4e00-\u9fff]$/.test(prev.m.text)) {
+    if (prev !== undefined && marker !== null && p.afterBlank && prev.m.text.length >= 60 && /[\u4e00-\u9fff]$/.test(prev.m.text) && !STOPS_AT_RULE.test(prev.m.text.slice(-12))) {
       out[out.length - 1] = { ...prev, m: concat(prev.m, slice(p.m, marker[0].length)) };
       continue;
     }

@@ -322,7 +322,7 @@ export const buildItems = (layout: Layout): BuildResult => {
       }
       if (whole) {
         // rule `vertical_name`: a name printed one or two characters per cell (创建 / 活动 / 扎实 / 有效)
-        if (t.length <= 2 && joined(d.name).length <= 8) {
+        if (t.length <= 2 && joined(d.name).length <= 8 && (units[s.unit] as Unit).row === undefined) {
           d.name.push(s);
           return;
         }
@@ -591,9 +591,11 @@ const mappedOf = (units: readonly Unit[], segs: readonly Seg[]): MappedText => {
 };
 
 const finish = (drafts: Draft[], units: readonly Unit[], layout: Layout, preambleText: string[], diagnostics: Diagnostic[]): BuildResult => {
-  const sourceOf = (segs: readonly Seg[]): CriteriaSource => {
+  const sourceOf = (all: readonly Seg[]): CriteriaSource => {
+    const last = all[all.length - 1] as Seg;
+    // a source in rows names one cell: the segments in the last one
+    const segs = (units[last.unit] as Unit).row !== undefined && layout.lineOf === undefined ? all.filter((x) => x.unit === last.unit) : all;
     const first = segs[0] as Seg;
-    const last = segs[segs.length - 1] as Seg;
     const fu = units[first.unit] as Unit;
     const lu = units[last.unit] as Unit;
     const start = fu.m.map[first.from] ?? fu.m.map[fu.m.map.length - 1] ?? 0;
@@ -689,7 +691,8 @@ const finish = (drafts: Draft[], units: readonly Unit[], layout: Layout, preambl
       ...(description.length === 0 ? {} : { description: description.join("") }),
       ...(d.office.length === 0 ? {} : { office: d.office.join("、") }),
       ...(d.method === undefined ? {} : { method: d.method }),
-      source: sourceOf(d.name.length > 0 ? [d.first, ...d.name] : [d.first]),
+      // in rows, the number and the name can sit in two cells: the source is the name's cell
+      source: sourceOf(d.name.length === 0 ? [d.first] : (units[d.first.unit] as Unit).row !== undefined && d.first.unit !== (d.name[0] as Seg).unit ? d.name : [d.first, ...d.name]),
       ...(d.pointsSeg === undefined ? {} : { pointsSource: sourceOf([d.pointsSeg]) }),
     };
     items.push(item);

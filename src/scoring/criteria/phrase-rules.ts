@@ -37,6 +37,12 @@ const amountOf = (m: RegExpExecArray | null, group: number): number | undefined 
 /** The condition a phrase names: the text before its consequence, without a trailing 的 or comma. */
 const conditionBefore = (phrase: string, index: number): string => phrase.slice(0, index).replace(/[，、：]+$/, "").replace(/(?:的|者)$/, "").replace(/[，、]+$/, "");
 
+/** The fact a count or rate phrase is about, without its target (专题学法不少于6次 → 专题学法, 结案率低于90% → 结案率). */
+const factBefore = (phrase: string, index: number): string =>
+  conditionBefore(phrase, index)
+    .replace(new RegExp(`(?:每年|全年|年内)?(?:不少于|不低于|至少|低于|高于|不高于|超过|达到|达)${AMOUNT}(?:[%％]|次|项|篇|条|个|期|人|场|件|份|天)?$`), "")
+    .replace(/[，、]+$/, "");
+
 /** A phrase too long to be one rule is not read (the regexes below stay linear, and meaning is doubtful). */
 const MAX_PHRASE = 400;
 
@@ -184,7 +190,7 @@ const countEachShortRule: PhraseRule = {
     if (amount === undefined) return undefined;
     const counter = m[1] as string;
     const target = findTarget(counter, [p.slice(0, m.index), ...context.previous.map((x) => x.text).reverse(), context.item]);
-    const condition = conditionBefore(p, m.index);
+    const condition = factBefore(p, m.index);
     return target === undefined ? { amount, condition } : { amount, target, condition };
   },
 };
@@ -246,13 +252,13 @@ const rateRule = (kind: "rate_min" | "rate_max"): PhraseRule => ({
       if (/率[或和及、与]/.test(before)) return undefined;
       const percent = findBound(bound, [before, ...context.previous.map((x) => x.text).reverse(), context.item]);
       if (percent === undefined) return undefined;
-      return { percent, amount, stepPercent, condition: conditionBefore(p, step.index) };
+      return { percent, amount, stepPercent, condition: factBefore(p, step.index) };
     }
     const flat = kind === "rate_min" ? FLAT_LOW(p) : FLAT_HIGH(p);
     if (flat === null) return undefined;
     const percent = Number(flat[1]);
     const amount = amountOf(flat, 2);
-    return amount === undefined ? undefined : { percent, amount, condition: conditionBefore(p, flat.index) };
+    return amount === undefined ? undefined : { percent, amount, condition: factBefore(p, flat.index) };
   },
 });
 

@@ -126,17 +126,17 @@ export const buildItems = (layout: Layout): BuildResult => {
 
   // ---- events ----
   const events: Event[] = [];
-  const lastInColumn = new Map<number, string>();
+  const forced: ForcedState = { lastInColumn: new Map(), skipPoints: false, numbered: false };
   let row = -1;
-  let skipPointsAfter = false;
   for (const [u, unit] of units.entries()) {
     if (unit.row !== undefined && unit.row !== row) {
       row = unit.row;
-      skipPointsAfter = false;
+      forced.skipPoints = false;
+      forced.numbered = false;
       if (unit.role !== undefined) events.push({ t: "row", unit: u });
     }
     if (unit.role !== undefined) {
-      pushForced(events, unit, u, lastInColumn, () => skipPointsAfter, (v) => (skipPointsAfter = v));
+      pushForced(events, unit, u, forced);
       continue;
     }
     for (const token of tokenize(unit.m.text, unit.cell)) events.push({ ...token, unit: u });
@@ -501,8 +501,18 @@ export const buildItems = (layout: Layout): BuildResult => {
   return finish(drafts, units, layout, preambleText, diagnostics);
 };
 
+/** What the forced (header-named) cells of the rows read so far leave for the next cell. */
+interface ForcedState {
+  /** The last text of each item column: a merged cell repeats it. */
+  readonly lastInColumn: Map<number, string>;
+  /** The item cell of this row repeated the one above: its points cell repeats too. */
+  skipPoints: boolean;
+  /** This row's 序号 cell opened an item: its content cells name it, even if they repeat the row above. */
+  numbered: boolean;
+}
+
 /** Forced events of a cell whose column the header names (rows input). */
-const pushForced = (events: Event[], unit: Unit, u: number, lastInColumn: Map<number, string>, skipPoints: () => boolean, setSkipPoints: (v: boolean) => void): void => {
+const pushForced = (events: Event[], unit: Unit, u: number, state: ForcedState): void => {
   const role = unit.role as ColumnRole;
   const column = unit.column ?? 0;
   const t = unit.m.text;
@@ -512,12 +522,13 @@ const pushForced = (events: Event[], unit: Unit, u: number, lastInColumn: Map<nu
     case "item":
     case "content": {
       // rule `merged_cell`: a merged cell copied into every row it spans is the same item
-      if (lastInColumn.get(column) === t) {
-        setSkipPoints(true);
+      if (state.lastInColumn.get(column) === t && !state.numbered) {
+        state.skipPoints = true;
         return;
       }
-      lastInColumn.set(column, t);
-      setSkipPoints(false);
+      state.lastInColumn.set(column, t);
+      state.skipPoints = false;
+      if (role === "number") state.numbered = true;
       if (role !== "number") events.push({ t: "open", unit: u, column });
       for (const token of tokenize(t, true)) {
         if (role === "number" && token.t === "bare") {
@@ -530,7 +541,7 @@ const pushForced = (events: Event[], unit: Unit, u: number, lastInColumn: Map<nu
       return;
     }
     case "points": {
-      if (skipPoints()) return;
+      if (state.skipPoints) return;
       const m = /^（?(\d{1,4}(?:\.\d{1,2})?)分?）?$/.exec(t);
       if (m !== null) events.push({ t: "points", unit: u, from: 0, to: t.length, value: Number(m[1]) });
       else events.push({ t: "criteria", ...all });

@@ -103,3 +103,13 @@ export { readScheme, validateScheme } from "./scoring/validate-scheme.js";
 export { type ScoreInput, scoreUnits } from "./scoring/score.js";
 export { explainScoreCard } from "./scoring/explain.js";
 export { type ReportData, escapeHtml, renderReport } from "./export/report.js";
+export {
+  type CriteriaItem,
+  type CriteriaPhrase,
+  type CriteriaRuleKind,
+  type CriteriaSource,
+  type CriteriaTable,
+} from "./scoring/criteria/types.js";
+export { PHRASE_RULES, type PhraseContext, type PhraseFields, type PhraseRule } from "./scoring/criteria/phrase-rules.js";
+export { type ReadCriteriaPhrasesOptions, readCriteriaPhrases } from "./scoring/criteria/phrases.js";
+export { type ReadCriteriaOptions, readCriteriaTable, readCriteriaText } from "./scoring/criteria/read.js";

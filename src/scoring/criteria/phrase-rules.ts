@@ -4,10 +4,21 @@
 import { AMOUNT, readAmount } from "./numbers.js";
 import type { CriteriaPhrase, CriteriaRuleKind } from "./types.js";
 
-/** What a rule read from a phrase (its numbers and the condition it names). */
+/**
+ * 短语规则读出的内容：数字和情形。What a phrase rule read: the numbers and the condition it names.
+ * @category Criteria
+ * @example
+ * const fields: PhraseFields = { amount: 2, condition: "未制定年度计划" };
+ */
 export type PhraseFields = Omit<CriteriaPhrase, "text" | "kind" | "rule" | "source">;
 
-/** What a rule may look at besides the phrase: the item's own text and the phrases before it. */
+/**
+ * 短语规则可参考的上下文：该项的考核内容和前面的短语。What a rule may look at besides the phrase:
+ * the item's own text (targets such as 不少于3次 are printed there) and the phrases before it.
+ * @category Criteria
+ * @example
+ * const context: PhraseContext = { item: "全年专题研究不少于3次", previous: [] };
+ */
 export interface PhraseContext {
   /** The item's name / content (targets such as 不少于3次 and 不低于95% are often printed there). */
   readonly item: string;
@@ -16,12 +27,24 @@ export interface PhraseContext {
 }
 
 /**
- * 一条短语规则：名称、种类和读取函数（读不懂时返回 `undefined`）。
- * A phrase rule: its name, the kind it reads, and a function that reads a phrase or declines.
+ * 一条短语规则：名称、种类和读取函数（读不懂时返回 `undefined`）。短语已规范化：无空格，标点为全角。
+ * A phrase rule: its name, the kind it reads, and a function that reads a phrase (normalised: no
+ * spaces, full-width punctuation) or declines with `undefined`.
+ * @category Criteria
+ * @example
+ * const warning: PhraseRule = {
+ *   name: "warning_one_point", kind: "condition",
+ *   read: (phrase) => (phrase.endsWith("予以警告") ? { amount: 1, condition: phrase.slice(0, -4) } : undefined),
+ * };
+ * readCriteriaPhrases("台账不全的，予以警告", { rules: [warning, ...PHRASE_RULES] }).phrases[0]?.amount;
+ * //=> 1
  */
 export interface PhraseRule {
+  /** 规则名（唯一）。The rule's name (unique). */
   readonly name: string;
+  /** 读出的种类。The kind it reads. */
   readonly kind: CriteriaRuleKind;
+  /** 读一个短语；读不懂时返回 `undefined`。Read a phrase, or decline with `undefined`. */
   readonly read: (phrase: string, context: PhraseContext) => PhraseFields | undefined;
 }
 
@@ -342,10 +365,16 @@ const conditionRule: PhraseRule = {
 };
 
 /**
- * 内置的短语规则，按顺序尝试。The built-in phrase rules, tried in order; the first that reads a
- * phrase wins. Floors, caps, vetoes and grade caps come first (their words are the most specific),
- * then lateness and omissions (per instance), counts, rates, per occurrence, bonuses and awards,
- * 不得分, and last the plain condition (…的扣N分).
+ * 内置的短语规则，按顺序尝试，第一条读懂的为准：扣完为止、限扣、加分上限、一票否决、不得评为优秀在前（措辞最具体），
+ * 然后是迟报、漏报、次数、比例、每起、加分、得分、不得分，最后是一般的“…的扣N分”。
+ * The built-in phrase rules, tried in order; the first that reads a phrase wins. Floors, caps,
+ * vetoes and grade caps come first (their words are the most specific), then lateness and
+ * omissions (per instance), counts, rates, per occurrence, bonuses and awards, 不得分, and last the
+ * plain condition (…的扣N分).
+ * @category Criteria
+ * @example
+ * PHRASE_RULES.map((r) => r.name).slice(0, 3);
+ * //=> ["floor", "deduction_cap", "bonus_cap"]
  */
 export const PHRASE_RULES: readonly PhraseRule[] = [
   floorRule,

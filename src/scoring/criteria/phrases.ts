@@ -151,12 +151,13 @@ export const readPhrasesOf = (
   item: string,
   spanOf: (from: number, to: number) => CriteriaSource,
   before: readonly CriteriaPhrase[] = [],
+  rules: readonly PhraseRule[] = PHRASE_RULES,
 ): { phrases: CriteriaPhrase[]; leadIn?: string } => {
   const cuts = cutPhrases(m.text);
   const phrases: CriteriaPhrase[] = [];
   const previous: CriteriaPhrase[] = [...before];
   for (const cut of cuts.phrases) {
-    const phrase = readPhrase(m.text.slice(cut.from, cut.to), { item, previous }, spanOf(cut.from, cut.to));
+    const phrase = readPhrase(m.text.slice(cut.from, cut.to), { item, previous }, spanOf(cut.from, cut.to), rules);
     phrases.push(phrase);
     previous.push(phrase);
   }
@@ -172,6 +173,8 @@ export const readPhrasesOf = (
 export interface ReadCriteriaPhrasesOptions {
   /** 该项的考核内容，其中的“不少于3次”“不低于95%”等目标供短语引用。The item's content: targets printed there (不少于3次, 不低于95%) are used by the phrases. */
   readonly item?: string;
+  /** 短语规则，默认 {@link PHRASE_RULES}；可在前面加入本地写法的规则。The phrase rules, {@link PHRASE_RULES} by default; put a rule for a local phrasing in front. */
+  readonly rules?: readonly PhraseRule[];
 }
 
 /**
@@ -217,7 +220,7 @@ export const readCriteriaPhrases = (text: string, options: ReadCriteriaPhrasesOp
     const end = to > from ? (map[to - 1] ?? start) + 1 : start;
     return { start, end, line: lineOf(start) };
   };
-  const { phrases } = readPhrasesOf(m, item, spanOf);
+  const { phrases } = readPhrasesOf(m, item, spanOf, [], Array.isArray(options.rules) ? options.rules : PHRASE_RULES);
   const diagnostics = phrases.flatMap((p, i) => (p.kind === undefined ? [unreadDiagnostic(p, ["phrases", i], "")] : []));
   return deepFreeze({ phrases, diagnostics });
 };

@@ -2,11 +2,24 @@ import { diag } from "../../model/diagnostic.js";
 import { deepFreeze } from "../../model/freeze.js";
 import { checkCriteria } from "./checks.js";
 import { type Layout, layoutRows, layoutText } from "./layout.js";
+import { PHRASE_RULES, type PhraseRule } from "./phrase-rules.js";
 import { buildItems } from "./structure.js";
 import type { CriteriaTable } from "./types.js";
 
-const read = (layout: Layout): CriteriaTable => {
-  const built = buildItems(layout);
+/**
+ * {@link readCriteriaText} 和 {@link readCriteriaTable} 的选项。Options of {@link readCriteriaText} and {@link readCriteriaTable}.
+ * @category Criteria
+ * @example
+ * const local: PhraseRule = { name: "local_warning", kind: "condition", read: (p) => (p.endsWith("予以警告") ? { amount: 1 } : undefined) };
+ * const options: ReadCriteriaOptions = { rules: [local, ...PHRASE_RULES] };
+ */
+export interface ReadCriteriaOptions {
+  /** 短语规则，默认 {@link PHRASE_RULES}。The phrase rules, {@link PHRASE_RULES} by default. */
+  readonly rules?: readonly PhraseRule[];
+}
+
+const read = (layout: Layout, options: ReadCriteriaOptions): CriteriaTable => {
+  const built = buildItems(layout, Array.isArray(options.rules) ? options.rules : PHRASE_RULES);
   const diagnostics = [...built.diagnostics, ...checkCriteria(built.items, built.total)];
   return deepFreeze(built.total === undefined ? { items: built.items, diagnostics } : { total: built.total, items: built.items, diagnostics });
 };
@@ -24,9 +37,9 @@ const read = (layout: Layout): CriteriaTable => {
  * items.map((i) => [i.number, i.name, i.level, i.points]);
  * //=> [["一", "组织领导", 1, 5], ["1", "制定年度工作计划", 2, 2], ["2", "按时报送总结", 2, 3]]
  */
-export const readCriteriaText = (text: string): CriteriaTable => {
+export const readCriteriaText = (text: string, options: ReadCriteriaOptions = {}): CriteriaTable => {
   try {
-    return read(layoutText(typeof text === "string" ? text : ""));
+    return read(layoutText(typeof text === "string" ? text : ""), options ?? {});
   } catch (error) {
     return deepFreeze({ items: [], diagnostics: [diag("internal_error", "error", `读取考核细则时发生内部错误：${String(error)}`, `Internal error while reading criteria: ${String(error)}`)] });
   }
@@ -50,9 +63,9 @@ export const readCriteriaText = (text: string): CriteriaTable => {
  * items[1]?.phrases.map((p) => [p.kind, p.percent, p.amount]);
  * //=> [["rate_min", 95, 1], ["floor", undefined, undefined]]
  */
-export const readCriteriaTable = (rows: readonly (readonly string[])[]): CriteriaTable => {
+export const readCriteriaTable = (rows: readonly (readonly string[])[], options: ReadCriteriaOptions = {}): CriteriaTable => {
   try {
-    return read(layoutRows(Array.isArray(rows) ? rows : []));
+    return read(layoutRows(Array.isArray(rows) ? rows : []), options ?? {});
   } catch (error) {
     return deepFreeze({ items: [], diagnostics: [diag("internal_error", "error", `读取考核细则时发生内部错误：${String(error)}`, `Internal error while reading criteria: ${String(error)}`)] });
   }

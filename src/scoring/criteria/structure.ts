@@ -3,7 +3,7 @@
 import { type Diagnostic, diag } from "../../model/diagnostic.js";
 import type { MappedText } from "../../text/normalize.js";
 import type { ColumnRole, Layout, Unit } from "./layout.js";
-import { CONSEQUENCE_WORDS } from "./phrase-rules.js";
+import { CONSEQUENCE_WORDS, PHRASE_RULES, type PhraseRule } from "./phrase-rules.js";
 import { readPhrasesOf, unreadDiagnostic } from "./phrases.js";
 import { type Marker, STYLE_RANK, type Style, type Token, tokenize } from "./tokens.js";
 import type { CriteriaItem, CriteriaPhrase, CriteriaSource } from "./types.js";
@@ -113,7 +113,7 @@ export interface BuildResult {
  * Build the items of a criteria table from its layout (internal). Never throws for any layout;
  * linear in the number of units and their length.
  */
-export const buildItems = (layout: Layout): BuildResult => {
+export const buildItems = (layout: Layout, rules: readonly PhraseRule[] = PHRASE_RULES): BuildResult => {
   const units = layout.units;
   const roles = layout.header?.roles ?? [];
   const headerMode = layout.header !== undefined;
@@ -498,7 +498,7 @@ export const buildItems = (layout: Layout): BuildResult => {
   }
   flush(undefined);
 
-  return finish(drafts, units, layout, preambleText, diagnostics);
+  return finish(drafts, units, layout, preambleText, diagnostics, rules);
 };
 
 /** What the forced (header-named) cells of the rows read so far leave for the next cell. */
@@ -601,7 +601,7 @@ const mappedOf = (units: readonly Unit[], segs: readonly Seg[]): MappedText => {
   return { text, map };
 };
 
-const finish = (drafts: Draft[], units: readonly Unit[], layout: Layout, preambleText: string[], diagnostics: Diagnostic[]): BuildResult => {
+const finish = (drafts: Draft[], units: readonly Unit[], layout: Layout, preambleText: string[], diagnostics: Diagnostic[], rules: readonly PhraseRule[]): BuildResult => {
   const sourceOf = (all: readonly Seg[]): CriteriaSource => {
     const last = all[all.length - 1] as Seg;
     // a source in rows names one cell: the segments in the last one
@@ -672,13 +672,13 @@ const finish = (drafts: Draft[], units: readonly Unit[], layout: Layout, preambl
     const bracket = /（([^（）]{2,30})）$/.exec(nameText);
     let bracketRule: CriteriaPhrase | undefined;
     if (bracket !== null) {
-      const inner = readPhrasesOf({ text: bracket[1] as string, map: new Int32Array((bracket[1] as string).length) }, "", () => ({ start: 0, end: 0 })).phrases;
+      const inner = readPhrasesOf({ text: bracket[1] as string, map: new Int32Array((bracket[1] as string).length) }, "", () => ({ start: 0, end: 0 }), [], rules).phrases;
       if (inner.length === 1 && inner[0]?.kind !== undefined) {
         const at = bracket.index + 1;
         const nameSeg = d.name[d.name.length - 1] as Seg;
         const segStart = nameSeg.to - (nameText.length - at);
         const m = mappedOf(units, [{ unit: nameSeg.unit, from: segStart, to: segStart + (bracket[1] as string).length }]);
-        bracketRule = readPhrasesOf(m, "", (from, to) => spanOfMapped(m, from, to, units[nameSeg.unit] as Unit, layout)).phrases[0];
+        bracketRule = readPhrasesOf(m, "", (from, to) => spanOfMapped(m, from, to, units[nameSeg.unit] as Unit, layout), [], rules).phrases[0];
         nameText = nameText.slice(0, bracket.index);
       }
     }
@@ -687,7 +687,7 @@ const finish = (drafts: Draft[], units: readonly Unit[], layout: Layout, preambl
     let leadIn: string | undefined;
     for (const seg of d.criteria) {
       const m = mappedOf(units, [seg]);
-      const read = readPhrasesOf(m, context, (from, to) => spanOfMapped(m, from, to, units[seg.unit] as Unit, layout), phrases);
+      const read = readPhrasesOf(m, context, (from, to) => spanOfMapped(m, from, to, units[seg.unit] as Unit, layout), phrases, rules);
       phrases.push(...read.phrases);
       if (read.leadIn !== undefined) leadIn = read.leadIn;
     }

@@ -65,3 +65,15 @@ describe("readCriteriaPhrases", () => {
     for (const bad of [undefined, null, 42, {}, "", "\n\n", "扣", "分".repeat(1000)] as unknown as string[]) expect(() => readCriteriaPhrases(bad)).not.toThrow();
   });
 });
+
+describe("a county's own phrasing", () => {
+  it("is read by a rule put in front of the built-in ones, in phrases and in tables", async () => {
+    const { PHRASE_RULES } = await import("../../../src/scoring/criteria/phrase-rules.js");
+    const { readCriteriaTable } = await import("../../../src/scoring/criteria/read.js");
+    const warning = { name: "warning_one_point", kind: "condition" as const, read: (p: string) => (p.endsWith("予以警告") ? { amount: 1, condition: p.slice(0, -4).replace(/[，的]+$/, "") } : undefined) };
+    expect(readCriteriaPhrases("台账不全的，予以警告").phrases[0]?.kind).toBeUndefined();
+    expect(readCriteriaPhrases("台账不全的，予以警告", { rules: [warning, ...PHRASE_RULES] }).phrases[0]).toMatchObject({ kind: "condition", rule: "warning_one_point", amount: 1, condition: "台账不全" });
+    const rows = [["序号", "考核内容", "分值", "评分标准"], ["1", "台账管理", "2", "台账不全的，予以警告"]];
+    expect(readCriteriaTable(rows, { rules: [warning, ...PHRASE_RULES] }).items[0]?.phrases[0]?.rule).toBe("warning_one_point");
+  });
+});

@@ -28,7 +28,6 @@ interface Draft {
   depth: number;
   column?: number;
   name: Seg[];
-  /** The name came from a whole cell (or a vertical run of cells): not cut into name and rules. */
   points?: number;
   pointsSeg?: Seg;
   criteria: Seg[];
@@ -121,7 +120,7 @@ export const buildItems = (layout: Layout, rules: readonly PhraseRule[] = PHRASE
     const at = roles.lastIndexOf("criteria");
     return at === -1 ? [] : roles.slice(at + 1);
   })();
-  const hasOfficeColumn = trailing.includes("office") || roles.includes("office");
+  const hasOfficeColumn = roles.includes("office");
   const hasMethodColumn = trailing.includes("method");
 
   // ---- events ----
@@ -451,8 +450,7 @@ export const buildItems = (layout: Layout, rules: readonly PhraseRule[] = PHRASE
       }
       case "points": {
         flush("points");
-        if (cur === undefined || cur.points !== undefined) newDraft({ unit: e.unit, from: e.from, to: e.to });
-        const d = cur as unknown as Draft;
+        const d = cur === undefined || cur.points !== undefined ? newDraft({ unit: e.unit, from: e.from, to: e.to }) : cur;
         d.points = e.value;
         d.pointsSeg = { unit: e.unit, from: e.from, to: e.to };
         if (d.phase === "name") d.phase = "points";
@@ -472,18 +470,17 @@ export const buildItems = (layout: Layout, rules: readonly PhraseRule[] = PHRASE
         break;
       }
       case "row":
-        flush("row" as Event["t"]);
+        flush("row");
         openColumn = undefined;
         break;
       case "open":
-        flush("open" as Event["t"]);
+        flush("open");
         // the 序号 column opened this row's item: its content cell names it
         if (cur === undefined || cur.name.length > 0 || (units[cur.first.unit] as Unit).row !== (units[e.unit] as Unit).row) openColumn = e.column;
         break;
       case "criteria":
-        flush("criteria" as Event["t"]);
-        if (cur === undefined) newDraft({ unit: e.unit, from: e.from, to: e.to });
-        addCriteria(cur as unknown as Draft, { unit: e.unit, from: e.from, to: e.to });
+        flush("criteria");
+        addCriteria(cur ?? newDraft({ unit: e.unit, from: e.from, to: e.to }), { unit: e.unit, from: e.from, to: e.to });
         break;
       case "office":
       case "method": {

@@ -8,16 +8,8 @@ import { normalizeText } from "../../src/text/normalize.js";
 
 export const CRITERIA_DIR = join(import.meta.dirname, "..", "corpus", "criteria");
 
-export interface GoldenRule {
-  readonly text: string;
-  readonly kind: string;
-  readonly amount?: number;
-  readonly target?: number;
-  readonly percent?: number;
-  readonly stepPercent?: number;
-  readonly multiple?: number;
-  readonly grade?: string;
-}
+/** A rule of the golden: the README's kinds, with the same number fields as a phrase read. */
+export type GoldenRule = { readonly text: string; readonly kind: string } & Pick<CriteriaPhrase, "amount" | "target" | "percent" | "stepPercent" | "multiple" | "grade">;
 
 export interface GoldenItem {
   readonly number: string;

@@ -378,6 +378,15 @@ export const buildItems = (layout: Layout, rules: readonly PhraseRule[] = PHRASE
     return first !== undefined && hasConsequence(t.slice(first.from, first.to));
   };
 
+  /** A number that opens no item here: its text stays with the text around it. */
+  const keepAsText = (e: { unit: number; from: number; to: number }) => {
+    if (pending.length > 0 && (pending[0] as Seg).unit === e.unit) pending.push({ unit: e.unit, from: e.from, to: e.to });
+    else {
+      flush("text");
+      pending = [{ unit: e.unit, from: e.from, to: e.to }];
+    }
+  };
+
   for (let k = 0; k < events.length; k++) {
     const e = events[k] as Event;
     switch (e.t) {
@@ -411,12 +420,7 @@ export const buildItems = (layout: Layout, rules: readonly PhraseRule[] = PHRASE
         }
         const depth = fits(e.marker, e.strong, e.atStart);
         if (depth === undefined) {
-          // not an item number here: its text stays with the text around it
-          if (pending.length > 0 && (pending[0] as Seg).unit === e.unit) pending.push({ unit: e.unit, from: e.from, to: e.to });
-          else {
-            flush("text");
-            pending = [{ unit: e.unit, from: e.from, to: e.to }];
-          }
+          keepAsText(e);
           break;
         }
         startNumber(e, depth);
@@ -432,11 +436,7 @@ export const buildItems = (layout: Layout, rules: readonly PhraseRule[] = PHRASE
         const left = budget.heading?.points === undefined ? undefined : Math.round((budget.heading.points - budget.used) * 100) / 100;
         const choice = splitGlued(e.digits, (v) => fits({ style: "arabic", label: String(v), value: v }, false, false), left);
         if (choice === undefined) {
-          if (pending.length > 0 && (pending[0] as Seg).unit === e.unit) pending.push({ unit: e.unit, from: e.from, to: e.to });
-          else {
-            flush("text");
-            pending = [{ unit: e.unit, from: e.from, to: e.to }];
-          }
+          keepAsText(e);
           break;
         }
         const pointsTo = e.from + choice.pointsLength;

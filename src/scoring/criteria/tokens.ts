@@ -136,6 +136,14 @@ export const tokenize = (s: string, cell: boolean): Token[] => {
   const emitText = (to: number) => {
     if (to > textFrom) out.push({ t: "text", from: textFrom, to });
   };
+  /** Emit a marker token after the text before it; reading goes on after it. */
+  const take = (token: Token): void => {
+    emitText(token.from);
+    out.push(token);
+    i = token.to;
+    textFrom = i;
+    boundary = i;
+  };
   let i = 0;
   while (i < s.length) {
     const c = s[i] as string;
@@ -145,21 +153,17 @@ export const tokenize = (s: string, cell: boolean): Token[] => {
       MARK.lastIndex = i;
       const mark = MARK.exec(s);
       if (mark !== null) {
-        emitText(i);
-        out.push({ t: "mark", from: i, to: i + mark[0].length });
-        i += mark[0].length;
-        textFrom = i;
-        boundary = i;
+        take({ t: "mark", from: i, to: i + mark[0].length });
         continue;
       }
       const number = readNumber(s, i, cell);
       if (number !== undefined) {
-        emitText(i);
-        out.push(number.token);
-        i = number.to;
-        if (s[i] === " ") i += 1;
-        textFrom = i;
-        boundary = i;
+        take(number.token);
+        if (s[i] === " ") {
+          i += 1;
+          textFrom = i;
+          boundary = i;
+        }
         continue;
       }
     } else if (isDigit(c) && !isDigit(s[i - 1]) && s[i - 1] !== "." && isCjk(s[i - 1])) {
@@ -168,11 +172,7 @@ export const tokenize = (s: string, cell: boolean): Token[] => {
       glued.lastIndex = i;
       const g = glued.exec(s);
       if (g !== null && OFFICE_TAIL.test(s.slice(Math.max(0, i - 31), i))) {
-        emitText(i);
-        out.push(gluedOrNumber(g[1] as string, i, i + g[0].length, false));
-        i += g[0].length;
-        textFrom = i;
-        boundary = i;
+        take(gluedOrNumber(g[1] as string, i, i + g[0].length, false));
         continue;
       }
     }
@@ -180,11 +180,7 @@ export const tokenize = (s: string, cell: boolean): Token[] => {
       BRACKET_POINTS.lastIndex = i;
       const m = BRACKET_POINTS.exec(s);
       if (m !== null) {
-        emitText(i);
-        out.push({ t: "points", from: i, to: i + m[0].length, value: Number(m[1]) });
-        i += m[0].length;
-        textFrom = i;
-        boundary = i;
+        take({ t: "points", from: i, to: i + m[0].length, value: Number(m[1]) });
         continue;
       }
     }
@@ -192,11 +188,7 @@ export const tokenize = (s: string, cell: boolean): Token[] => {
       BARE_POINTS.lastIndex = i;
       const m = BARE_POINTS.exec(s);
       if (m !== null && !isDigit(s[i + m[0].length])) {
-        emitText(i);
-        out.push({ t: "points", from: i, to: i + m[0].length, value: Number(m[1]) });
-        i += m[0].length;
-        textFrom = i;
-        boundary = i;
+        take({ t: "points", from: i, to: i + m[0].length, value: Number(m[1]) });
         continue;
       }
     }

@@ -21,7 +21,7 @@ export interface ReadCriteriaOptions {
 const read = (layout: Layout, options: ReadCriteriaOptions): CriteriaTable => {
   const built = buildItems(layout, Array.isArray(options.rules) ? options.rules : PHRASE_RULES);
   const diagnostics = [...built.diagnostics, ...checkCriteria(built.items, built.total)];
-  return deepFreeze(built.total === undefined ? { items: built.items, diagnostics } : { total: built.total, items: built.items, diagnostics });
+  return deepFreeze({ ...(built.title === undefined ? {} : { title: built.title }), ...(built.total === undefined ? {} : { total: built.total }), items: built.items, diagnostics });
 };
 
 /**

@@ -105,8 +105,12 @@ export const ruleStartInSentence = (text: string, from: number, to: number, cut:
 export interface BuildResult {
   readonly items: CriteriaItem[];
   readonly total?: number;
+  readonly title?: string;
   readonly diagnostics: Diagnostic[];
 }
+
+/** Rule `table_title`: the last line before the items that reads as a title (…考核细则, …评分标准, …考评标准表). */
+const TITLE = /^(?!.*(?:关于印发|的通知|当前位置|来源|发布时间))(.{2,60}?(?:考核|考评|评分|测评|检查验收|评价)(?:工作)?(?:细则|标准|办法|方案|指标体系|评分表|标准表|内容及评分标准))(?:（[^（）]*分[^（）]*）)?$/;
 
 /**
  * Build the items of a criteria table from its layout (internal). Never throws for any layout;
@@ -711,6 +715,11 @@ const finish = (drafts: Draft[], units: readonly Unit[], layout: Layout, preambl
     });
   });
 
+  let title: string | undefined;
+  for (const t of preambleText) {
+    const m = TITLE.exec(t.replace(/\s+/g, "").replace(/^.*附件[：:]?\d*/, "").replace(/^[-\d]+-/, "").replace(/[`'"]+$/, "").replace(/（(?:试行|征求意见稿|草案)）$/, ""));
+    if (m !== null) title = m[1];
+  }
   let total: number | undefined;
   for (const t of preambleText) {
     const m = TOTAL.exec(t);
@@ -720,7 +729,7 @@ const finish = (drafts: Draft[], units: readonly Unit[], layout: Layout, preambl
     }
   }
   if (items.length === 0) diagnostics.push(diag("criteria_no_items", "error", "未找到任何考核项目（编号、分值或评分标准）", "No items found (numbers, points or scoring rules)", ["items"]));
-  return total === undefined ? { items, diagnostics } : { items, total, diagnostics };
+  return { items, ...(total === undefined ? {} : { total }), ...(title === undefined ? {} : { title }), diagnostics };
 };
 
 const clip = (s: string): string => (s.length > 20 ? `${s.slice(0, 20)}…` : s);

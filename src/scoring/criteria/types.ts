@@ -136,13 +136,16 @@ export interface CriteriaItem {
 }
 
 /**
- * 读取考核细则的结果：总分（印出时）、各项和诊断。
- * A criteria table as read: the total (when printed), the items in order, and diagnostics.
+ * 读取考核细则的结果：标题和总分（印出时）、各项和诊断。
+ * A criteria table as read: the title and total (when printed), the items in order, and diagnostics.
  * @category Criteria
  * @example
  * const { items, diagnostics }: CriteriaTable = readCriteriaText(text);
  */
 export interface CriteriaTable {
+  /** 表格标题（表头前能认出的标题行）。The table's title, when a line before the items reads as one. */
+  readonly title?: string;
+  /** 印出的总分（百分制、以100分为标准、总分100分）。The total, when printed. */
   readonly total?: number;
   readonly items: readonly CriteriaItem[];
   readonly diagnostics: readonly Diagnostic[];

@@ -301,3 +301,11 @@ describe("rows (Word, Excel, CSV)", () => {
     }
   });
 });
+
+describe("rule `table_title`", () => {
+  it("takes the title line before the header, not the notice around it", () => {
+    expect(readCriteriaText("关于印发《市局2020年度工作考评细则》的通知\n市强制隔离戒毒所2020年度工作考评细则\n考核内容\n评分标准\n1\n队伍建设\n5\n未制定计划的扣1分").title).toBe("市强制隔离戒毒所2020年度工作考评细则");
+    expect(readCriteriaTable([["某县2024年度法治政府建设考核细则（总分100分）"], ["序号", "考核内容", "分值", "评分标准"], ["1", "计划", "2", "未制定的扣2分"]]).title).toBe("某县2024年度法治政府建设考核细则");
+    expect(readCriteriaText("一、组织领导（5分）").title).toBeUndefined();
+  });
+});

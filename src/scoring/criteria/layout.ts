@@ -150,6 +150,8 @@ interface HeaderAt {
   /** Index of the paragraph where the body starts, and the offset inside it. */
   readonly bodyParagraph: number;
   readonly bodyOffset: number;
+  /** Where the header starts inside that paragraph (a run header: the text before it is preamble). */
+  readonly headerOffset: number;
   readonly firstParagraph: number;
   readonly kind: "cells" | "run" | "pipe";
   /** The run's words were separated by spaces in the source (a table flattened with spaces between cells). */
@@ -167,7 +169,7 @@ const findHeader = (paragraphs: readonly Paragraph[]): HeaderAt | undefined => {
       const cells = pipeCells(t.replace(/\s+/g, "")).filter((c) => c.length > 0);
       if (cells.length >= 2 && cells.every((c) => ROLE_OF.has(c))) {
         const roles = headerRoles(cells);
-        if (isHeader(roles)) return { roles, bodyParagraph: i + 1, bodyOffset: 0, firstParagraph: i, kind: "pipe", spaced: false };
+        if (isHeader(roles)) return { roles, bodyParagraph: i + 1, bodyOffset: 0, headerOffset: 0, firstParagraph: i, kind: "pipe", spaced: false };
       }
     }
     // rule `cell_header`: column words one per paragraph
@@ -179,7 +181,7 @@ const findHeader = (paragraphs: readonly Paragraph[]): HeaderAt | undefined => {
         j += 1;
       }
       const roles = headerRoles(words);
-      if (words.length >= 2 && isHeader(roles)) return { roles, bodyParagraph: j, bodyOffset: 0, firstParagraph: i, kind: "cells", spaced: false };
+      if (words.length >= 2 && isHeader(roles)) return { roles, bodyParagraph: j, bodyOffset: 0, headerOffset: 0, firstParagraph: i, kind: "cells", spaced: false };
       i = j - 1;
       continue;
     }
@@ -196,7 +198,7 @@ const findHeader = (paragraphs: readonly Paragraph[]): HeaderAt | undefined => {
       const runStart = compactToText(t, (m.index ?? 0) + skipped);
       const runEnd = compactToText(t, (m.index ?? 0) + m[0].length);
       const spaced = /\s/.test(p.raw.slice(p.m.map[runStart] === undefined ? 0 : (p.m.map[runStart] as number) - p.start, (p.m.map[Math.max(runStart, runEnd - 1)] as number) - p.start));
-      return { roles, bodyParagraph: i, bodyOffset: runEnd, firstParagraph: i, kind: "run", spaced };
+      return { roles, bodyParagraph: i, bodyOffset: runEnd, headerOffset: runStart, firstParagraph: i, kind: "run", spaced };
     }
   }
   return undefined;
@@ -279,7 +281,7 @@ export const layoutText = (text: string): Layout => {
   }
   let from = header.bodyParagraph;
   if (header.kind === "run" && first !== undefined) {
-    const before = slice(first.m, 0, header.bodyOffset);
+    const before = slice(first.m, 0, header.headerOffset);
     preamble.push({ m: before, cell: false });
     const rest = slice(first.m, header.bodyOffset);
     if (header.spaced) {

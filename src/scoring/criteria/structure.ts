@@ -717,7 +717,7 @@ const finish = (drafts: Draft[], units: readonly Unit[], layout: Layout, preambl
 
   let title: string | undefined;
   for (const t of preambleText) {
-    const m = TITLE.exec(t.replace(/\s+/g, "").replace(/^.*附件[：:]?\d*/, "").replace(/^[-\d]+-/, "").replace(/[`'"]+$/, "").replace(/（(?:试行|征求意见稿|草案)）$/, ""));
+    const m = TITLE.exec(t.replace(/\s+/g, "").replace(/^.*附件[：:]?\d*/, "").replace(/^[-\d]+-|^\d{1,3}、/, "").replace(/[`'"]+$/, "").replace(/（(?:试行|征求意见稿|草案)）$/, ""));
     if (m !== null) title = m[1];
   }
   let total: number | undefined;

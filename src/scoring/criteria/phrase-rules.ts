@@ -105,7 +105,8 @@ const deductionCapRule: PhraseRule = {
     if (m === null) return undefined;
     if (!p.includes("扣") && afterBonus(context)) return undefined;
     const amount = amountOf(m, 1) ?? amountOf(m, 2) ?? amountOf(m, 3);
-    return amount === undefined ? undefined : { amount };
+    // 本项限扣5分 caps the whole item; 累计扣分不超过1.2分 may cap only the clause before it
+    return amount === undefined ? undefined : /本项|该项|此项|限扣/.test(p) ? { amount, condition: "本项" } : { amount };
   },
 };
 

@@ -14,7 +14,7 @@ import type { Diagnostic } from "../../model/diagnostic.js";
  * | `late` | 迟报一次扣N分；逾期每件扣N分 | `amount` |
  * | `omitted` | 漏报一次扣N分 | `amount` |
  * | `floor` | 扣完为止；扣完标准分的2倍为止 | `multiple`? |
- * | `deduction_cap` | 累计扣分不超过N分；本项限扣N分 | `amount` |
+ * | `deduction_cap` | 累计扣分不超过N分；本项限扣N分（`condition` 为“本项”：限的是整项） | `amount` |
  * | `no_score` | …的不得分；本项即不得分 | — |
  * | `award` | 有…的得N分（给分式） | `amount` |
  * | `award_otherwise` | 否则得0分 | — |

@@ -36,7 +36,7 @@ export const writePhrase = (p: PhraseSpec): string => {
     case "floor":
       return p.multiple === undefined ? "扣完为止" : `扣完标准分的${p.multiple}倍为止`;
     case "deduction_cap":
-      return `累计扣分不超过${n(p.amount)}分`;
+      return c === "本项" ? `本项限扣${n(p.amount)}分` : `累计扣分不超过${n(p.amount)}分`;
     case "no_score":
       return `${cond(c)}不得分`;
     case "award":

@@ -36,7 +36,7 @@ describe("each phrase rule alone", () => {
 
   it("deduction_cap: 累计扣分不超过1.2分, 本项限扣5分, 最多扣3分", () => {
     expect(only("deduction_cap", "累计扣分不超过1.2分")).toEqual({ amount: 1.2 });
-    expect(only("deduction_cap", "本项限扣5分")).toEqual({ amount: 5 });
+    expect(only("deduction_cap", "本项限扣5分")).toEqual({ amount: 5, condition: "本项" });
     expect(only("deduction_cap", "最多扣3分")).toEqual({ amount: 3 });
     // after a bonus, 累计不超过 caps the bonus instead
     const bonus: CriteriaPhrase = { text: "获省级表彰的加2分", kind: "bonus", amount: 2, source: { start: 0, end: 0 } };

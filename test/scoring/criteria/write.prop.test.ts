@@ -21,6 +21,7 @@ const arbPhrase: fc.Arbitrary<PhraseSpec> = fc.oneof(
   fc.constant({ kind: "floor" as const }),
   fc.record({ kind: fc.constant("floor" as const), multiple: fc.integer({ min: 2, max: 5 }) }),
   fc.record({ kind: fc.constant("deduction_cap" as const), amount }),
+  fc.record({ kind: fc.constant("deduction_cap" as const), amount, condition: fc.constant("本项") }),
   fc.record({ kind: fc.constantFrom("no_score" as const), condition: word(2, 8) }),
   fc.record({ kind: fc.constantFrom("award" as const, "bonus" as const), amount, condition: word(2, 8) }),
   fc.constant({ kind: "award_otherwise" as const }),

@@ -129,7 +129,7 @@ export const buildItems = (layout: Layout, rules: readonly PhraseRule[] = PHRASE
 
   // ---- events ----
   const events: Event[] = [];
-  const forced: ForcedState = { lastInColumn: new Map(), skipPoints: false, numbered: false };
+  const forced: ForcedState = { lastInColumn: new Map(), skipPoints: false, numbered: false, pointsColumn: roles.includes("points") };
   let row = -1;
   for (const [u, unit] of units.entries()) {
     if (unit.row !== undefined && unit.row !== row) {
@@ -510,6 +510,8 @@ interface ForcedState {
   skipPoints: boolean;
   /** This row's 序号 cell opened an item: its content cells name it, even if they repeat the row above. */
   numbered: boolean;
+  /** The header has a 分值 column: digits at the end of a name cell are part of the name. */
+  readonly pointsColumn: boolean;
 }
 
 /** Forced events of a cell whose column the header names (rows input). */
@@ -531,7 +533,7 @@ const pushForced = (events: Event[], unit: Unit, u: number, state: ForcedState):
       state.skipPoints = false;
       if (role === "number") state.numbered = true;
       if (role !== "number") events.push({ t: "open", unit: u, column });
-      for (const token of tokenize(t, true)) {
+      for (const token of tokenize(t, true, !state.pointsColumn)) {
         if (role === "number" && token.t === "bare") {
           const chinese = token.chinese;
           events.push({ t: "open", unit: u, column });

@@ -112,9 +112,11 @@ const NAME_POINTS_CELL = new RegExp(`^([^\\d，。；：、]{2,24}?)(${POINTS_NU
 
 /**
  * Tokenize one unit (cell or paragraph). `cell` says the unit is a whole table cell (one cell per
- * paragraph or a row's cell), where whole-cell rules apply. Linear in the length of the unit.
+ * paragraph or a row's cell), where whole-cell rules apply; `gluedPoints: false` when the table has
+ * a points column of its own (a name cell's trailing digits are then part of the name). Linear in
+ * the length of the unit.
  */
-export const tokenize = (s: string, cell: boolean): Token[] => {
+export const tokenize = (s: string, cell: boolean, gluedPoints = true): Token[] => {
   if (cell) {
     let m = BARE_CELL.exec(s);
     if (m !== null) {
@@ -124,7 +126,7 @@ export const tokenize = (s: string, cell: boolean): Token[] => {
     }
     m = POINTS_CELL.exec(s);
     if (m !== null) return [{ t: "points", from: 0, to: s.length, value: Number(m[1]) }];
-    m = NAME_POINTS_CELL.exec(s);
+    m = gluedPoints ? NAME_POINTS_CELL.exec(s) : null;
     if (m !== null) {
       const cut = (m[1] as string).length;
       return [{ t: "text", from: 0, to: cut }, { t: "points", from: cut, to: s.length, value: Number(m[2]) }];

@@ -309,3 +309,10 @@ describe("rule `table_title`", () => {
     expect(readCriteriaText("一、组织领导（5分）").title).toBeUndefined();
   });
 });
+
+describe("a name cell that ends in digits", () => {
+  it("keeps them when the table has a 分值 column, reads them as points when it has none", () => {
+    expect(shape(readCriteriaTable([["序号", "考核内容", "分值", "评分标准"], ["1", "指标2", "3", "未完成的扣3分"]]))).toEqual([["1", "指标2", 1, null, 3]]);
+    expect(shape(readCriteriaText("考核内容\n评分标准\n综合工作33\n1\n队伍建设\n5\n未制定计划的扣1分"))[0]).toEqual(["", "综合工作", 1, null, 33]);
+  });
+});

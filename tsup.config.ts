@@ -3,7 +3,9 @@ import { defineConfig } from "tsup";
 export default defineConfig([
   {
     // The library: platform-neutral (Node ≥ 18 and browsers), ESM + CJS + .d.ts.
-    entry: { index: "src/index.ts" },
+    // fazhi/docx is its own entry, so the core bundle (dist/index.*) carries no zip or XML library;
+    // fflate and saxes stay external (package dependencies), shared code is split into chunks.
+    entry: { index: "src/index.ts", docx: "src/docx/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,

@@ -3,6 +3,7 @@ import { benchMatrix } from "./matrix.bench.js";
 import { benchAdversarial, benchParse } from "./parse.bench.js";
 import { benchSchedule } from "./schedule.bench.js";
 import { benchScoring } from "./scoring.bench.js";
+import { benchTable } from "./table.bench.js";
 
 console.log(`fazhi benchmarks · node ${process.version} · ${process.platform}/${process.arch}`);
 benchParse();
@@ -10,3 +11,4 @@ benchAdversarial();
 benchMatrix();
 benchSchedule();
 benchScoring();
+benchTable();

@@ -2,11 +2,11 @@
 // this checks the example). Run by `npm run docs`.
 import ts from "typescript";
 
-const program = ts.createProgram(["src/index.ts"], { strict: true, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022 });
+const entries = ["src/index.ts", "src/docx/index.ts"];
+const program = ts.createProgram(entries, { strict: true, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022 });
 const checker = program.getTypeChecker();
-const entry = program.getSourceFile("src/index.ts");
 const missing = [];
-for (const exported of checker.getExportsOfModule(checker.getSymbolAtLocation(entry))) {
+for (const exported of entries.flatMap((e) => checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(e))))) {
   const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
   const hasExample = (symbol.declarations ?? []).some((d) => ts.getJSDocTags(d).some((t) => t.tagName.text === "example") || ts.getAllJSDocTags(d, (t) => t.tagName.text === "example").length > 0);
   // A schema and its inferred type share a name: the example on the schema covers both.

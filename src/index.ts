@@ -5,10 +5,16 @@
  * fazhi turns a county's annual rule-of-law government work plan into typed, validated data,
  * with pure functions for responsibilities, schedules, progress and scoring.
  *
+ * 这里导出的每个名称都是公开 API，按语义化版本管理；没有从这里导出的模块内部函数不是公开 API，
+ * 可能随时改变（见 README 的“稳定性”一节）。
+ * Every name exported here is public API under semantic versioning; anything not exported here is
+ * internal and may change in any release (see "Stability" in the README).
+ *
  * @packageDocumentation
  */
 
 export {
+  CellRef,
   Diagnostic,
   DiagnosticPath,
   FazhiError,
@@ -31,7 +37,6 @@ export {
   endOfQuarter,
   endOfYear,
   isIsoDate,
-  isoDate,
   quarterOf,
   startOfHalfYear,
   startOfMonth,
@@ -60,28 +65,27 @@ export {
   RecurringRule,
   ScheduleRule,
   type ScheduleRuleKind,
-  ScheduleRuleKindSchema,
   WindowRule,
 } from "./model/schedule.js";
 export { Assignment, Clause, Plan, ROLE_LABELS, Requirement, Role, Section, Task, UnitRef } from "./model/plan.js";
-export { diagnosticsFromZod, parseAndValidate, parseInput } from "./model/input.js";
+export { parseInput } from "./model/input.js";
 export { readPlan, readRoster, validatePlan, validateRoster } from "./model/validate.js";
 export { type JsonSchema, MODEL_NAMES, type ModelName, schemaFileName, toJsonSchema } from "./model/json-schema.js";
-export { formatChineseNumeral, parseChineseNumeral } from "./text/numerals.js";
-export { normalizeText } from "./text/normalize.js";
 export { type ParsePlanOptions, type ParsePlanResult, parsePlanText } from "./parse/parse-plan.js";
-export { DEFAULT_GROUP_PHRASES, ROLE_WORDS } from "./parse/units.js";
+export { type ReadPlanTableOptions, type ReadPlanTableResult, type TableColumn, readPlanTable } from "./parse/table/read-table.js";
+export type { ColumnKind } from "./parse/table/columns.js";
+export type { TableMerge } from "./parse/table/grid.js";
 export { CellOrigin, Certainty, MatrixCell, MatrixTask, MatrixUnit, ResponsibilityMatrix } from "./model/matrix.js";
 export { DEFAULT_GROUPS } from "./units/groups.js";
 export { type ResolveOptions, type ResolveResult, resolveUnits } from "./units/resolve.js";
 export { type CellFilter, type WorkloadRow, buildMatrix, groupMembers, tasksLedBy, tasksOf, tasksWithoutLead, unitsFor, workload } from "./units/matrix.js";
-export { type CsvOptions, type MatrixCsvOptions, csvField, matrixToCsv, toCsv } from "./export/csv.js";
+export { type CsvOptions, type MatrixCsvOptions, matrixToCsv, toCsv } from "./export/csv.js";
 export { ChangedDay, CalendarYear, WorkdayCalendar } from "./model/calendar.js";
 export { EntryKind, Evidence, Ledger, ProgressEntry, type WorkEntry } from "./model/ledger.js";
 export { EntryId, OccurrenceId } from "./model/ids.js";
 export { Occurrence } from "./model/schedule.js";
 export { type ExtractOptions, extractRequirements } from "./schedule/extract.js";
-export { type ExpandOptions, type RulePeriod, boundUnits, expandSchedule, rulePeriods } from "./schedule/expand.js";
+export { type ExpandOptions, type RulePeriod, expandSchedule, rulePeriods } from "./schedule/expand.js";
 export {
   type RestDayPolicy,
   addWorkdays,
@@ -98,11 +102,11 @@ export { type OccurrenceStatus, type OccurrenceStatusKind, type StatusOptions, o
 export { type Bulletin, type BulletinItem, type BulletinOptions, type BulletinUnit, buildBulletin, bulletinToText } from "./ledger/bulletin.js";
 export { type ICalendarOptions, scheduleToICalendar } from "./export/ical.js";
 export { AppliesTo, Floor, Indicator, Points, ScoreAdjustment, ScoreCard, ScoreLine, ScoringMethod, ScoringScheme } from "./model/scoring.js";
-export { formatPoints, toHundredths } from "./scoring/points.js";
+export { formatPoints } from "./scoring/points.js";
 export { readScheme, validateScheme } from "./scoring/validate-scheme.js";
 export { type ScoreInput, scoreUnits } from "./scoring/score.js";
 export { explainScoreCard } from "./scoring/explain.js";
-export { type ReportData, escapeHtml, renderReport } from "./export/report.js";
+export { type ReportData, renderReport } from "./export/report.js";
 export {
   type CriteriaItem,
   type CriteriaPhrase,

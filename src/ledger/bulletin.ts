@@ -148,7 +148,9 @@ const itemZh = (i: BulletinItem, n: number, extra: string): string =>
 
 /**
  * 把通报写成中文文字，可直接发送：总体情况、逾期未完成（按单位）、近期到期、逾期完成、按时完成。
- * Render a bulletin as Chinese text a clerk can send as it is.
+ * 没有近期到期的节点时不写“另有0项”；有逾期未完成时才在结尾督促逾期单位。
+ * Render a bulletin as Chinese text a clerk can send as it is. Nothing due soon: no "另有0项"; the
+ * closing call on overdue units only when some are overdue.
  *
  * @category Ledger
  * @example
@@ -160,7 +162,7 @@ export const bulletinToText = (bulletin: Bulletin): string => {
   lines.push(`${bulletin.title}`, `工作进展通报（截至${dateZh(bulletin.asOf)}）`, "");
   lines.push("一、总体情况");
   lines.push(
-    `截至${dateZh(bulletin.asOf)}，各单位已到期或已完成的工作节点中：按时完成${t.doneOnTime}项，逾期完成${t.doneLate}项，逾期未完成${t.overdue}项；另有${t.dueSoon}项将在${bulletin.horizonDays}日内到期。`,
+    `截至${dateZh(bulletin.asOf)}，各单位已到期或已完成的工作节点中：按时完成${t.doneOnTime}项，逾期完成${t.doneLate}项，逾期未完成${t.overdue}项${t.dueSoon > 0 ? `；另有${t.dueSoon}项将在${bulletin.horizonDays}日内到期` : ""}。`,
     "",
   );
   const section = (no: number, heading: string, pick: (u: BulletinUnit) => readonly BulletinItem[], extra: (i: BulletinItem) => string) => {
@@ -179,6 +181,6 @@ export const bulletinToText = (bulletin: Bulletin): string => {
   lines.push("五、按时完成");
   const onTime = bulletin.units.filter((u) => u.doneOnTime.length > 0);
   lines.push(onTime.length === 0 ? "无。" : `${onTime.map((u) => `${u.name}${u.doneOnTime.length}项`).join("，")}。`);
-  lines.push("", "请逾期单位抓紧落实，并于完成后在工作台账中报送佐证材料。");
+  if (t.overdue > 0) lines.push("", "请逾期单位抓紧落实，并于完成后在工作台账中报送佐证材料。");
   return `${lines.join("\n")}\n`;
 };

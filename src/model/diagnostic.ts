@@ -17,9 +17,38 @@ export const Severity = z.enum(["error", "warning", "info"]).meta({ id: "Severit
 export type Severity = z.infer<typeof Severity>;
 
 /**
+ * 表格单元格的位置：`row`、`column` 从 0 开始；`table` 为 Word 文件中第几个表格（从 0 开始，按文档顺序数 `w:tbl`），
+ * 直接调用 {@link readPlanTable} 时没有 `table`，`rows[row][column]` 就是这个单元格。Word 表格的 `column` 按网格列计（合并的列也占位）。
+ * Where a table cell is: `row` and `column` are 0-based; `table` is the 0-based index of the table in a
+ * Word file (every `w:tbl`, in document order), absent when the rows were given to {@link readPlanTable}
+ * directly, where `rows[row][column]` is the cell. In Word tables `column` counts grid columns (merged ones too).
+ *
+ * @category Model
+ * @example
+ * const rows = [["序号", "工作任务", "牵头单位"], ["1", "推进政务公开", "县政府办"]];
+ * const cell: CellRef = { row: 1, column: 2 };
+ * rows[cell.row]![cell.column];
+ * //=> "县政府办"
+ */
+export const CellRef = z
+  .strictObject({
+    table: z.int().min(0).optional().meta({ description: "0-based index of the table in a Word file (w:tbl elements in document order)." }),
+    row: z.int().min(0),
+    column: z.int().min(0),
+  })
+  .meta({ id: "CellRef", title: "单元格位置", description: "A table cell: 0-based row and column (grid column in Word tables); table is the table's index in a Word file." });
+/** @category Model */
+export type CellRef = z.infer<typeof CellRef>;
+
+/**
  * 原文位置：`start`/`end` 为原始文本中的字符偏移（UTF-16 码元，`end` 不含），`line` 从 1 开始。
+ * 来自表格时带 `cell`，此时 `start`/`end`/`line` 是在该单元格文字内的位置；来自 Word 正文时带 `paragraph`
+ * （文档中第几个 `w:p` 段落，从 0 开始），`start`/`end`/`line` 是在 `parseDocx`（`fazhi/docx`）返回的正文文字 `text` 中的位置。
  * Where something came from in the original text: `start`/`end` are offsets into the
- * original string (UTF-16 code units, `end` exclusive), `line` is 1-based.
+ * original string (UTF-16 code units, `end` exclusive), `line` is 1-based. From a table, `cell`
+ * says which cell, and `start`/`end`/`line` are inside that cell's text. From the body of a Word
+ * file, `paragraph` is the 0-based index of the `w:p` element where the span starts, and the offsets
+ * are in the body text that `parseDocx` returns as `text`.
  *
  * @category Model
  * @example
@@ -27,14 +56,25 @@ export type Severity = z.infer<typeof Severity>;
  * const span: SourceSpan = { start: 5, end: 9, line: 1 };
  * text.slice(span.start, span.end);
  * //=> "县司法局"
+ * const rows = [["序号", "工作任务", "牵头单位"], ["1", "推进政务公开", "县政府办、县司法局"]];
+ * const inCell: SourceSpan = { start: 5, end: 9, line: 1, cell: { row: 1, column: 2 } };
+ * rows[1]![2]!.slice(inCell.start, inCell.end);
+ * //=> "县司法局"
  */
 export const SourceSpan = z
   .strictObject({
     start: z.int().min(0),
     end: z.int().min(0),
     line: z.int().min(1),
+    cell: CellRef.optional(),
+    paragraph: z.int().min(0).optional().meta({ description: "0-based index of the w:p element (document order) of a Word file where the span starts." }),
   })
-  .meta({ id: "SourceSpan", title: "原文位置", description: "Offsets into the original text (UTF-16 code units, end exclusive); line is 1-based." });
+  .meta({
+    id: "SourceSpan",
+    title: "原文位置",
+    description:
+      "Offsets into the original text (UTF-16 code units, end exclusive); line is 1-based. With cell, the offsets are inside that table cell's text; with paragraph, they are in the body text of a Word file and paragraph is the w:p where the span starts.",
+  });
 /** @category Model */
 export type SourceSpan = z.infer<typeof SourceSpan>;
 

@@ -29,6 +29,29 @@ describe("renderReport", () => {
     expect(html).toContain('<meta charset="utf-8">');
   });
 
+  it("prints on A4 with the explanations expanded, and gives way to lists on a phone", () => {
+    expect(html).toContain("@page{size:A4");
+    expect(html).toMatch(/@media print\{[^]*\.print-copy\{display:block/);
+    expect(html).toMatch(/@media \(max-width:640px\)\{[^]*\.wide-only\{display:none\}/);
+  });
+
+  it("puts every task with a dated item on the timeline, overdue markers adding up to the card", () => {
+    const dated = new Set(ctx.occurrences.filter((o) => o.due !== undefined).map((o) => o.taskNo));
+    const rows = [...html.matchAll(/<g class="task"><title>任务(\d+) /g)].map((m) => Number(m[1]));
+    expect(new Set(rows)).toEqual(dated);
+    const overdue = [...html.matchAll(/data-overdue="(\d+)"/g)].reduce((n, m) => n + Number(m[1]), 0);
+    const card = Number(/data-stat="Overdue \(unit items\)"><span>逾期未完成<\/span><span class="en">[^<]*<\/span><b>(\d+)<\/b>/.exec(html)?.[1]);
+    expect(overdue).toBe(card);
+    expect(card).toBe(buildBulletin(ctx.plan, ctx.matrix, ctx.occurrences, ledger, ctx.asOf).totals.overdue);
+  });
+
+  it("lists diagnostics with the message first and the code after it", () => {
+    const { plan, diagnostics } = parsePlanText("某县2024年度法治政府建设工作安排\n一、甲\n（一）乙。", { id: "x-2024" });
+    const out = renderReport({ plan, diagnostics });
+    const warning = diagnostics.find((d) => d.severity === "warning")!;
+    expect(out).toContain(`${warning.message} <span class="en">${warning.messageEn}</span><span class="code">警告 · ${warning.code}</span>`);
+  });
+
   it("has the outline, the matrix, the timeline and the bulletin", () => {
     expect(html.match(/<tr data-task="/g)).toHaveLength(35);
     expect(html).toContain('<svg id="matrix"');

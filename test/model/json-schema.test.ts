@@ -1,4 +1,5 @@
 import { fc, test } from "@fast-check/vitest";
+import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { describe, expect, it } from "vitest";
@@ -9,10 +10,21 @@ import { ScheduleRule } from "../../src/model/schedule.js";
 import { readPlan } from "../../src/model/validate.js";
 import { arbPlan, arbProgressEntry, arbRoster, arbRule, arbUnit } from "../support/arbitraries.js";
 import { ProgressEntry } from "../../src/model/ledger.js";
+import { ScoringScheme } from "../../src/model/scoring.js";
+import { runs } from "../support/runs.js";
+import { seedJson } from "../support/seed.js";
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 const ajv = addFormats(new Ajv2020({ strict: true, allErrors: true }));
-const validator = (name: ModelName) => ajv.compile(toJsonSchema(name));
+/** One compiled validator per model (compiling is the slow part: never once per run). */
+const compiled = new Map<ModelName, ReturnType<typeof ajv.compile>>();
+const validator = (name: ModelName) => {
+  const known = compiled.get(name);
+  if (known !== undefined) return known;
+  const v = ajv.compile(toJsonSchema(name));
+  compiled.set(name, v);
+  return v;
+};
 
 /** Replace, delete or add one value somewhere in a JSON tree. */
 const arbMutation = fc.record({
@@ -54,6 +66,34 @@ describe("JSON Schema export", () => {
     expect(() => ajv.compile(all)).not.toThrow();
   });
 
+  it("gives every document an $id with the package version", () => {
+    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    const base = `https://unpkg.com/fazhi@${version}/schemas/`;
+    expect(toJsonSchema().$id).toBe(`${base}fazhi.schema.json`);
+    for (const name of MODEL_NAMES) expect(toJsonSchema(name).$id).toBe(`${base}${schemaFileName(name)}`);
+  });
+
+  it("names the failing field of a ledger entry, not just the entry (if/then per kind)", () => {
+    const validate = validator("Ledger");
+    const ledger = {
+      planId: "wuzhi-2024",
+      entries: [
+        { id: "e1", unitId: "sfj", taskId: "wuzhi-2024.t01", date: "2024-02-30", kind: "done" },
+        { id: "e2", unitId: "sfj", date: "2024-01-01", kind: "nope" },
+        { id: "e3", unitId: "sfj", date: "2024-01-01", kind: "measure", metric: "发案量" },
+      ],
+    };
+    expect(validate(ledger)).toBe(false);
+    const where = new Set((validate.errors ?? []).filter((e) => e.keyword !== "if").map((e) => `${e.instancePath} ${e.keyword}`));
+    expect(where).toContain("/entries/0/date pattern");
+    expect(where).toContain("/entries/1/kind enum");
+    expect(where).toContain("/entries/2 required");
+    // No error says only that an entry matched none of the kinds.
+    expect([...where].filter((w) => w.endsWith("oneOf"))).toEqual([]);
+    // The same holds for every discriminated union: no oneOf whose branches are told apart by kind.
+    expect(JSON.stringify(toJsonSchema())).not.toMatch(/"oneOf":\[\{("\$ref"|"type":"object","properties":\{"kind")/);
+  });
+
   it("roots a named schema at its model, with Chinese titles", () => {
     const s = toJsonSchema("Plan");
     expect(s.$ref).toBe("#/$defs/Plan");
@@ -64,12 +104,12 @@ describe("JSON Schema export", () => {
 
   for (const [name, schema, arb] of cases) {
     const validate = validator(name);
-    test.prop([arb], { numRuns: 150 })(`${name}: zod and JSON Schema accept the same valid instances`, (value) => {
+    test.prop([arb], runs(60))(`${name}: zod and JSON Schema accept the same valid instances`, (value) => {
       const json = JSON.parse(JSON.stringify(value));
       expect(schema.safeParse(json).success).toBe(true);
       expect(validate(json)).toBe(true);
     });
-    test.prop([arb, arbMutation], { numRuns: 300 })(`${name}: zod and JSON Schema agree on mutated instances`, (value, m) => {
+    test.prop([arb, arbMutation], runs(120))(`${name}: zod and JSON Schema agree on mutated instances`, (value, m) => {
       const json = mutate(value, m);
       const z = schema.safeParse(json).success;
       const j = validate(json) as boolean;
@@ -86,10 +126,8 @@ describe("JSON Schema export", () => {
     expect(validator("ResponsibilityMatrix")(m)).toBe(true);
   });
 
-  test.prop([arbMutation], { numRuns: 300 })("ScoringScheme: zod and JSON Schema agree on mutations of the example scheme", async (m) => {
-    const { readFileSync } = await import("node:fs");
-    const { ScoringScheme } = await import("../../src/model/scoring.js");
-    const seedScheme = JSON.parse(readFileSync(new URL("../../seeds/wuzhi-2024.scheme.json", import.meta.url), "utf8"));
+  const seedScheme = seedJson("wuzhi-2024.scheme.json");
+  test.prop([arbMutation], runs(120))("ScoringScheme: zod and JSON Schema agree on mutations of the example scheme", (m) => {
     const validate = validator("ScoringScheme");
     expect(validate(seedScheme)).toBe(true);
     const json = mutate(seedScheme, m);

@@ -4,7 +4,8 @@ import type { SourceSpan } from "../../src/model/diagnostic.js";
 import { Plan } from "../../src/model/plan.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { normalizeLine } from "../../src/text/normalize.js";
-import { ADVERSARIAL } from "../support/adversarial.js";
+import { adversarialBytes, adversarialInputs } from "../support/adversarial.js";
+import { runs } from "../support/runs.js";
 import { seedText } from "../support/seed.js";
 
 const seed = seedText();
@@ -48,7 +49,7 @@ const docLike = fc.array(fc.oneof(token, fc.string({ maxLength: 4 })), { maxLeng
 
 describe("parsePlanText (properties)", () => {
   test.prop([fc.string({ unit: "binary", maxLength: 300 })])("any string: no throw, spans inside the text", checkParse);
-  test.prop([docLike], { numRuns: 300 })("plan-like noise: no throw, spans inside the text", checkParse);
+  test.prop([docLike], runs(150))("plan-like noise: no throw, spans inside the text", checkParse);
 
   const mutation = fc.oneof(
     fc.record({ op: fc.constant("delete"), at: fc.nat(), n: fc.integer({ min: 1, max: 5 }) }),
@@ -56,7 +57,7 @@ describe("parsePlanText (properties)", () => {
     fc.record({ op: fc.constant("swap"), at: fc.nat(), n: fc.nat() }),
     fc.record({ op: fc.constant("insert"), at: fc.nat(), noise: fc.oneof(token, fc.string({ maxLength: 8 })) }),
   );
-  test.prop([fc.array(mutation, { minLength: 1, maxLength: 6 })], { numRuns: 150 })("mutations of the seed: no throw, spans inside the text", (mutations) => {
+  test.prop([fc.array(mutation, { minLength: 1, maxLength: 6 })], runs(40))("mutations of the seed: no throw, spans inside the text", (mutations) => {
     const lines = [...seedLines];
     for (const m of mutations) {
       const at = m.at % lines.length;
@@ -90,8 +91,8 @@ const taskHeadingNo = (line: string): number | undefined => {
   return (CN.indexOf(s[0]!) + 1) * 10 + (s[2] === undefined ? 0 : CN.indexOf(s[2]) + 1);
 };
 
-describe("adversarial input (1 MB each, no catastrophic backtracking)", () => {
-  for (const [name, make] of ADVERSARIAL) {
+describe(`adversarial input (${adversarialBytes() >> 10} KB each, no catastrophic backtracking)`, () => {
+  for (const [name, make] of adversarialInputs(adversarialBytes())) {
     it(name, () => {
       const { plan } = parsePlanText(make());
       expect(plan).toBeDefined();

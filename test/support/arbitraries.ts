@@ -16,7 +16,10 @@ export const arbId = fc.stringMatching(/^[a-z0-9][a-z0-9._:-]{0,15}$/);
 const cjk = fc.constantFrom(..."县司法局政府办市场监管委员会人民法院检察院乡镇街道财政审计统计发改");
 export const arbName = fc.array(cjk, { minLength: 2, maxLength: 10 }).map((cs) => cs.join(""));
 
-const span = fc.tuple(fc.nat(5000), fc.nat(200), fc.integer({ min: 1, max: 400 })).map(([start, len, line]) => ({ start, end: start + len, line }));
+const cellRef = fc.record({ table: fc.nat(9), row: fc.nat(2000), column: fc.nat(20) }, { requiredKeys: ["row", "column"] });
+const span = fc
+  .tuple(fc.nat(5000), fc.nat(200), fc.integer({ min: 1, max: 400 }), fc.option(cellRef, { nil: undefined }), fc.option(fc.nat(3000), { nil: undefined }))
+  .map(([start, len, line, cell, paragraph]) => ({ start, end: start + len, line, ...(cell !== undefined ? { cell } : {}), ...(paragraph !== undefined ? { paragraph } : {}) }));
 
 export const arbUnitRef: fc.Arbitrary<UnitRef> = fc.record(
   { text: arbName, unitId: arbId, qualifier: fc.constantFrom("等部门", "按职责分工负责"), source: span },

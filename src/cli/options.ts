@@ -1,0 +1,71 @@
+// Options shared by several commands, and the checks of their values. A check records a problem
+// and returns a placeholder, so that a command reports every wrong value at once.
+import { type IsoDate, isIsoDate } from "../model/dates.js";
+import type { Args, OptionSpec, PositionalSpec } from "./args.js";
+import { type Text, text } from "./messages.js";
+
+export const PLAN_FILE: PositionalSpec = { name: "<file|->", required: true, help: text("公文文本文件，- 表示标准输入", "the plan document as text; - reads standard input") };
+
+export const ID: OptionSpec = { type: "string", value: "ID", help: text("计划编号，默认取文件名（如 wuzhi-2024）", "the plan id; default the file name (e.g. wuzhi-2024)") };
+export const PLAN_YEAR: OptionSpec = { type: "string", value: "YYYY", help: text("计划年度，默认从标题读取", "the plan's year; default read from its title") };
+export const ROSTER: OptionSpec = { type: "string", value: "r.json", help: text("单位名录", "the roster of units") };
+export const BUNDLED_ROSTER: OptionSpec = { type: "string", value: "r.json", help: text("单位名录，默认为随包附带的武陟县名录", "the roster; default the bundled Wuzhi roster") };
+export const LEDGER: OptionSpec = { type: "string", value: "l.json", required: true, help: text("工作台账", "the ledger of progress entries") };
+export const SCHEME: OptionSpec = { type: "string", value: "s.json", required: true, help: text("考核方案", "the scoring scheme") };
+export const AS_OF: OptionSpec = {
+  type: "string",
+  value: "YYYY-MM-DD",
+  help: text("数据截至日期，默认为今天，但不晚于计划次年1月15日（年度考核时点）", "the as-of date; default today, but not after 15 January after the plan's year"),
+};
+export const FORMAT: OptionSpec = { type: "string", value: "table|csv|json", help: text("输出格式，默认 table", "output format, default table") };
+
+/** A four-digit year (1000–9998, so that the next year's assessment date exists too). */
+export const yearValue = (problems: Text[], args: Args, name = "year"): number | undefined => {
+  const v = args.string(name);
+  if (v === undefined) return undefined;
+  const y = Number(v);
+  if (/^\d{4}$/.test(v) && y >= 1000 && y <= 9998) return y;
+  problems.push(text(`--${name} 应为四位数的年份（1000–9998）：${v}`, `--${name} must be a four-digit year (1000-9998): ${v}`));
+  return undefined;
+};
+
+/** A real YYYY-MM-DD date. */
+export const dateValue = (problems: Text[], args: Args, name: string): IsoDate | undefined => {
+  const v = args.string(name);
+  if (v === undefined || isIsoDate(v)) return v;
+  problems.push(text(`--${name} 应为真实的 YYYY-MM-DD 日期：${v}`, `--${name} must be a real YYYY-MM-DD date: ${v}`));
+  return undefined;
+};
+
+/** One of a fixed set of words. */
+export const choiceValue = <T extends string>(problems: Text[], args: Args, name: string, choices: readonly T[], fallback: T): T => {
+  const v = args.string(name);
+  if (v === undefined) return fallback;
+  if ((choices as readonly string[]).includes(v)) return v as T;
+  problems.push(text(`--${name} 应为 ${choices.join("、")} 之一：${v}`, `--${name} must be one of ${choices.join(", ")}: ${v}`));
+  return fallback;
+};
+
+/** A whole number in [min, max]. */
+export const intValue = (problems: Text[], args: Args, name: string, min: number, max: number, fallback: number, unit: Text): number => {
+  const v = args.string(name);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (/^\d+$/.test(v) && n >= min && n <= max) return n;
+  problems.push(text(`--${name} 应为 ${min}–${max} 之间的整数（${unit.zh}）：${v}`, `--${name} must be a whole number of ${unit.en} from ${min} to ${max}: ${v}`));
+  return fallback;
+};
+
+/**
+ * An iCalendar DTSTAMP: the basic UTC form `20250101T000000Z`, or the RFC 3339 UTC form that
+ * `new Date().toISOString()` gives (`2025-01-01T00:00:00Z`, fractions allowed), as a real moment.
+ */
+export const dtstampValue = (problems: Text[], args: Args, name = "dtstamp"): string | undefined => {
+  const v = args.string(name);
+  if (v === undefined) return undefined;
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(v) ?? /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?Z$/.exec(v);
+  const [, y, mo, d, h, mi, s] = m ?? [];
+  if (m !== null && isIsoDate(`${y}-${mo}-${d}`) && Number(h) < 24 && Number(mi) < 60 && Number(s) < 60) return `${y}${mo}${d}T${h}${mi}${s}Z`;
+  problems.push(text(`--${name} 应为 UTC 时刻，如 20250101T000000Z 或 2025-01-01T00:00:00Z：${v}`, `--${name} must be a UTC time such as 20250101T000000Z or 2025-01-01T00:00:00Z: ${v}`));
+  return undefined;
+};

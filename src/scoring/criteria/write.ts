@@ -2,8 +2,11 @@
 import { formatPoints, toHundredths } from "../points.js";
 import type { CriteriaItem, CriteriaPhrase, CriteriaRuleKind } from "./types.js";
 
-/** What a phrase says, without its source: the kind, the numbers and the condition. */
-export type PhraseSpec = Omit<CriteriaPhrase, "source" | "text" | "rule"> & { readonly kind: CriteriaRuleKind };
+/**
+ * What a phrase says, without its source: the kind, the numbers and the condition; or a note
+ * written as it is (for what a table cannot say — it reads back as not understood).
+ */
+export type PhraseSpec = (Omit<CriteriaPhrase, "source" | "text" | "rule"> & { readonly kind: CriteriaRuleKind }) | { readonly kind: "note"; readonly text: string };
 
 const n = (x: number | undefined): string => formatPoints(toHundredths(x ?? 0));
 /** A condition ends before 的 is added: 未制定年度计划 → 未制定年度计划的. */
@@ -15,6 +18,7 @@ const pct = (x: number | undefined): string => `${x ?? 0}%`;
  * same kind, numbers and condition (`未制定年度计划的扣2分`, `每少一次扣0.5分`, `扣完为止` …).
  */
 export const writePhrase = (p: PhraseSpec): string => {
+  if (p.kind === "note") return p.text;
   const c = p.condition ?? "";
   switch (p.kind) {
     case "condition":
@@ -52,7 +56,7 @@ export const writePhrase = (p: PhraseSpec): string => {
     case "grade_cap":
       return `${c.length === 0 ? "" : `${cond(c)}，`}不得评为${p.grade ?? "优秀"}`;
     default: {
-      const never: never = p.kind;
+      const never: never = p;
       return never;
     }
   }

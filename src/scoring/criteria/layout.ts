@@ -113,13 +113,6 @@ interface Paragraph {
   readonly afterBlank: boolean;
 }
 
-const concat = (a: MappedText, b: MappedText): MappedText => {
-  const map = new Int32Array(a.map.length + b.map.length);
-  map.set(a.map, 0);
-  map.set(b.map, a.map.length);
-  return { text: a.text + b.text, map };
-};
-
 const slice = (m: MappedText, from: number, to = m.text.length): MappedText => ({ text: m.text.slice(from, to), map: m.map.subarray(from, to) });
 
 /** A paragraph that ends with a complete rule (…扣2分, 扣完为止) has not stopped mid-sentence. */
@@ -131,17 +124,31 @@ const STOPS_AT_RULE = /(?:分|为止|否决|未完成)$/;
  * long paragraph that stops mid-sentence continues that paragraph; the marker is dropped.
  */
 const joinPageMarkers = (paragraphs: Paragraph[]): Paragraph[] => {
-  const out: Paragraph[] = [];
+  const out: Array<{ first: Paragraph; parts: MappedText[]; length: number; last: string }> = [];
   for (const p of paragraphs) {
     const prev = out[out.length - 1];
     const marker = /^\d{1,3}、/.exec(p.m.text);
-    if (prev !== undefined && marker !== null && p.afterBlank && prev.m.text.length >= 60 && /[\u4e00-\u9fff]$/.test(prev.m.text) && !STOPS_AT_RULE.test(prev.m.text.slice(-12))) {
-      out[out.length - 1] = { ...prev, m: concat(prev.m, slice(p.m, marker[0].length)) };
+    if (prev !== undefined && marker !== null && p.afterBlank && prev.length >= 60 && /[\u4e00-\u9fff]$/.test(prev.last) && !STOPS_AT_RULE.test(prev.last)) {
+      const rest = slice(p.m, marker[0].length);
+      prev.parts.push(rest);
+      prev.length += rest.text.length;
+      prev.last = (prev.last + rest.text).slice(-12);
       continue;
     }
-    out.push(p);
+    out.push({ first: p, parts: [p.m], length: p.m.text.length, last: p.m.text.slice(-12) });
   }
-  return out;
+  return out.map((o) => (o.parts.length === 1 ? o.first : { ...o.first, m: concatAll(o.parts) }));
+};
+
+/** Join mapped texts once (joining them pairwise would copy the growing text again and again). */
+const concatAll = (parts: readonly MappedText[]): MappedText => {
+  const map = new Int32Array(parts.reduce((n, p) => n + p.map.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    map.set(p.map, at);
+    at += p.map.length;
+  }
+  return { text: parts.map((p) => p.text).join(""), map };
 };
 
 /** A header found in the text: where it starts and ends (paragraph index and offset) and its roles. */
@@ -322,13 +329,15 @@ export const layoutRows = (rows: readonly (readonly string[])[]): Layout => {
     (Array.isArray(row) ? row : []).forEach((cell, column) => {
       if (typeof cell !== "string" || cell.trim().length === 0) return;
       const lines = splitLines(cell);
-      let m: MappedText | undefined;
+      const parts: MappedText[] = [];
       for (const l of lines) {
         const part = normalizeLine(l.raw, l.start);
         if (part.text.trim().length === 0) continue;
-        m = m === undefined ? part : concat(concat(m, { text: "\n", map: Int32Array.of(l.start - 1) }), part);
+        if (parts.length > 0) parts.push({ text: "\n", map: Int32Array.of(l.start - 1) });
+        parts.push(part);
       }
-      if (m === undefined) return;
+      if (parts.length === 0) return;
+      const m = concatAll(parts);
       const lead = m.text.length - m.text.trimStart().length;
       const unit: Unit = { m: slice(m, lead, m.text.trimEnd().length), row: r, column, cell: true, ...(headerRow !== -1 && r > headerRow ? { role: roles[column] ?? "ignore" } : {}) };
       (headerRow !== -1 && r < headerRow ? preamble : units).push(unit);

@@ -188,6 +188,10 @@ const omittedRule: PhraseRule = {
 
 const EACH_SHORT = tail(new RegExp(`(?:每|^)?少(?:报送|报|开展|召开|组织|完成|提交|上报|发布|举办)?(?:一|1)(人次|次|项|篇|条|个|期|人|场|件|份|天)[，]?${DEDUCT}${N}分$`));
 
+/** The texts of the last few phrases before this one, nearest first (a target is printed close to its rule). */
+const recent = (context: PhraseContext): string[] => context.previous.slice(-LOOK_BACK).map((x) => x.text).reverse();
+const LOOK_BACK = 6;
+
 /** A count target printed before: 不少于N次, N篇, 至少N次 (the same counter word). */
 const findTarget = (counter: string, texts: readonly string[]): number | undefined => {
   const re = new RegExp(`(?:不少于|不低于|至少|达到|完成|各不少于|不得少于)?(${AMOUNT})${counter}`, "g");
@@ -213,7 +217,7 @@ const countEachShortRule: PhraseRule = {
     const amount = amountOf(m, 2);
     if (amount === undefined) return undefined;
     const counter = m[1] as string;
-    const target = findTarget(counter, [p.slice(0, m.index), ...context.previous.map((x) => x.text).reverse(), context.item]);
+    const target = findTarget(counter, [p.slice(0, m.index), ...recent(context), context.item]);
     const condition = factBefore(p, m.index);
     return target === undefined ? { amount, condition } : { amount, target, condition };
   },
@@ -274,7 +278,7 @@ const rateRule = (kind: "rate_min" | "rate_max"): PhraseRule => ({
       // A benchmark (低于全省平均…) or two measures in one phrase (办复率或满意率) have no single bound.
       if (!/[%％]/.test(before) && BENCHMARK.test(before)) return undefined;
       if (/率[或和及、与]/.test(before)) return undefined;
-      const percent = findBound(bound, [before, ...context.previous.map((x) => x.text).reverse(), context.item]);
+      const percent = findBound(bound, [before, ...recent(context), context.item]);
       if (percent === undefined) return undefined;
       return { percent, amount, stepPercent, condition: factBefore(p, step.index) };
     }

@@ -144,18 +144,18 @@ export const unreadDiagnostic = (phrase: CriteriaPhrase, path: DiagnosticPath, w
 
 /**
  * Read the phrases of one normalised 评分标准 (internal, shared by the table and text readers).
- * `spanOf` turns [from, to) of the mapped text into a source.
+ * `spanOf` turns [from, to) of the mapped text into a source; `previous` holds the item's phrases
+ * read so far (from its other cells) and gets this text's phrases appended.
  */
 export const readPhrasesOf = (
   m: MappedText,
   item: string,
   spanOf: (from: number, to: number) => CriteriaSource,
-  before: readonly CriteriaPhrase[] = [],
+  previous: CriteriaPhrase[] = [],
   rules: readonly PhraseRule[] = PHRASE_RULES,
 ): { phrases: CriteriaPhrase[]; leadIn?: string } => {
   const cuts = cutPhrases(m.text);
   const phrases: CriteriaPhrase[] = [];
-  const previous: CriteriaPhrase[] = [...before];
   for (const cut of cuts.phrases) {
     const phrase = readPhrase(m.text.slice(cut.from, cut.to), { item, previous }, spanOf(cut.from, cut.to), rules);
     phrases.push(phrase);

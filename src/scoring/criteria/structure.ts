@@ -686,11 +686,12 @@ const finish = (drafts: Draft[], units: readonly Unit[], layout: Layout, preambl
       }
     }
     if (bracketRule !== undefined) phrases.push(bracketRule);
+    const previous = [...phrases]; // the phrases read so far, for targets printed before a rule
     const context = [cleanName(nameText), ...d.description.map((s) => textOf([s]))].join("。");
     let leadIn: string | undefined;
     for (const seg of d.criteria) {
       const m = mappedOf(units, [seg]);
-      const read = readPhrasesOf(m, context, (from, to) => spanOfMapped(m, from, to, units[seg.unit] as Unit, layout), phrases, rules);
+      const read = readPhrasesOf(m, context, (from, to) => spanOfMapped(m, from, to, units[seg.unit] as Unit, layout), previous, rules);
       phrases.push(...read.phrases);
       if (read.leadIn !== undefined) leadIn = read.leadIn;
     }

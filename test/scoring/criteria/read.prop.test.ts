@@ -46,7 +46,7 @@ describe("the criteria readers never throw", () => {
 
   it("on large adversarial inputs", () => {
     const N = 4_000;
-    for (const text of ["（一）".repeat(N), "1、".repeat(N), "51、".repeat(N), "扣1分，".repeat(N), "5分".repeat(N), "一\n".repeat(N), "考核项目分值评分标准".repeat(N / 10), `序号\n分值\n评分标准\n${"1\n".repeat(N)}`, "（".repeat(N), "每".repeat(N)]) {
+    for (const text of ["（一）".repeat(N), "1、".repeat(N), "51、".repeat(N), "扣1分，".repeat(N), "5分".repeat(N), "一\n".repeat(N), "考核项目分值评分标准".repeat(N / 10), `序号\n分值\n评分标准\n${"1\n".repeat(N)}`, "（".repeat(N), "每".repeat(N), `${"组".repeat(80)}${"\n\n1、组".repeat(N)}`, `类别\n具体项目内容\n较大事故\n${"1.发生事故的,每起扣5分。\n".repeat(N / 4)}`, `类别\n具体项目内容\n较大事故\n${"每少一次扣1分。\n".repeat(N / 4)}`]) {
       const t = readCriteriaText(text);
       expect(Array.isArray(t.items)).toBe(true);
     }

@@ -1,7 +1,10 @@
 // npm run bench: every benchmark, one after another. Not part of npm test.
-import { benchMatrix } from "./matrix.bench.js";
+import { benchCompare } from "./compare.bench.js";
+import { benchDates } from "./dates.bench.js";
+import { benchLedger } from "./ledger.bench.js";
+import { benchMatrix, benchRoster, benchSuggestions } from "./matrix.bench.js";
 import { benchAdversarial, benchParse } from "./parse.bench.js";
-import { benchSchedule } from "./schedule.bench.js";
+import { benchExpand, benchSchedule } from "./schedule.bench.js";
 import { benchScoring } from "./scoring.bench.js";
 import { benchTable } from "./table.bench.js";
 
@@ -9,6 +12,12 @@ console.log(`fazhi benchmarks · node ${process.version} · ${process.platform}/
 benchParse();
 benchAdversarial();
 benchMatrix();
+benchRoster();
+benchSuggestions();
 benchSchedule();
+benchExpand();
+benchDates();
+benchLedger();
 benchScoring();
 benchTable();
+benchCompare();

@@ -108,6 +108,28 @@ export { type ScoreInput, scoreUnits } from "./scoring/score.js";
 export { explainScoreCard } from "./scoring/explain.js";
 export { type ReportData, renderReport } from "./export/report.js";
 export {
+  AlignedPair,
+  Alignment,
+  AlignmentLink,
+  ComparedTask,
+  Coverage,
+  CoverageLink,
+  PairKind,
+  PlanDiff,
+  PlanRef,
+  RequirementRef,
+  ScheduleChange,
+  TaskChange,
+  TaskMove,
+  TextEdit,
+  UnitChange,
+} from "./model/compare.js";
+export { type AlignOptions, alignPlans } from "./compare/align.js";
+export { type DiffOptions, diffPlans } from "./compare/diff.js";
+export { type CoverageOptions, planCoverage } from "./compare/coverage.js";
+export { coverageToText, planDiffToText } from "./compare/text.js";
+export { type ComparePageOptions, renderCoverage, renderPlanDiff } from "./export/compare-report.js";
+export {
   type CriteriaItem,
   type CriteriaPhrase,
   type CriteriaRuleKind,

@@ -1,4 +1,6 @@
-import type { MatrixCell, ResponsibilityMatrix } from "../model/matrix.js";
+import * as z from "zod";
+import { argument, badArgument } from "../model/guard.js";
+import { type MatrixCell, ResponsibilityMatrix } from "../model/matrix.js";
 import { Role } from "../model/plan.js";
 
 /**
@@ -14,13 +16,20 @@ export interface CsvOptions {
   readonly eol?: "\r\n" | "\n";
 }
 
+const Rows = z.array(z.array(z.union([z.string(), z.number(), z.undefined()])));
+const csvShape = { bom: z.boolean().optional(), eol: z.enum(["\r\n", "\n"]).optional() };
+const CsvOptionsSchema = z.strictObject(csvShape);
+const MatrixCsvOptionsSchema = z.strictObject({ ...csvShape, layout: z.enum(["long", "wide"]).optional(), includeCandidates: z.boolean().optional() });
+
 /** Cells starting with these are formulas to spreadsheet programs (CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
+const LEADING_BOM = /^\uFEFF+/;
 
 /**
- * 写一个 CSV 单元格：以 `=`、`+`、`-`、`@`、制表符或回车开头的内容前加 `'`，使电子表格不把它当公式；
- * 含逗号、引号或换行时按 RFC 4180 加引号。Write one CSV field: neutralise formula starts
- * (prefix `'`), then quote per RFC 4180 when needed.
+ * 写一个 CSV 单元格：去掉开头的 BOM（电子表格读入时会去掉它），以 `=`、`+`、`-`、`@`、制表符或回车开头的内容前加 `'`，
+ * 使电子表格不把它当公式；含逗号、引号或换行时按 RFC 4180 加引号。Write one CSV field: drop a
+ * leading BOM (spreadsheets strip it when reading, which would expose a formula behind it),
+ * neutralise formula starts (prefix `'`), then quote per RFC 4180 when needed.
  *
  * @category Export
  * @example
@@ -30,7 +39,12 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * //=> "县司法局"
  */
 export const csvField = (value: string | number | undefined): string => {
-  let s = value === undefined ? "" : String(value);
+  if (value !== undefined && typeof value !== "string" && typeof value !== "number") throw badArgument("csvField", "value", "应为字符串、数字或 undefined", "must be a string, a number or undefined");
+  return field(value);
+};
+
+const field = (value: string | number | undefined): string => {
+  let s = value === undefined ? "" : String(value).replace(LEADING_BOM, "");
   if (FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
@@ -44,8 +58,14 @@ export const csvField = (value: string | number | undefined): string => {
  * //=> "单位,任务数\r\n县司法局,18\r\n"
  */
 export const toCsv = (rows: ReadonlyArray<ReadonlyArray<string | number | undefined>>, options: CsvOptions = {}): string => {
+  argument("toCsv", "rows", Rows, rows);
+  argument("toCsv", "options", CsvOptionsSchema, options);
+  return writeRows(rows, options);
+};
+
+const writeRows = (rows: ReadonlyArray<ReadonlyArray<string | number | undefined>>, options: CsvOptions): string => {
   const eol = options.eol ?? "\r\n";
-  const body = rows.map((row) => row.map(csvField).join(",")).join(eol);
+  const body = rows.map((row) => row.map(field).join(",")).join(eol);
   return `${options.bom === true ? "\uFEFF" : ""}${body}${rows.length > 0 ? eol : ""}`;
 };
 
@@ -83,6 +103,8 @@ const MARK: Readonly<Record<Role, string>> = { lead: "牵", responsible: "责", 
  * //=> true
  */
 export const matrixToCsv = (matrix: ResponsibilityMatrix, options: MatrixCsvOptions = {}): string => {
+  argument("matrixToCsv", "matrix", ResponsibilityMatrix, matrix);
+  argument("matrixToCsv", "options", MatrixCsvOptionsSchema, options);
   const cells = options.includeCandidates === false ? matrix.cells.filter((c) => c.certainty === "definite") : matrix.cells;
   const name = new Map(matrix.units.map((u) => [u.id as string, u.name]));
   if ((options.layout ?? "long") === "long") {
@@ -104,7 +126,7 @@ export const matrixToCsv = (matrix: ResponsibilityMatrix, options: MatrixCsvOpti
         c.certainty === "definite" ? "确定" : "候选",
       ]);
     }
-    return toCsv(rows, options);
+    return writeRows(rows, options);
   }
   const marks = new Map<string, Map<Role, MatrixCell["certainty"]>>();
   for (const c of cells) {
@@ -130,5 +152,5 @@ export const matrixToCsv = (matrix: ResponsibilityMatrix, options: MatrixCsvOpti
       }),
     ]);
   }
-  return toCsv(rows, options);
+  return writeRows(rows, options);
 };

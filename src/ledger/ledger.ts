@@ -1,13 +1,15 @@
 import { type Patch, applyPatches, enablePatches, produceWithPatches } from "immer";
-import { compareIsoDate, type IsoDate } from "../model/dates.js";
+import * as z from "zod";
+import { compareIsoDate, type IsoDate, toDayNumber } from "../model/dates.js";
 import { type Diagnostic, type DiagnosticPath, type Result, diag } from "../model/diagnostic.js";
 import { deepFreeze } from "../model/freeze.js";
-import type { PlanId } from "../model/ids.js";
+import { argument, badArgument } from "../model/guard.js";
+import { PlanId } from "../model/ids.js";
 import { parseInput } from "../model/input.js";
 import { Ledger, ProgressEntry, type WorkEntry } from "../model/ledger.js";
-import type { ResponsibilityMatrix } from "../model/matrix.js";
-import type { Plan } from "../model/plan.js";
-import type { Occurrence } from "../model/schedule.js";
+import { ResponsibilityMatrix } from "../model/matrix.js";
+import { Plan } from "../model/plan.js";
+import { Occurrence } from "../model/schedule.js";
 
 /**
  * 台账变更的校验依据：工作安排、责任矩阵、截至日期，以及（可选的）时间节点。
@@ -46,7 +48,7 @@ export type LedgerResult =
  * emptyLedger(plan.id).entries.length;
  * //=> 0
  */
-export const emptyLedger = (planId: PlanId): Ledger => deepFreeze({ planId, entries: [] });
+export const emptyLedger = (planId: PlanId): Ledger => deepFreeze({ planId: argument("emptyLedger", "planId", PlanId, planId), entries: [] });
 
 /**
  * 是否为工作进展类记录（完成、进展、开展一次）。Whether an entry is work on a task.
@@ -55,23 +57,46 @@ export const emptyLedger = (planId: PlanId): Ledger => deepFreeze({ planId, entr
  * isWorkEntry({ id: "m", unitId: "sfj", date: "2024-12-31", kind: "measure", metric: "x", value: 1 } as ProgressEntry);
  * //=> false
  */
-export const isWorkEntry = (e: ProgressEntry): e is WorkEntry => e.kind === "done" || e.kind === "progress" || e.kind === "held";
+export const isWorkEntry = (e: ProgressEntry): e is WorkEntry =>
+  typeof e === "object" && e !== null && (e.kind === "done" || e.kind === "progress" || e.kind === "held");
 
-/** What one check needs, built once per batch. */
+/** The indexes a check needs: built once per (plan, matrix, occurrences) and kept while they are frozen. */
 interface Checker {
-  readonly check: (entry: ProgressEntry, path: DiagnosticPath, ids: ReadonlySet<string>) => Diagnostic[];
+  readonly check: (entry: ProgressEntry, path: DiagnosticPath, isTaken: (id: string) => boolean, asOf: IsoDate) => Diagnostic[];
 }
 
-const checker = (ctx: LedgerContext): Checker => {
+const checkers = new WeakMap<ResponsibilityMatrix, WeakMap<Plan, WeakMap<object, Checker>>>();
+const NO_OCCURRENCES = {};
+
+/** The checker of a context, from the cache when plan, matrix and occurrences are frozen (they cannot change). */
+const checkerOf = (fn: string, ctx: LedgerContext): Checker => {
+  if (typeof ctx !== "object" || ctx === null) throw badArgument(fn, "context", "应为 { plan, matrix, asOf, occurrences? }", "must be { plan, matrix, asOf, occurrences? }");
+  toDayNumber(ctx.asOf, fn);
+  const cacheable = Object.isFrozen(ctx.plan) && Object.isFrozen(ctx.matrix) && (ctx.occurrences === undefined || Object.isFrozen(ctx.occurrences));
+  if (!cacheable) return checker(fn, ctx);
+  const occKey = ctx.occurrences ?? NO_OCCURRENCES;
+  let byPlan = checkers.get(ctx.matrix);
+  if (byPlan === undefined) checkers.set(ctx.matrix, (byPlan = new WeakMap()));
+  let byOcc = byPlan.get(ctx.plan);
+  if (byOcc === undefined) byPlan.set(ctx.plan, (byOcc = new WeakMap()));
+  let c = byOcc.get(occKey);
+  if (c === undefined) byOcc.set(occKey, (c = checker(fn, ctx)));
+  return c;
+};
+
+const checker = (fn: string, ctx: LedgerContext): Checker => {
+  argument(fn, "context.plan", Plan, ctx.plan);
+  argument(fn, "context.matrix", ResponsibilityMatrix, ctx.matrix);
+  if (ctx.occurrences !== undefined) argument(fn, "context.occurrences", Occurrences, ctx.occurrences);
   const units = new Map(ctx.matrix.units.map((u) => [u.id as string, u.name]));
   const tasks = new Map<string, { no: number; requirements: Set<string> }>();
   for (const s of ctx.plan.sections) for (const t of s.tasks) tasks.set(t.id, { no: t.no, requirements: new Set(t.requirements.map((r) => r.id)) });
   const roles = new Set(ctx.matrix.cells.map((c) => `${c.unitId}\u0000${c.taskId}`));
   const occurrences = ctx.occurrences === undefined ? undefined : new Map(ctx.occurrences.map((o) => [o.id as string, o]));
   return {
-    check: (e, path, ids) => {
+    check: (e, path, isTaken, asOf) => {
       const out: Diagnostic[] = [];
-      if (ids.has(e.id)) out.push(diag("duplicate_entry", "error", `台账记录编号“${e.id}”已存在`, `Ledger entry id "${e.id}" already exists`, [...path, "id"]));
+      if (isTaken(e.id)) out.push(diag("duplicate_entry", "error", `台账记录编号“${e.id}”已存在`, `Ledger entry id "${e.id}" already exists`, [...path, "id"]));
       const unitName = units.get(e.unitId);
       if (unitName === undefined) out.push(diag("unknown_unit", "error", `责任矩阵中没有单位“${e.unitId}”`, `Unit "${e.unitId}" is not in the matrix`, [...path, "unitId"]));
       const work = isWorkEntry(e) ? e : undefined;
@@ -91,12 +116,77 @@ const checker = (ctx: LedgerContext): Checker => {
           out.push(diag("unknown_occurrence", "error", `时间节点“${work.occurrenceId}”不存在或不属于该任务/要求`, `Occurrence "${work.occurrenceId}" does not exist or belongs to another task or requirement`, [...path, "occurrenceId"]));
         }
       }
-      if (compareIsoDate(e.date, ctx.asOf) > 0) {
-        out.push(diag("future_date", "error", `记录日期 ${e.date} 晚于截至日期 ${ctx.asOf}`, `Entry date ${e.date} is after the as-of date ${ctx.asOf}`, [...path, "date"]));
+      if (compareIsoDate(e.date, asOf) > 0) {
+        out.push(diag("future_date", "error", `记录日期 ${e.date} 晚于截至日期 ${asOf}`, `Entry date ${e.date} is after the as-of date ${asOf}`, [...path, "date"]));
       }
       return out;
     },
   };
+};
+
+/**
+ * The entries behind the ledgers this module returns. Successive ledgers share one append-only
+ * array (`entries`) with an id index; a ledger is a view of its first `length` entries. Appending to
+ * the newest view pushes in place (O(1)); appending to an older one copies its entries first (a
+ * branch). A view builds its frozen `entries` array the first time it is read. This keeps one append
+ * from costing the whole ledger (immer copied, patched and freeze-walked the array on every call).
+ */
+interface Log {
+  readonly entries: ProgressEntry[];
+  /** Each id's first position. */
+  readonly index: Map<string, number>;
+}
+interface View {
+  readonly log: Log;
+  readonly length: number;
+}
+const views = new WeakMap<Ledger, View>();
+
+const logOf = (entries: readonly ProgressEntry[]): Log => {
+  const index = new Map<string, number>();
+  entries.forEach(({ id }, i) => {
+    if (!index.has(id)) index.set(id, i);
+  });
+  return { entries: [...entries], index };
+};
+
+/** The view of a ledger: its own if this module made it, else an index of its entries (kept if frozen). */
+const viewOf = (fn: string, ledger: Ledger): View => {
+  const known = views.get(ledger);
+  if (known !== undefined) return known;
+  argument(fn, "ledger", Ledger, ledger);
+  const view = { log: logOf(ledger.entries), length: ledger.entries.length };
+  if (Object.isFrozen(ledger) && Object.isFrozen(ledger.entries)) views.set(ledger, view);
+  return view;
+};
+
+const isTakenIn = (view: View): ((id: string) => boolean) => (id) => {
+  const at = view.log.index.get(id);
+  return at !== undefined && at < view.length;
+};
+
+/** A frozen ledger over the first `length` entries of a log; its entries array is built on first read. */
+const ledgerView = (from: Ledger, log: Log, length: number): Ledger => {
+  const ledger: Partial<Ledger> = from.description === undefined ? { planId: from.planId } : { planId: from.planId, description: from.description };
+  let entries: ProgressEntry[] | undefined;
+  Object.defineProperty(ledger, "entries", { enumerable: true, get: () => (entries ??= deepFreeze(log.entries.slice(0, length))) });
+  const view = Object.freeze(ledger) as Ledger;
+  views.set(view, { log, length });
+  return view;
+};
+
+/** Append checked entries: the new ledger and the patches immer's produceWithPatches would give. */
+const append = (ledger: Ledger, view: View, added: readonly ProgressEntry[]): Extract<LedgerResult, { ok: true }> => {
+  const log = view.log.entries.length === view.length ? view.log : logOf(view.log.entries.slice(0, view.length));
+  const patches: Patch[] = [];
+  const inversePatches: Patch[] = [];
+  for (const e of added) {
+    patches.push({ op: "add", path: ["entries", log.entries.length], value: e });
+    if (!log.index.has(e.id)) log.index.set(e.id, log.entries.length);
+    log.entries.push(e);
+  }
+  for (let i = log.entries.length - 1; i >= view.length; i--) inversePatches.push({ op: "remove", path: ["entries", i] });
+  return { ok: true, ledger: added.length === 0 ? ledger : ledgerView(ledger, log, log.entries.length), patches, inversePatches, issues: [] };
 };
 
 /**
@@ -105,18 +195,26 @@ const checker = (ctx: LedgerContext): Checker => {
  * Record several entries at once, all or nothing: each is schema-checked, then checked for an
  * unknown unit, task, requirement or occurrence, a unit with no role in the task, a date after
  * `asOf`, and a duplicate id. On any error nothing is recorded and the ledger is returned as it
- * was. Linear in the ledger size plus the batch.
+ * was. Linear in the batch: the ledger's ids and the context's indexes are built once and reused
+ * — for the ledgers these functions return and frozen ones (as readLedger returns them), and
+ * while the plan, matrix and occurrences are frozen — so appending one entry at a time costs the
+ * same at any ledger size. The patches are those immer's `produceWithPatches` gives for the push.
  *
  * @category Ledger
  * @example
  * const r = recordMany(emptyLedger(plan.id), entries, { plan, matrix, asOf });
  * r.ok && r.ledger.entries.length;
  */
-export const recordMany = (ledger: Ledger, entries: readonly unknown[], ctx: LedgerContext): LedgerResult => {
+export const recordMany = (ledger: Ledger, entries: readonly unknown[], ctx: LedgerContext): LedgerResult => record("recordMany", ledger, entries, ctx);
+
+const record = (fn: string, ledger: Ledger, entries: readonly unknown[], ctx: LedgerContext): LedgerResult => {
+  const view = viewOf(fn, ledger);
+  const isTaken = isTakenIn(view);
+  if (!Array.isArray(entries)) throw badArgument(fn, "entries", "应为数组", "must be an array");
+  const { check } = checkerOf(fn, ctx);
   const issues: Diagnostic[] = [];
   const parsed: ProgressEntry[] = [];
-  const ids = new Set<string>(ledger.entries.map((e) => e.id));
-  const { check } = checker(ctx);
+  const batch = new Set<string>();
   entries.forEach((input, i) => {
     const path: DiagnosticPath = [i];
     const r = parseInput(ProgressEntry, input);
@@ -124,23 +222,18 @@ export const recordMany = (ledger: Ledger, entries: readonly unknown[], ctx: Led
       issues.push(...r.issues.map((d) => ({ ...d, path: [...path, ...d.path] })));
       return;
     }
-    const found = check(r.value, path, ids);
-    issues.push(...found);
-    ids.add(r.value.id);
+    issues.push(...check(r.value, path, (id) => batch.has(id) || isTaken(id), ctx.asOf));
+    batch.add(r.value.id);
     parsed.push(r.value);
   });
   if (issues.length > 0) return { ok: false, ledger, issues: deepFreeze(issues) };
-  enablePatches();
-  const [next, patches, inversePatches] = produceWithPatches(ledger, (draft) => {
-    for (const e of parsed) draft.entries.push(e);
-  });
-  return { ok: true, ledger: next, patches, inversePatches, issues: [] };
+  return append(ledger, view, parsed);
 };
 
 /**
- * 记录一条台账（immer reducer）：输入不变，输出冻结，同时返回补丁。规则见 {@link recordMany}。
- * Record one entry (an immer reducer): the input is not changed, the output is frozen, and the
- * change comes with its patches. Checks as in {@link recordMany}.
+ * 记录一条台账：输入不变，输出冻结，同时返回 immer 格式的补丁；台账再大，每次追加的开销也不变。规则见 {@link recordMany}。
+ * Record one entry: the input is not changed, the output is frozen, and the change comes with its
+ * immer patches; one append costs the same however large the ledger. Checks as in {@link recordMany}.
  *
  * @category Ledger
  * @example
@@ -152,7 +245,7 @@ export const recordMany = (ledger: Ledger, entries: readonly unknown[], ctx: Led
  * //=> true
  */
 export const recordProgress = (ledger: Ledger, entry: unknown, ctx: LedgerContext): LedgerResult => {
-  const r = recordMany(ledger, [entry], ctx);
+  const r = record("recordProgress", ledger, [entry], ctx);
   // One entry: paths start at the entry's own fields.
   return r.ok ? r : { ...r, issues: deepFreeze(r.issues.map((d) => ({ ...d, path: d.path.slice(1) }))) };
 };
@@ -166,6 +259,8 @@ export const recordProgress = (ledger: Ledger, entry: unknown, ctx: LedgerContex
  * removeEntry(ledger, "e1").ok;
  */
 export const removeEntry = (ledger: Ledger, id: string): LedgerResult => {
+  viewOf("removeEntry", ledger);
+  if (typeof id !== "string") throw badArgument("removeEntry", "id", "应为台账记录编号", "must be an entry id");
   const index = ledger.entries.findIndex((e) => e.id === id);
   if (index === -1) return { ok: false, ledger, issues: [diag("unknown_entry", "error", `台账中没有编号为“${id}”的记录`, `No ledger entry with id "${id}"`, ["id"])] };
   enablePatches();
@@ -185,11 +280,22 @@ export const removeEntry = (ledger: Ledger, id: string): LedgerResult => {
  * const rebuilt = replay(emptyLedger(plan.id), changes.map((c) => c.patches));
  */
 export const replay = (base: Ledger, changes: ReadonlyArray<readonly Patch[]>): Ledger => {
+  viewOf("replay", base);
+  argument("replay", "changes", Changes, changes);
   enablePatches();
-  let ledger = base;
-  for (const patches of changes) ledger = applyPatches(ledger, patches as Patch[]);
-  return deepFreeze(ledger);
+  let rebuilt: unknown;
+  try {
+    // All changes in one draft: applying them one produce at a time copied the entries every time.
+    rebuilt = applyPatches(base, changes.flat() as Patch[]);
+  } catch (e) {
+    throw badArgument("replay", "changes", `补丁无法应用于该台账：${(e as Error).message}`, `the patches do not apply to this ledger: ${(e as Error).message}`);
+  }
+  return deepFreeze(argument("replay", "changes (the ledger they rebuild)", Ledger, rebuilt));
 };
+
+/** Changes as saved from LedgerResult.patches: lists of immer patches. */
+const Changes = z.array(z.array(z.strictObject({ op: z.enum(["add", "remove", "replace"]), path: z.array(z.union([z.string(), z.number()])), value: z.unknown().optional() })));
+const Occurrences = z.array(Occurrence);
 
 /**
  * 读取不可信的台账 JSON：模式校验，记录编号唯一；给出 `context` 时，每条记录还按 {@link recordMany} 的规则检查。
@@ -206,7 +312,7 @@ export const readLedger = (input: unknown, context?: LedgerContext): Result<Ledg
   if (!parsed.ok) return parsed;
   const ledger = parsed.value;
   if (context !== undefined) {
-    const r = recordMany(emptyLedger(ledger.planId), ledger.entries, context);
+    const r = record("readLedger", emptyLedger(ledger.planId), ledger.entries, context);
     const issues = r.issues.map((d) => ({ ...d, path: ["entries", ...d.path] }));
     return r.ok ? { ok: true, value: ledger, issues: [] } : { ok: false, issues: deepFreeze(issues) };
   }

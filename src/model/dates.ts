@@ -1,9 +1,17 @@
 import * as z from "zod";
 import { FazhiError } from "./diagnostic.js";
+import { badArgument, optionsOf, shown } from "./guard.js";
 
 /**
  * 公历日期 `YYYY-MM-DD`，只接受真实存在的日期（`2024-02-30` 不合法）。不含时间和时区。
  * A calendar day as `YYYY-MM-DD`; only real dates (2024-02-30 is rejected). No time, no zone.
+ *
+ * 与所有模型一样，`IsoDate` 是 zod 模式：`IsoDate.parse` 遇到不合法的日期抛出 zod 的 `ZodError`（不是
+ * {@link FazhiError}）；不抛出的检查用 {@link isIsoDate} 或 `IsoDate.safeParse`。库函数收到不合法的日期时抛出
+ * `FazhiError`（code `invalid_argument`）。
+ * Like every model, `IsoDate` is a zod schema: `IsoDate.parse` throws zod's `ZodError` (not a
+ * `FazhiError`) on a bad date; check without throwing with {@link isIsoDate} or `IsoDate.safeParse`.
+ * The library's functions throw a `FazhiError` (`invalid_argument`) when given a bad date.
  *
  * @category Dates
  * @example
@@ -30,38 +38,85 @@ export type IsoDate = z.infer<typeof IsoDate>;
  * isIsoDate("2024-6-30");
  * //=> false
  */
-export const isIsoDate = (value: unknown): value is IsoDate => IsoDate.safeParse(value).success;
+export const isIsoDate = (value: unknown): value is IsoDate => dayNumberOf(value) !== undefined;
 
-const check = (d: IsoDate, fn: string): void => {
-  if (!isIsoDate(d)) {
-    throw new FazhiError("invalid_argument", `${fn}：日期格式不正确：${String(d)}`, `${fn}: not a YYYY-MM-DD date: ${String(d)}`);
-  }
-};
+/** 0000-01-01 and 9999-12-31 as day numbers: the range every IsoDate lies in. */
+const FIRST_DAY = -719_528;
+const LAST_DAY = 2_932_896;
 
-const DAY_MS = 86_400_000;
+/** Days before each month in a common year (index 1–12). */
+const DAYS_BEFORE = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 /**
- * Calendar days are counted in UTC, never in the host zone: some zones skipped whole days
- * (Pacific/Kiritimati has no 1994-12-31, Pacific/Apia no 2011-12-30), so no local-time Date
- * can stand for every calendar day. UTC has every day, so results are the same in every zone.
+ * The day number (days since 1970-01-01) of a real `YYYY-MM-DD` date, or undefined: the one
+ * check every public date function makes, by hand (a schema parse per stepped day was the cost).
+ * Agrees with the `IsoDate` schema (a property test holds it to that).
  */
-const toDayNumber = (d: IsoDate, fn: string): number => {
-  check(d, fn);
-  const x = new Date(0);
-  x.setUTCFullYear(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
-  return x.getTime() / DAY_MS;
+export const dayNumberOf = (value: unknown): number | undefined => {
+  if (typeof value !== "string" || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return undefined;
+  const y0 = value.charCodeAt(0) - 48;
+  const y1 = value.charCodeAt(1) - 48;
+  const y2 = value.charCodeAt(2) - 48;
+  const y3 = value.charCodeAt(3) - 48;
+  const m0 = value.charCodeAt(5) - 48;
+  const m1 = value.charCodeAt(6) - 48;
+  const d0 = value.charCodeAt(8) - 48;
+  const d1 = value.charCodeAt(9) - 48;
+  // Each is a digit exactly when it is an unsigned value ≤ 9.
+  if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return undefined;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  const leap = isLeap(year);
+  if (day > (month === 2 ? (leap ? 29 : 28) : (DAYS_BEFORE[month + 1] ?? 365) - (DAYS_BEFORE[month] as number))) return undefined;
+  // Days from 1970-01-01: whole years (with their leap days), then the days before the month.
+  const y = year - 1;
+  // Leap days from 1970 to the start of `year` (negative before 1970): those of 1…year-1 less the 477 of 1…1969.
+  const leapDays = Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - 477;
+  return (year - 1970) * 365 + leapDays + (DAYS_BEFORE[month] as number) + (leap && month > 2 ? 1 : 0) + day - 1;
+};
+
+/** The day number of a date argument, or a FazhiError naming the function. */
+export const toDayNumber = (date: IsoDate, fn: string): number => {
+  const day = dayNumberOf(date);
+  if (day === undefined) throw new FazhiError("invalid_argument", `${fn}：日期格式不正确：${shown(date)}`, `${fn}: not a YYYY-MM-DD date: ${shown(date)}`);
+  return day;
+};
+
+const check = (date: IsoDate, fn: string): void => {
+  toDayNumber(date, fn);
 };
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0");
 
-const fromDayNumber = (day: number, fn: string): IsoDate => {
-  const x = new Date(day * DAY_MS);
-  const y = x.getUTCFullYear();
-  if (!Number.isFinite(y) || y < 0 || y > 9999) {
+/** The year of a day number. */
+export const yearOfDayNumber = (day: number): number => civilFromDays(day)[0];
+
+/** The date of a day number (H. Hinnant's civil_from_days, no Date, no zone); out_of_range outside 0000–9999. */
+export const fromDayNumber = (day: number, fn: string): IsoDate => {
+  if (!(day >= FIRST_DAY && day <= LAST_DAY)) {
     throw new FazhiError("out_of_range", `${fn}：结果超出 0000–9999 年`, `${fn}: result is outside the years 0000-9999`);
   }
-  return `${pad(y, 4)}-${pad(x.getUTCMonth() + 1, 2)}-${pad(x.getUTCDate(), 2)}` as IsoDate;
+  const [y, m, d] = civilFromDays(day);
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` as IsoDate;
 };
+
+const civilFromDays = (day: number): [number, number, number] => {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+};
+
+/** ISO day of week of a day number: Monday 1 … Sunday 7 (1970-01-01 was a Thursday). */
+export const weekdayOfDayNumber = (day: number): 1 | 2 | 3 | 4 | 5 | 6 | 7 => ((((day + 3) % 7) + 7) % 7 + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 /**
  * 由年、月、日构造日期。Build a date from year, month (1–12) and day.
@@ -76,12 +131,13 @@ const fromDayNumber = (day: number, fn: string): IsoDate => {
  * //=> "2024-02-29"
  */
 export const isoDate = (year: number, month: number, day: number, options: { overflow?: "constrain" | "reject" } = {}): IsoDate => {
+  const overflow = overflowOf("isoDate", options);
   const ok = Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && year >= 0 && year <= 9999 && month >= 1 && month <= 12 && day >= 1;
   if (!ok) {
-    throw new FazhiError("invalid_argument", `isoDate：年月日不正确：${year}-${month}-${day}`, `isoDate: bad year/month/day: ${year}-${month}-${day}`);
+    throw new FazhiError("invalid_argument", `isoDate：年月日不正确：${shown(year)}-${shown(month)}-${shown(day)}`, `isoDate: bad year/month/day: ${shown(year)}-${shown(month)}-${shown(day)}`);
   }
   const last = daysInMonth(year, month);
-  if (day > last && options.overflow !== "constrain") {
+  if (day > last && overflow !== "constrain") {
     throw new FazhiError("out_of_range", `isoDate：${year}年${month}月没有${day}日`, `isoDate: ${year}-${month} has no day ${day}`);
   }
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(Math.min(day, last), 2)}` as IsoDate;
@@ -96,8 +152,18 @@ export const isoDate = (year: number, month: number, day: number, options: { ove
  * //=> 29
  */
 export const daysInMonth = (year: number, month: number): number => {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) {
+    throw new FazhiError("invalid_argument", `daysInMonth：年月不正确：${shown(year)}-${shown(month)}`, `daysInMonth: bad year/month: ${shown(year)}-${shown(month)}`);
+  }
+  if (month === 2) return isLeap(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+};
+
+/** The overflow option of isoDate and addMonths, checked. */
+const overflowOf = (fn: string, given: { overflow?: "constrain" | "reject" } | undefined): "constrain" | "reject" | undefined => {
+  const { overflow } = optionsOf(fn, given);
+  if (overflow !== undefined && overflow !== "constrain" && overflow !== "reject") throw badArgument(fn, "options.overflow", "应为 \"constrain\" 或 \"reject\"", 'must be "constrain" or "reject"');
+  return overflow;
 };
 
 /**
@@ -109,7 +175,10 @@ export const daysInMonth = (year: number, month: number): number => {
  * ["2024-06-30", "2024-01-15"].sort(compareIsoDate);
  * //=> ["2024-01-15", "2024-06-30"]
  */
-export const compareIsoDate = (a: IsoDate | string, b: IsoDate | string): -1 | 0 | 1 => (a < b ? -1 : a > b ? 1 : 0);
+export const compareIsoDate = (a: IsoDate | string, b: IsoDate | string): -1 | 0 | 1 => {
+  if (typeof a !== "string" || typeof b !== "string") throw badArgument("compareIsoDate", typeof a !== "string" ? "a" : "b", "应为日期字符串", "must be a date string");
+  return a < b ? -1 : a > b ? 1 : 0;
+};
 
 /**
  * 加（减）若干天。Add (or subtract) days.
@@ -137,6 +206,7 @@ export const addDays = (date: IsoDate, days: number): IsoDate => {
  * //=> "2024-02-29"
  */
 export const addMonths = (date: IsoDate, months: number, options: { overflow?: "constrain" | "reject" } = {}): IsoDate => {
+  const overflow = overflowOf("addMonths", options);
   if (!Number.isInteger(months)) throw new FazhiError("invalid_argument", "addMonths：月数必须为整数", "addMonths: months must be an integer");
   check(date, "addMonths");
   const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
@@ -144,7 +214,7 @@ export const addMonths = (date: IsoDate, months: number, options: { overflow?: "
   const month = total - year * 12 + 1;
   if (year < 0 || year > 9999) throw new FazhiError("out_of_range", "addMonths：结果超出 0000–9999 年", "addMonths: result is outside the years 0000-9999");
   const day = Number(date.slice(8, 10));
-  if (options.overflow === "reject" && day > daysInMonth(year, month)) {
+  if (overflow === "reject" && day > daysInMonth(year, month)) {
     throw new FazhiError("out_of_range", `addMonths：${date} 加 ${months} 个月后日期不存在`, `addMonths: ${date} plus ${months} months does not exist`);
   }
   return isoDate(year, month, day, { overflow: "constrain" });
@@ -169,10 +239,7 @@ export const differenceInDays = (later: IsoDate, earlier: IsoDate): number =>
  * dayOfWeek("2024-02-04" as IsoDate);
  * //=> 7
  */
-export const dayOfWeek = (date: IsoDate): 1 | 2 | 3 | 4 | 5 | 6 | 7 => {
-  const utc = new Date(toDayNumber(date, "dayOfWeek") * DAY_MS).getUTCDay();
-  return (utc === 0 ? 7 : utc) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
-};
+export const dayOfWeek = (date: IsoDate): 1 | 2 | 3 | 4 | 5 | 6 | 7 => weekdayOfDayNumber(toDayNumber(date, "dayOfWeek"));
 
 /**
  * 日期所在的季度（1–4）。The quarter (1–4) of a date.

@@ -177,8 +177,10 @@ export class FazhiError extends Error {
  * hasErrors([{ code: "x", severity: "warning", message: "", messageEn: "", path: [] }]);
  * //=> false
  */
-export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean =>
-  diagnostics.some((d) => d.severity === "error");
+export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean => {
+  if (!Array.isArray(diagnostics)) throw new FazhiError("invalid_argument", "hasErrors：参数应为诊断数组", "hasErrors: expected an array of diagnostics");
+  return diagnostics.some((d) => typeof d === "object" && d !== null && d.severity === "error");
+};
 
 /** Build a diagnostic (internal helper; `source` only when given). */
 export const diag = (

@@ -98,4 +98,4 @@ export type EntryId = z.infer<typeof EntryId>;
  * isWellFormedId("县司法局");
  * //=> false
  */
-export const isWellFormedId = (value: string): boolean => ID_PATTERN.test(value);
+export const isWellFormedId = (value: string): boolean => typeof value === "string" && ID_PATTERN.test(value);

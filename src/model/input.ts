@@ -1,5 +1,6 @@
+import { core } from "zod";
 import type * as z from "zod";
-import { type Diagnostic, type DiagnosticPath, type Result, diag } from "./diagnostic.js";
+import { type Diagnostic, type DiagnosticPath, FazhiError, type Result, diag } from "./diagnostic.js";
 import { deepFreeze } from "./freeze.js";
 
 const pathText = (path: DiagnosticPath): string => (path.length === 0 ? "（根）" : path.join("."));
@@ -81,12 +82,17 @@ const describe = (issue: z.core.$ZodIssue): [string, string] => {
  * if (!r.success) diagnosticsFromZod(r.error)[0]?.code;
  * //=> "invalid_type"
  */
-export const diagnosticsFromZod = (error: z.ZodError, basePath: DiagnosticPath = []): Diagnostic[] =>
-  error.issues.map((issue) => {
+export const diagnosticsFromZod = (error: z.ZodError, basePath: DiagnosticPath = []): Diagnostic[] => {
+  if (!(error instanceof core.$ZodError)) throw new FazhiError("invalid_argument", "diagnosticsFromZod：参数 error 应为 zod 的 ZodError", "diagnosticsFromZod: error must be a zod ZodError");
+  if (!Array.isArray(basePath) || !basePath.every((p) => typeof p === "string" || Number.isInteger(p))) {
+    throw new FazhiError("invalid_argument", "diagnosticsFromZod：参数 basePath 应为字段路径数组", "diagnosticsFromZod: basePath must be an array of keys and indexes");
+  }
+  return error.issues.map((issue) => {
     const path: DiagnosticPath = [...basePath, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
     const [zh, en] = describe(issue);
     return diag(issue.code, "error", `${pathText(path)}：${zh}`, `${pathTextEn(path)}: ${en}`, path);
   });
+};
 
 /**
  * 用 zod 模式校验不可信的输入（如另一系统发来的 JSON），返回结果而不抛出；成功的值深度冻结。
@@ -102,6 +108,7 @@ export const diagnosticsFromZod = (error: z.ZodError, basePath: DiagnosticPath =
  * //=> "invalid_format"
  */
 export const parseInput = <S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>> => {
+  if (!(schema instanceof core.$ZodType)) throw new FazhiError("invalid_argument", "parseInput：参数 schema 应为 zod 模式（如 Plan、Ledger）", "parseInput: schema must be a zod schema (Plan, Ledger, …)");
   const parsed = schema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: diagnosticsFromZod(parsed.error) };
   return { ok: true, value: deepFreeze(parsed.data), issues: [] };
@@ -120,8 +127,10 @@ export const parseAndValidate = <S extends z.ZodType>(
   input: unknown,
   validate: (value: z.output<S>) => readonly Diagnostic[],
 ): Result<z.output<S>> => {
+  if (typeof validate !== "function") throw new FazhiError("invalid_argument", "parseAndValidate：参数 validate 应为函数", "parseAndValidate: validate must be a function");
   const parsed = parseInput(schema, input);
   if (!parsed.ok) return parsed;
   const issues = validate(parsed.value);
+  if (!Array.isArray(issues)) throw new FazhiError("invalid_argument", "parseAndValidate：validate 应返回诊断数组", "parseAndValidate: validate must return an array of diagnostics");
   return issues.some((d) => d.severity === "error") ? { ok: false, issues } : { ok: true, value: parsed.value, issues };
 };

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { FazhiError } from "./diagnostic.js";
+import { shown } from "./guard.js";
 import { Diagnostic } from "./diagnostic.js";
 import { MatrixCell, ResponsibilityMatrix } from "./matrix.js";
 import { Assignment, Clause, Plan, Requirement, Role, Section, Task, UnitRef } from "./plan.js";
@@ -8,6 +9,7 @@ import { Ledger, ProgressEntry } from "./ledger.js";
 import { WorkdayCalendar } from "./calendar.js";
 import { ScoreCard, ScoringScheme } from "./scoring.js";
 import { Roster, Unit, UnitGroup } from "./unit.js";
+import { Alignment, Coverage, PlanDiff } from "./compare.js";
 
 /**
  * 可导出为 JSON Schema 的模型名称。The name of a model that has a JSON Schema.
@@ -36,7 +38,10 @@ export type ModelName =
   | "Ledger"
   | "WorkdayCalendar"
   | "ScoringScheme"
-  | "ScoreCard";
+  | "ScoreCard"
+  | "Alignment"
+  | "PlanDiff"
+  | "Coverage";
 
 /**
  * 可导出 JSON Schema 的模型，键为 `$defs` 中的名称。The models exported as JSON Schema, by their
@@ -64,6 +69,9 @@ const MODELS: Readonly<Record<ModelName, z.ZodType>> = {
   WorkdayCalendar,
   ScoringScheme,
   ScoreCard,
+  Alignment,
+  PlanDiff,
+  Coverage,
 };
 
 /**
@@ -176,8 +184,8 @@ const one = (name: ModelName): Node => {
  */
 export const toJsonSchema = (name?: ModelName): JsonSchema => {
   if (name !== undefined) {
-    if (!Object.hasOwn(MODELS, name)) {
-      throw new FazhiError("invalid_argument", `没有名为“${String(name)}”的模型`, `No model named "${String(name)}"`);
+    if (typeof name !== "string" || !Object.hasOwn(MODELS, name)) {
+      throw new FazhiError("invalid_argument", `没有名为“${shown(name)}”的模型`, `No model named "${shown(name)}"`);
     }
     return one(name);
   }
@@ -196,5 +204,9 @@ export const toJsonSchema = (name?: ModelName): JsonSchema => {
  * schemaFileName("UnitGroup");
  * //=> "unit-group.schema.json"
  */
-export const schemaFileName = (name: ModelName): string =>
-  `${name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()}.schema.json`;
+export const schemaFileName = (name: ModelName): string => {
+  if (typeof name !== "string" || !Object.hasOwn(MODELS, name)) {
+    throw new FazhiError("invalid_argument", `没有名为“${shown(name)}”的模型`, `No model named "${shown(name)}"`);
+  }
+  return `${name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()}.schema.json`;
+};

@@ -1,6 +1,7 @@
+import type * as z from "zod";
 import { compareIsoDate, type IsoDate } from "./dates.js";
 import { type Diagnostic, type DiagnosticPath, type Result, type SourceSpan, diag } from "./diagnostic.js";
-import { parseAndValidate } from "./input.js";
+import { diagnosticsFromZod, parseAndValidate } from "./input.js";
 import { Plan, Role, type UnitRef } from "./plan.js";
 import type { ScheduleRule } from "./schedule.js";
 import { Roster } from "./unit.js";
@@ -86,13 +87,25 @@ const checkNumbering = (out: Diagnostic[], items: ReadonlyArray<{ no: number; pa
  * year (a warning: some plans set a January deadline for the next year), windows in order,
  * unit references pointing at a unit or a group but not both, sane source spans.
  *
+ * 传入的值不符合 `Plan` 模式时（如其他系统发来的 JSON），返回模式校验的诊断，不抛出。
+ * Given a value that does not match the `Plan` schema (JSON from elsewhere, say), it returns the
+ * schema's diagnostics instead of throwing.
+ *
  * @category Validation
  * @example
  * const issues = validatePlan(plan);
  * issues.filter((d) => d.severity === "error").length;
  * //=> 0
  */
-export const validatePlan = (plan: Plan): Diagnostic[] => {
+export const validatePlan = (plan: Plan): Diagnostic[] => schemaFirst(Plan, plan, checkPlan);
+
+/** The schema's diagnostics for a value that does not match it; else the cross-field checks. */
+const schemaFirst = <T>(schema: z.ZodType<T>, value: T, check: (value: T) => Diagnostic[]): Diagnostic[] => {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? check(value) : diagnosticsFromZod(parsed.error);
+};
+
+const checkPlan = (plan: Plan): Diagnostic[] => {
   const out: Diagnostic[] = [];
   const ids = uniqueness(out, "duplicate_id", "编号", "id");
   const taskNos = uniqueness(out, "duplicate_task_no", "任务序号", "task number");
@@ -141,6 +154,30 @@ export const validatePlan = (plan: Plan): Diagnostic[] => {
   return out;
 };
 
+/**
+ * Whether following parents from an id ever repeats an id. Each id is walked once and remembered,
+ * so checking every unit is linear (walking each chain afresh was O(n²) on one long chain).
+ */
+const cycleFinder = (parentOf: ReadonlyMap<string, string | undefined>): ((id: string) => boolean) => {
+  const ON_PATH = 0;
+  const known = new Map<string, typeof ON_PATH | boolean>();
+  return (start) => {
+    const path: string[] = [];
+    let found = false;
+    for (let id: string | undefined = start; id !== undefined; id = parentOf.get(id)) {
+      const state = known.get(id);
+      if (state !== undefined) {
+        found = state !== false; // back on this walk's own path, or joining a chain known to cycle
+        break;
+      }
+      known.set(id, ON_PATH);
+      path.push(id);
+    }
+    for (const id of path) known.set(id, found);
+    return found;
+  };
+};
+
 const inOrder = (out: Diagnostic[], from: IsoDate | undefined, to: IsoDate | undefined, path: DiagnosticPath): void => {
   if (from !== undefined && to !== undefined && compareIsoDate(from, to) > 0) {
     out.push(diag("invalid_range", "error", `有效期不正确：开始 ${from} 晚于结束 ${to}`, `Invalid validity range: ${from} is after ${to}`, path));
@@ -154,12 +191,17 @@ const inOrder = (out: Diagnostic[], from: IsoDate | undefined, to: IsoDate | und
  * collide with another unit's name or alias, parents that exist without cycles, validity ranges
  * in order, group members that exist, phrases claimed by one group only.
  *
+ * 传入的值不符合 `Roster` 模式时，返回模式校验的诊断，不抛出。Given a value that does not match
+ * the `Roster` schema, it returns the schema's diagnostics instead of throwing.
+ *
  * @category Validation
  * @example
  * validateRoster(roster).map((d) => d.code);
  * //=> []
  */
-export const validateRoster = (roster: Roster): Diagnostic[] => {
+export const validateRoster = (roster: Roster): Diagnostic[] => schemaFirst(Roster, roster, checkRoster);
+
+const checkRoster = (roster: Roster): Diagnostic[] => {
   const out: Diagnostic[] = [];
   const unitIds = uniqueness(out, "duplicate_id", "单位编号", "unit id");
   const groupIds = uniqueness(out, "duplicate_id", "单位组编号", "group id");
@@ -190,15 +232,10 @@ export const validateRoster = (roster: Roster): Diagnostic[] => {
     });
   });
 
-  const parentOf = new Map(roster.units.map((u) => [u.id, u.parent]));
+  const runsIntoCycle = cycleFinder(new Map(roster.units.map((u) => [u.id as string, u.parent as string | undefined])));
   roster.units.forEach((unit, i) => {
-    const seen = new Set<string>([unit.id]);
-    for (let p = unit.parent; p !== undefined; p = parentOf.get(p)) {
-      if (seen.has(p)) {
-        out.push(diag("parent_cycle", "error", `上级单位关系成环：${unit.id}`, `Parent chain of "${unit.id}" is a cycle`, ["units", i, "parent"]));
-        break;
-      }
-      seen.add(p);
+    if (unit.parent !== undefined && runsIntoCycle(unit.parent)) {
+      out.push(diag("parent_cycle", "error", `上级单位关系成环：${unit.id}`, `Parent chain of "${unit.id}" is a cycle`, ["units", i, "parent"]));
     }
   });
 
@@ -228,7 +265,7 @@ export const validateRoster = (roster: Roster): Diagnostic[] => {
  * const r = readPlan(JSON.parse(text));
  * if (!r.ok) console.log(r.issues.map((d) => d.message).join("\n"));
  */
-export const readPlan = (input: unknown): Result<Plan> => parseAndValidate(Plan, input, validatePlan);
+export const readPlan = (input: unknown): Result<Plan> => parseAndValidate(Plan, input, checkPlan);
 
 /**
  * 读取不可信的单位名录 JSON：模式校验加 {@link validateRoster}。Read untrusted roster JSON.
@@ -238,4 +275,4 @@ export const readPlan = (input: unknown): Result<Plan> => parseAndValidate(Plan,
  * const r = readRoster(JSON.parse(text));
  * r.ok;
  */
-export const readRoster = (input: unknown): Result<Roster> => parseAndValidate(Roster, input, validateRoster);
+export const readRoster = (input: unknown): Result<Roster> => parseAndValidate(Roster, input, checkRoster);

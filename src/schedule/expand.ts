@@ -1,11 +1,13 @@
-import type { WorkdayCalendar } from "../model/calendar.js";
+import * as z from "zod";
+import { WorkdayCalendar } from "../model/calendar.js";
 import { type IsoDate, compareIsoDate, daysInMonth, isoDate } from "../model/dates.js";
 import { FazhiError } from "../model/diagnostic.js";
 import { deepFreeze } from "../model/freeze.js";
-import type { ClauseId, OccurrenceId, UnitId } from "../model/ids.js";
-import type { ResponsibilityMatrix } from "../model/matrix.js";
-import type { Plan } from "../model/plan.js";
-import type { Occurrence, Period, ScheduleRule } from "../model/schedule.js";
+import type { ClauseId, OccurrenceId, RequirementId, TaskId, UnitId } from "../model/ids.js";
+import { argument, badArgument } from "../model/guard.js";
+import { ResponsibilityMatrix } from "../model/matrix.js";
+import { Plan } from "../model/plan.js";
+import { type Occurrence, type Period, ScheduleRule } from "../model/schedule.js";
 import { type RestDayPolicy, adjustToWorkday } from "./workdays.js";
 
 /**
@@ -91,6 +93,16 @@ const windowLabel = (from: IsoDate, to: IsoDate): string => {
  * //=> ["2024-03-31", "2024-06-30", "2024-09-30", "2024-12-31"]
  */
 export const rulePeriods = (rule: ScheduleRule, year: number): readonly RulePeriod[] => {
+  argument("rulePeriods", "rule", ScheduleRule, rule);
+  return periodsOfRule(rule, checkYear("rulePeriods", "year", year));
+};
+
+const checkYear = (fn: string, name: string, year: unknown): number => {
+  if (!Number.isInteger(year) || (year as number) < 0 || (year as number) > 9999) throw badArgument(fn, name, "应为 0–9999 的整数年份", "must be a whole year 0–9999");
+  return year as number;
+};
+
+const periodsOfRule = (rule: ScheduleRule, year: number): readonly RulePeriod[] => {
   switch (rule.kind) {
     case "deadline":
       return Number(rule.due.slice(0, 4)) === year ? [{ from: isoDate(year, 1, 1), to: rule.due, due: rule.due, label: deadlineLabel(rule.due), suffix: "" }] : [];
@@ -138,13 +150,78 @@ export interface ExpandOptions {
  * //=> ["sfj"]
  */
 export const boundUnits = (matrix: ResponsibilityMatrix, taskId: string, clauseId?: string): UnitId[] => {
-  const ids = new Set<string>();
-  for (const c of matrix.cells) {
-    if (c.taskId !== taskId || (clauseId !== undefined && c.clauseId !== clauseId)) continue;
-    if (c.certainty === "definite" && (c.role === "lead" || c.role === "responsible")) ids.add(c.unitId);
-  }
-  return matrix.units.filter((u) => ids.has(u.id)).map((u) => u.id);
+  argument("boundUnits", "matrix", ResponsibilityMatrix, matrix);
+  if (typeof taskId !== "string") throw badArgument("boundUnits", "taskId", "应为任务编号", "must be a task id");
+  if (clauseId !== undefined && typeof clauseId !== "string") throw badArgument("boundUnits", "clauseId", "应为段落编号", "must be a clause id");
+  return [...boundIndex(matrix)(taskId, clauseId)];
 };
+
+/** The key of a task's bound units (no clause) or a clause's. */
+const boundKey = (taskId: string, clauseId: string | undefined): string => (clauseId === undefined ? taskId : `${taskId}\u0000${clauseId}`);
+
+const boundIndexes = new WeakMap<ResponsibilityMatrix, (taskId: string, clauseId?: string) => readonly UnitId[]>();
+
+/**
+ * The bound units of every task and clause of a matrix, in the matrix's unit order: one pass over
+ * the cells instead of one per requirement (10k requirements took 13 s). Kept per matrix while the
+ * matrix is frozen (as buildMatrix returns it).
+ */
+const boundIndex = (matrix: ResponsibilityMatrix): ((taskId: string, clauseId?: string) => readonly UnitId[]) => {
+  let lookup = boundIndexes.get(matrix);
+  if (lookup !== undefined) return lookup;
+  const position = new Map<string, number>(matrix.units.map((u, i) => [u.id, i]));
+  const sets = new Map<string, Set<UnitId>>();
+  const add = (k: string, unitId: UnitId) => {
+    const set = sets.get(k);
+    if (set === undefined) sets.set(k, new Set([unitId]));
+    else set.add(unitId);
+  };
+  for (const c of matrix.cells) {
+    if (c.certainty !== "definite" || (c.role !== "lead" && c.role !== "responsible") || !position.has(c.unitId)) continue;
+    add(boundKey(c.taskId, undefined), c.unitId);
+    add(boundKey(c.taskId, c.clauseId), c.unitId);
+  }
+  const lists = new Map<string, readonly UnitId[]>();
+  for (const [k, set] of sets) lists.set(k, Object.freeze([...set].sort((a, b) => (position.get(a) as number) - (position.get(b) as number))));
+  const none: readonly UnitId[] = Object.freeze([]);
+  lookup = (taskId, clauseId) => lists.get(boundKey(taskId, clauseId)) ?? none;
+  if (Object.isFrozen(matrix) && Object.isFrozen(matrix.cells) && Object.isFrozen(matrix.units)) boundIndexes.set(matrix, lookup); // kept only while it cannot change
+  return lookup;
+};
+
+/** One occurrence, written out in full (the same key order as ever; a literal is faster than spreading a base object). */
+const occurrence = (
+  req: { readonly id: string; readonly clauseId?: string | undefined; readonly action: string },
+  task: { readonly id: string; readonly no: number },
+  kind: Occurrence["kind"],
+  count: number,
+  unitIds: readonly UnitId[],
+  id: string,
+  label: string,
+  period?: { readonly from: IsoDate; readonly to: IsoDate; readonly due: IsoDate },
+): Occurrence => {
+  const requirementId = req.id as RequirementId;
+  const taskId = task.id as TaskId;
+  const ids = unitIds as UnitId[];
+  const occId = id as OccurrenceId;
+  if (req.clauseId !== undefined) {
+    const clauseId = req.clauseId as ClauseId;
+    return period === undefined
+      ? { requirementId, taskId, taskNo: task.no, clauseId, kind, action: req.action, count, unitIds: ids, id: occId, label }
+      : { requirementId, taskId, taskNo: task.no, clauseId, kind, action: req.action, count, unitIds: ids, id: occId, label, window: { from: period.from, to: period.to }, due: period.due };
+  }
+  return period === undefined
+    ? { requirementId, taskId, taskNo: task.no, kind, action: req.action, count, unitIds: ids, id: occId, label }
+    : { requirementId, taskId, taskNo: task.no, kind, action: req.action, count, unitIds: ids, id: occId, label, window: { from: period.from, to: period.to }, due: period.due };
+};
+
+/** The shape of ExpandOptions; the matrix and the calendar are checked on their own (once each, while frozen). */
+const ExpandOptionsSchema = z.strictObject({
+  year: z.int().min(0).max(9999).optional(),
+  matrix: z.unknown().optional(),
+  calendar: z.unknown().optional(),
+  dueOnRestDay: z.enum(["keep", "next", "previous"]).optional(),
+});
 
 /**
  * 把工作安排的工作要求展开为某年度的时间节点，按截止日期排序（没有日期的“及时”类排在最后），编号稳定。
@@ -163,33 +240,32 @@ export const boundUnits = (matrix: ResponsibilityMatrix, taskId: string, clauseI
  * //=> 6
  */
 export const expandSchedule = (plan: Plan, options: ExpandOptions = {}): Occurrence[] => {
+  argument("expandSchedule", "plan", Plan, plan);
+  argument("expandSchedule", "options", ExpandOptionsSchema, options);
+  if (options.matrix !== undefined) argument("expandSchedule", "options.matrix", ResponsibilityMatrix, options.matrix);
+  if (options.calendar !== undefined) argument("expandSchedule", "options.calendar", WorkdayCalendar, options.calendar);
   const year = options.year ?? plan.year;
   if (year === undefined) throw new FazhiError("invalid_argument", "expandSchedule：计划没有年度，请在选项中给出 year", "expandSchedule: the plan has no year; pass the year option");
   const policy = options.dueOnRestDay ?? "keep";
   if (policy !== "keep" && options.calendar === undefined) {
     throw new FazhiError("invalid_argument", "expandSchedule：调整截止日期需要工作日历（calendar）", "expandSchedule: dueOnRestDay needs a calendar");
   }
+  const bound = options.matrix === undefined ? undefined : boundIndex(options.matrix);
+  const none: readonly UnitId[] = [];
   const out: Occurrence[] = [];
   for (const section of plan.sections) {
     for (const task of section.tasks) {
       for (const req of task.requirements) {
-        const base = {
-          requirementId: req.id,
-          taskId: task.id,
-          taskNo: task.no,
-          ...(req.clauseId !== undefined ? { clauseId: req.clauseId as ClauseId } : {}),
-          kind: req.rule.kind,
-          action: req.action,
-          count: req.rule.kind === "recurring" ? req.rule.times : req.rule.kind === "quota" ? req.rule.atLeast : 1,
-          unitIds: options.matrix === undefined ? [] : boundUnits(options.matrix, task.id, req.clauseId),
-        };
-        if (req.rule.kind === "on_event") {
-          out.push({ ...base, id: `${req.id}.${year}-event` as OccurrenceId, label: "及时（随事件）" });
+        const rule = req.rule;
+        const count = rule.kind === "recurring" ? rule.times : rule.kind === "quota" ? rule.atLeast : 1;
+        const unitIds = bound === undefined ? none : bound(task.id, req.clauseId);
+        if (rule.kind === "on_event") {
+          out.push(occurrence(req, task, rule.kind, count, unitIds, `${req.id}.${year}-event`, "及时（随事件）"));
           continue;
         }
-        for (const p of rulePeriods(req.rule, year)) {
+        for (const p of periodsOfRule(rule, year)) {
           const due = policy === "keep" || options.calendar === undefined ? p.due : adjustToWorkday(options.calendar, p.due, policy);
-          out.push({ ...base, id: `${req.id}.${year}${p.suffix}` as OccurrenceId, label: p.label, window: { from: p.from, to: p.to }, due });
+          out.push(occurrence(req, task, rule.kind, count, unitIds, `${req.id}.${year}${p.suffix}`, p.label, { from: p.from, to: p.to, due }));
         }
       }
     }

@@ -1,7 +1,8 @@
 import { WorkdayCalendar } from "../model/calendar.js";
-import { type IsoDate, addDays, compareIsoDate, dayOfWeek, isIsoDate } from "../model/dates.js";
+import { type IsoDate, fromDayNumber, isoDate, toDayNumber, weekdayOfDayNumber, yearOfDayNumber } from "../model/dates.js";
 import { FazhiError } from "../model/diagnostic.js";
 import { deepFreeze } from "../model/freeze.js";
+import { argument, badArgument } from "../model/guard.js";
 import { HOLIDAYS_CN } from "./holidays-cn.data.js";
 
 let builtIn: WorkdayCalendar | undefined;
@@ -23,23 +24,57 @@ export const chinaWorkdayCalendar = (): WorkdayCalendar => {
   return builtIn;
 };
 
+/**
+ * A calendar as a table of its covered days, from the first covered day to the last: WORK, REST,
+ * or NOT_COVERED (a year between covered ones that the calendar does not cover).
+ */
 interface Lookup {
-  readonly years: ReadonlySet<number>;
-  readonly rest: ReadonlySet<string>;
-  readonly work: ReadonlySet<string>;
+  readonly years: readonly number[];
+  readonly first: number;
+  readonly days: Uint8Array;
 }
+const REST = 0;
+const WORK = 1;
+const NOT_COVERED = 2;
+
 const lookups = new WeakMap<WorkdayCalendar, Lookup>();
+let last: { readonly cal: WorkdayCalendar; readonly lookup: Lookup } | undefined;
 const lookupOf = (cal: WorkdayCalendar): Lookup => {
+  if (last !== undefined && last.cal === cal) return last.lookup; // the common case: one calendar, many calls
   let l = lookups.get(cal);
   if (l === undefined) {
-    l = {
-      years: new Set(cal.years.map((y) => y.year)),
-      rest: new Set(cal.years.flatMap((y) => y.restDays.map((d) => d.date))),
-      work: new Set(cal.years.flatMap((y) => y.workdays.map((d) => d.date))),
-    };
+    argument("workdays", "calendar", WorkdayCalendar, cal);
+    l = tableOf(cal);
     lookups.set(cal, l);
   }
+  last = { cal, lookup: l };
   return l;
+};
+
+const tableOf = (cal: WorkdayCalendar): Lookup => {
+  const years = [...new Set(cal.years.map((y) => y.year))].sort((a, b) => a - b);
+  if (years.length === 0) return { years, first: 0, days: new Uint8Array(0) };
+  const dayOf = (d: IsoDate) => toDayNumber(d, "workdays");
+  const first = dayOf(isoDate(years[0] as number, 1, 1));
+  const days = new Uint8Array(dayOf(isoDate(years.at(-1) as number, 12, 31)) - first + 1).fill(NOT_COVERED);
+  for (const y of years) {
+    const to = dayOf(isoDate(y, 12, 31));
+    for (let d = dayOf(isoDate(y, 1, 1)); d <= to; d++) days[d - first] = weekdayOfDayNumber(d) <= 5 ? WORK : REST;
+  }
+  // Changed days in covered years only; make-up workdays win over rest days (a day listed as both is a workday).
+  const mark = (d: IsoDate, kind: number) => {
+    const i = dayOf(d) - first;
+    if (i >= 0 && i < days.length && days[i] !== NOT_COVERED) days[i] = kind;
+  };
+  for (const y of cal.years) for (const d of y.restDays) mark(d.date, REST);
+  for (const y of cal.years) for (const d of y.workdays) mark(d.date, WORK);
+  return { years, first, days };
+};
+
+/** WORK or REST for a covered day; NOT_COVERED outside the calendar. */
+const kindOf = (l: Lookup, day: number): number => {
+  const i = day - l.first;
+  return i >= 0 && i < l.days.length ? (l.days[i] as number) : NOT_COVERED;
 };
 
 /**
@@ -50,17 +85,18 @@ const lookupOf = (cal: WorkdayCalendar): Lookup => {
  * coversDate(chinaWorkdayCalendar(), IsoDate.parse("2027-01-04"));
  * //=> false
  */
-export const coversDate = (cal: WorkdayCalendar, date: IsoDate): boolean => lookupOf(cal).years.has(Number(date.slice(0, 4)));
+export const coversDate = (cal: WorkdayCalendar, date: IsoDate): boolean => kindOf(lookupOf(cal), toDayNumber(date, "coversDate")) !== NOT_COVERED;
 
-const checkCovered = (cal: WorkdayCalendar, date: IsoDate, fn: string): Lookup => {
-  if (!isIsoDate(date)) throw new FazhiError("invalid_argument", `${fn}：日期格式不正确：${String(date)}`, `${fn}: not a YYYY-MM-DD date: ${String(date)}`);
-  const l = lookupOf(cal);
-  const year = Number(date.slice(0, 4));
-  if (!l.years.has(year)) {
-    const covered = [...l.years].sort().join("、");
-    throw new FazhiError("not_covered", `${fn}：工作日历不覆盖 ${year} 年（覆盖：${covered}），不做推测`, `${fn}: the calendar does not cover ${year} (it covers ${[...l.years].sort().join(", ")}); no guessing`);
-  }
-  return l;
+/** Whether a covered day is a workday; not_covered when the calendar does not cover its year. */
+const workdayNumber = (l: Lookup, day: number, fn: string): boolean => {
+  const kind = kindOf(l, day);
+  if (kind === NOT_COVERED) notCovered(l, day, fn);
+  return kind === WORK;
+};
+
+const notCovered = (l: Lookup, day: number, fn: string): never => {
+  const year = yearOfDayNumber(day);
+  throw new FazhiError("not_covered", `${fn}：工作日历不覆盖 ${year} 年（覆盖：${l.years.join("、")}），不做推测`, `${fn}: the calendar does not cover ${year} (it covers ${l.years.join(", ")}); no guessing`);
 };
 
 /**
@@ -77,12 +113,7 @@ const checkCovered = (cal: WorkdayCalendar, date: IsoDate, fn: string): Lookup =
  * isWorkday(cal, IsoDate.parse("2024-10-01"));
  * //=> false
  */
-export const isWorkday = (cal: WorkdayCalendar, date: IsoDate): boolean => {
-  const l = checkCovered(cal, date, "isWorkday");
-  if (l.work.has(date)) return true;
-  if (l.rest.has(date)) return false;
-  return dayOfWeek(date) <= 5;
-};
+export const isWorkday = (cal: WorkdayCalendar, date: IsoDate): boolean => workdayNumber(lookupOf(cal), toDayNumber(date, "isWorkday"), "isWorkday");
 
 /**
  * 下一个工作日（不含当天）。The first workday after a date.
@@ -91,7 +122,7 @@ export const isWorkday = (cal: WorkdayCalendar, date: IsoDate): boolean => {
  * nextWorkday(chinaWorkdayCalendar(), IsoDate.parse("2024-09-30"));
  * //=> "2024-10-08"
  */
-export const nextWorkday = (cal: WorkdayCalendar, date: IsoDate): IsoDate => step(cal, date, 1, "nextWorkday");
+export const nextWorkday = (cal: WorkdayCalendar, date: IsoDate): IsoDate => fromDayNumber(walk(lookupOf(cal), toDayNumber(date, "nextWorkday"), 1, "nextWorkday"), "nextWorkday");
 
 /**
  * 上一个工作日（不含当天）。The last workday before a date.
@@ -100,17 +131,24 @@ export const nextWorkday = (cal: WorkdayCalendar, date: IsoDate): IsoDate => ste
  * previousWorkday(chinaWorkdayCalendar(), IsoDate.parse("2024-10-08"));
  * //=> "2024-09-30"
  */
-export const previousWorkday = (cal: WorkdayCalendar, date: IsoDate): IsoDate => step(cal, date, -1, "previousWorkday");
+export const previousWorkday = (cal: WorkdayCalendar, date: IsoDate): IsoDate =>
+  fromDayNumber(walk(lookupOf(cal), toDayNumber(date, "previousWorkday"), -1, "previousWorkday"), "previousWorkday");
 
-const step = (cal: WorkdayCalendar, date: IsoDate, dir: 1 | -1, fn: string): IsoDate => {
-  checkCovered(cal, date, fn);
-  let d = addDays(date, dir);
-  for (let guard = 0; guard < 400; guard++) {
-    checkCovered(cal, d, fn);
-    if (isWorkday(cal, d)) return d;
-    d = addDays(d, dir);
+/**
+ * The day number `steps` workdays from `day` (whose year must be covered), one integer day at a
+ * time; every day passed must be covered too. A stretch of 400 days without a workday is refused.
+ */
+const walk = (l: Lookup, start: number, dir: 1 | -1, fn: string, steps = 1): number => {
+  workdayNumber(l, start, fn); // the start must be covered
+  let day = start;
+  for (let k = 0; k < steps; k++) {
+    let gap = 0;
+    do {
+      day += dir;
+      if (++gap > 400) throw badArgument(fn, "calendar", "日历中连续400天没有工作日", "the calendar has no workday within 400 days");
+    } while (!workdayNumber(l, day, fn));
   }
-  throw new FazhiError("internal", `${fn}：400天内没有工作日`, `${fn}: no workday within 400 days`);
+  return day;
 };
 
 /**
@@ -125,10 +163,10 @@ const step = (cal: WorkdayCalendar, date: IsoDate, dir: 1 | -1, fn: string): Iso
  */
 export const addWorkdays = (cal: WorkdayCalendar, date: IsoDate, n: number): IsoDate => {
   if (!Number.isInteger(n)) throw new FazhiError("invalid_argument", "addWorkdays：天数必须为整数", "addWorkdays: n must be an integer");
-  if (n === 0) return isWorkday(cal, date) ? date : nextWorkday(cal, date);
-  let d = date;
-  for (let k = 0; k < Math.abs(n); k++) d = step(cal, d, n > 0 ? 1 : -1, "addWorkdays");
-  return d;
+  const l = lookupOf(cal);
+  const day = toDayNumber(date, "addWorkdays");
+  if (n === 0) return workdayNumber(l, day, "addWorkdays") ? date : fromDayNumber(walk(l, day, 1, "addWorkdays"), "addWorkdays");
+  return fromDayNumber(walk(l, day, n > 0 ? 1 : -1, "addWorkdays", Math.abs(n)), "addWorkdays");
 };
 
 /**
@@ -141,10 +179,13 @@ export const addWorkdays = (cal: WorkdayCalendar, date: IsoDate, n: number): Iso
  * //=> 5 (10-08 to 10-11, and Saturday 10-12, a make-up workday)
  */
 export const workdaysBetween = (cal: WorkdayCalendar, from: IsoDate, to: IsoDate): number => {
-  checkCovered(cal, from, "workdaysBetween");
-  checkCovered(cal, to, "workdaysBetween");
+  const l = lookupOf(cal);
+  const first = toDayNumber(from, "workdaysBetween");
+  const last = toDayNumber(to, "workdaysBetween");
+  workdayNumber(l, first, "workdaysBetween"); // both ends must be covered, even when from is after to
+  workdayNumber(l, last, "workdaysBetween");
   let n = 0;
-  for (let d = from; compareIsoDate(d, to) <= 0; d = addDays(d, 1)) if (isWorkday(cal, d)) n += 1;
+  for (let day = first; day <= last; day++) if (workdayNumber(l, day, "workdaysBetween")) n += 1;
   return n;
 };
 
@@ -166,6 +207,12 @@ export type RestDayPolicy = "keep" | "next" | "previous";
  * //=> "2024-07-01"
  */
 export const adjustToWorkday = (cal: WorkdayCalendar, date: IsoDate, policy: RestDayPolicy): IsoDate => {
-  if (policy === "keep" || isWorkday(cal, date)) return date;
+  if (policy !== "keep" && policy !== "next" && policy !== "previous") throw badArgument("adjustToWorkday", "policy", "应为 keep、next 或 previous", 'must be "keep", "next" or "previous"');
+  if (policy === "keep") {
+    lookupOf(cal);
+    toDayNumber(date, "adjustToWorkday");
+    return date;
+  }
+  if (isWorkday(cal, date)) return date;
   return policy === "next" ? nextWorkday(cal, date) : previousWorkday(cal, date);
 };

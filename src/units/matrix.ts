@@ -1,11 +1,13 @@
-import type { IsoDate } from "../model/dates.js";
+import * as z from "zod";
+import { IsoDate } from "../model/dates.js";
 import { type Diagnostic, type DiagnosticPath, diag } from "../model/diagnostic.js";
 import { deepFreeze } from "../model/freeze.js";
 import type { ClauseId, TaskId, UnitId } from "../model/ids.js";
-import type { CellOrigin, Certainty, MatrixCell, MatrixTask, MatrixUnit, ResponsibilityMatrix } from "../model/matrix.js";
+import { argument, badArgument } from "../model/guard.js";
+import { type CellOrigin, Certainty, type MatrixCell, type MatrixTask, type MatrixUnit, ResponsibilityMatrix } from "../model/matrix.js";
 import { type Plan, Role } from "../model/plan.js";
-import type { Roster, Unit, UnitGroup } from "../model/unit.js";
-import { type ResolveOptions, indexRoster, planDate, resolveWithIndex, unitExistsOn } from "./resolve.js";
+import { Roster, type Unit, UnitGroup } from "../model/unit.js";
+import { type ResolveOptions, indexRoster, planDate, resolveArguments, resolveWithIndex, unitExistsOn } from "./resolve.js";
 
 const ROLES: readonly Role[] = Role.options;
 
@@ -18,6 +20,13 @@ const ROLES: readonly Role[] = Role.options;
  * groupMembers(roster, roster.groups[0]!).map((u) => u.name);
  */
 export const groupMembers = (roster: Roster, group: UnitGroup, date?: IsoDate): Unit[] => {
+  argument("groupMembers", "roster", Roster, roster);
+  argument("groupMembers", "group", UnitGroup, group);
+  if (date !== undefined) argument("groupMembers", "date", IsoDate, date);
+  return selectMembers(roster, group, date);
+};
+
+const selectMembers = (roster: Roster, group: UnitGroup, date: IsoDate | undefined): Unit[] => {
   const kinds = new Set(group.select.kinds ?? []);
   const members = new Set<string>(group.select.members ?? []);
   const exclude = new Set<string>(group.select.exclude ?? []);
@@ -48,6 +57,7 @@ export const groupMembers = (roster: Roster, group: UnitGroup, date?: IsoDate): 
  * //=> 18
  */
 export const buildMatrix = (plan: Plan, roster: Roster, options: ResolveOptions = {}): ResponsibilityMatrix => {
+  [plan, roster, options] = resolveArguments("buildMatrix", plan, roster, options);
   const date = planDate(plan, options);
   const index = indexRoster(roster, date, options.defaultGroups ?? true);
   const { plan: resolved, diagnostics: resolveDiagnostics } = resolveWithIndex(plan, index, date);
@@ -56,7 +66,7 @@ export const buildMatrix = (plan: Plan, roster: Roster, options: ResolveOptions 
   const membersOf = (g: UnitGroup) => {
     let m = memberCache.get(g.id);
     if (m === undefined) {
-      m = groupMembers(roster, g, date);
+      m = selectMembers(roster, g, date);
       memberCache.set(g.id, m);
     }
     return m;
@@ -145,6 +155,15 @@ export const buildMatrix = (plan: Plan, roster: Roster, options: ResolveOptions 
   return deepFreeze({ planId: plan.id, units, tasks, cells, diagnostics });
 };
 
+const CellFilterSchema = z.strictObject({ role: Role.optional(), includeGroups: z.boolean().optional(), certainty: Certainty.optional() });
+
+/** The matrix, the unit (or task) a query names, and its filter, checked at the boundary. */
+const queryArguments = (fn: string, matrix: unknown, which: "unit" | "taskId", name: unknown, filter?: unknown): void => {
+  argument(fn, "matrix", ResponsibilityMatrix, matrix);
+  if (typeof name !== "string") throw badArgument(fn, which, which === "unit" ? "应为单位编号或名称" : "应为任务编号", which === "unit" ? "must be a unit id or name" : "must be a task id");
+  argument(fn, "filter", CellFilterSchema, filter ?? {});
+};
+
 /** Find a unit of the matrix by id or by name. */
 const unitOf = (matrix: ResponsibilityMatrix, unit: string): MatrixUnit | undefined =>
   matrix.units.find((u) => u.id === unit) ?? matrix.units.find((u) => u.name === unit);
@@ -179,6 +198,11 @@ const taskOrder = (matrix: ResponsibilityMatrix, ids: ReadonlySet<string>): Task
  * //=> 1
  */
 export const tasksOf = (matrix: ResponsibilityMatrix, unit: string, filter: CellFilter = {}): TaskId[] => {
+  queryArguments("tasksOf", matrix, "unit", unit, filter);
+  return tasksWith(matrix, unit, filter);
+};
+
+const tasksWith = (matrix: ResponsibilityMatrix, unit: string, filter: CellFilter): TaskId[] => {
   const u = unitOf(matrix, unit);
   if (u === undefined) return [];
   return taskOrder(matrix, new Set(matrix.cells.filter((c) => c.unitId === u.id && matches(c, filter)).map((c) => c.taskId)));
@@ -192,7 +216,10 @@ export const tasksOf = (matrix: ResponsibilityMatrix, unit: string, filter: Cell
  * tasksLedBy(matrix, "县司法局").length;
  * //=> 18
  */
-export const tasksLedBy = (matrix: ResponsibilityMatrix, unit: string): TaskId[] => tasksOf(matrix, unit, { role: "lead" });
+export const tasksLedBy = (matrix: ResponsibilityMatrix, unit: string): TaskId[] => {
+  queryArguments("tasksLedBy", matrix, "unit", unit);
+  return tasksWith(matrix, unit, { role: "lead" });
+};
 
 /**
  * 某任务涉及的单位（按名录顺序），可按角色、来源、确定性筛选。The units with a role in a task,
@@ -204,6 +231,7 @@ export const tasksLedBy = (matrix: ResponsibilityMatrix, unit: string): TaskId[]
  * //=> 4
  */
 export const unitsFor = (matrix: ResponsibilityMatrix, taskId: string, filter: CellFilter = {}): UnitId[] => {
+  queryArguments("unitsFor", matrix, "taskId", taskId, filter);
   const ids = new Set<string>(matrix.cells.filter((c) => c.taskId === taskId && matches(c, filter)).map((c) => c.unitId));
   return matrix.units.filter((u) => ids.has(u.id)).map((u) => u.id);
 };
@@ -217,6 +245,7 @@ export const unitsFor = (matrix: ResponsibilityMatrix, taskId: string, filter: C
  * //=> ["wuzhi-2024.t01", "wuzhi-2024.t02", "wuzhi-2024.t12"]
  */
 export const tasksWithoutLead = (matrix: ResponsibilityMatrix): TaskId[] => {
+  argument("tasksWithoutLead", "matrix", ResponsibilityMatrix, matrix);
   const led = new Set<string>(matrix.cells.filter((c) => c.role === "lead").map((c) => c.taskId));
   return matrix.tasks.filter((t) => !led.has(t.id)).map((t) => t.id);
 };
@@ -248,6 +277,7 @@ export interface WorkloadRow {
  * //=> 18
  */
 export const workload = (matrix: ResponsibilityMatrix): WorkloadRow[] => {
+  argument("workload", "matrix", ResponsibilityMatrix, matrix);
   const sets = new Map<string, Record<Role, { definite: Set<string>; candidate: Set<string> }> & { any: Set<string> }>();
   for (const u of matrix.units) {
     sets.set(u.id, {

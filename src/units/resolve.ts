@@ -1,10 +1,12 @@
 import { produce } from "immer";
-import { compareIsoDate, type IsoDate, isoDate } from "../model/dates.js";
+import * as z from "zod";
+import { compareIsoDate, IsoDate, isoDate } from "../model/dates.js";
 import { type Diagnostic, type DiagnosticPath, diag } from "../model/diagnostic.js";
 import { deepFreeze } from "../model/freeze.js";
 import type { GroupId, UnitId } from "../model/ids.js";
-import { type Plan, Role, type UnitRef } from "../model/plan.js";
-import type { Roster, Unit, UnitGroup } from "../model/unit.js";
+import { argument } from "../model/guard.js";
+import { Plan, Role, type UnitRef } from "../model/plan.js";
+import { Roster, type Unit, type UnitGroup } from "../model/unit.js";
 import { normalizeText } from "../text/normalize.js";
 import { DEFAULT_GROUPS } from "./groups.js";
 
@@ -119,34 +121,107 @@ export const indexRoster = (roster: Roster, date: IsoDate | undefined, useDefaul
       const viaForm = f === undefined ? undefined : forms.get(f);
       return viaForm === undefined ? [] : uniqueUnits(viaForm).map((unit) => ({ kind: "form", unit }));
     },
-    suggest: (text) => suggestNames(key(text), roster.units),
+    suggest: suggester(roster.units),
     unitById: new Map(roster.units.map((u) => [u.id, u])),
     groupById: new Map(groups.map((g) => [g.id, g])),
   };
 };
 
-/** Up to three roster names closest to `text` (edit distance, or one containing the other). */
-const suggestNames = (text: string, units: readonly Unit[]): string[] => {
-  const scored: Array<[number, string]> = [];
-  for (const u of units) {
-    for (const name of [u.name, ...(u.aliases ?? [])]) {
-      const k = key(name);
-      const d = k.includes(text) || text.includes(k) ? 0.5 : editDistance(text, k);
-      if (d <= Math.max(2, Math.floor(Math.min(text.length, k.length) / 2))) scored.push([d, u.name]);
-    }
-  }
-  scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]));
-  return [...new Set(scored.map(([, n]) => n))].slice(0, 3);
+/** A key shared by more names than this is too common to tell them apart, and is not looked up. */
+const COMMON_KEY = 64;
+/** How many of the names sharing the most keys with a text are compared with it in full. */
+const SHORTLIST = 32;
+/** Only the first this-many characters of a name give bigrams and one-deletion variants. */
+const KEY_PREFIX = 32;
+
+/** The distinct bigrams of a name. */
+const bigrams = (k: string): string[] => {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < Math.min(k.length, KEY_PREFIX); i++) out.add(k.slice(i, i + 2));
+  return [...out];
 };
+
+/** The name and every name with one character deleted: two names within one edit share one. */
+const variants = (k: string): string[] => {
+  const p = k.slice(0, KEY_PREFIX);
+  const out = new Set<string>([p]);
+  for (let i = 0; i < p.length; i++) out.add(p.slice(0, i) + p.slice(i + 1));
+  return [...out];
+};
+
+const addTo = (map: Map<string, number[]>, keys: readonly string[], i: number): void => {
+  for (const k of keys) {
+    const list = map.get(k);
+    if (list === undefined) map.set(k, [i]);
+    else list.push(i);
+  }
+};
+
+/**
+ * "Did you mean": up to three roster names closest to a text (edit distance, or one containing the
+ * other), nearest first, ties in code-point order (never the host's locale). Candidates come from
+ * indexes built on first use — one-deletion variants (names one or two edits away) first, then
+ * shared bigrams — so a suggestion costs the same however large the roster; comparing every name
+ * with every unknown text was O(n²).
+ */
+const suggester = (units: readonly Unit[]): ((text: string) => string[]) => {
+  let built: { names: ReadonlyArray<{ key: string; name: string }>; byVariant: Map<string, number[]>; byBigram: Map<string, number[]> } | undefined;
+  const memo = new Map<string, string[]>();
+  return (text) => {
+    if (built === undefined) {
+      const names = units.flatMap((u) => [u.name, ...(u.aliases ?? [])].map((n) => ({ key: key(n), name: u.name })));
+      const byVariant = new Map<string, number[]>();
+      const byBigram = new Map<string, number[]>();
+      names.forEach((n, i) => {
+        addTo(byVariant, variants(n.key), i);
+        addTo(byBigram, bigrams(n.key), i);
+      });
+      built = { names, byVariant, byBigram };
+    }
+    const k = key(text);
+    const known = memo.get(k);
+    if (known !== undefined) return known;
+    const score = new Map<number, number>();
+    const collect = (map: Map<string, number[]>, keys: readonly string[], weight: number) => {
+      for (const g of keys) {
+        const list = map.get(g);
+        if (list === undefined || list.length > COMMON_KEY) continue;
+        for (const i of list) score.set(i, (score.get(i) ?? 0) + weight);
+      }
+    };
+    collect(built.byVariant, variants(k), KEY_PREFIX); // a shared variant outweighs any bigram count
+    collect(built.byBigram, bigrams(k), 1);
+    const scored: Array<[number, string]> = [];
+    for (const [i] of [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, SHORTLIST)) {
+      const n = built.names[i] as { key: string; name: string };
+      const d = n.key.includes(k) || k.includes(n.key) ? 0.5 : editDistance(k, n.key);
+      if (d <= Math.max(2, Math.floor(Math.min(k.length, n.key.length) / 2))) scored.push([d, n.name]);
+    }
+    scored.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    const out = [...new Set(scored.map(([, n]) => n))].slice(0, 3);
+    memo.set(k, out);
+    return out;
+  };
+};
+
+/** Two rows of the distance table, reused by every call (names are at most 64 units here). */
+const rowA = new Int32Array(65);
+const rowB = new Int32Array(65);
 
 /** Levenshtein distance over UTF-16 units (names are short; capped for long inputs). */
 const editDistance = (a: string, b: string): number => {
   if (a.length > 64 || b.length > 64) return Math.abs(a.length - b.length) + 64;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
+    cur[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const replace = (prev[j - 1] as number) + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, replace);
+    }
+    [prev, cur] = [cur, prev];
   }
   return prev[b.length] as number;
 };
@@ -169,13 +244,32 @@ const editDistance = (a: string, b: string): number => {
  * //=> "xwbb"
  */
 export const resolveUnits = (plan: Plan, roster: Roster, options: ResolveOptions = {}): ResolveResult => {
-  const date = planDate(plan, options);
-  return resolveWithIndex(plan, indexRoster(roster, date, options.defaultGroups ?? true), date);
+  const [p, r, o] = resolveArguments("resolveUnits", plan, roster, options);
+  const date = planDate(p, o);
+  return resolveWithIndex(p, indexRoster(r, date, o.defaultGroups ?? true), date);
 };
 
-/** {@link resolveUnits} with a roster index already built (buildMatrix reuses its own). */
+const ResolveOptionsSchema = z.strictObject({ date: IsoDate.optional(), defaultGroups: z.boolean().optional() });
+
+/** The plan, roster and options of resolveUnits and buildMatrix, checked at the boundary. */
+export const resolveArguments = (fn: string, plan: unknown, roster: unknown, options: unknown): [Plan, Roster, ResolveOptions] => [
+  argument(fn, "plan", Plan, plan),
+  argument(fn, "roster", Roster, roster),
+  argument(fn, "options", ResolveOptionsSchema, options) as ResolveOptions,
+];
+
+/** What resolving one reference fills in: a unit id or a group id. */
+type Fill = { readonly unitId: UnitId } | { readonly groupId: GroupId };
+
+/**
+ * {@link resolveUnits} with a roster index already built (buildMatrix reuses its own).
+ *
+ * Resolution reads only the plain input plan, so every diagnostic (and its `source` span) is plain
+ * data; immer is used afterwards to write the ids, and nothing read from its drafts escapes.
+ */
 export const resolveWithIndex = (plan: Plan, index: NameIndex, date: IsoDate | undefined): ResolveResult => {
   const diagnostics: Diagnostic[] = [];
+  const fills: Array<{ readonly path: DiagnosticPath; readonly fill: Fill }> = [];
   const existence = (unit: Unit, path: DiagnosticPath, at: UnitRef["source"]): void => {
     if (unitExistsOn(unit, date)) return;
     const dissolved = unit.validTo !== undefined && date !== undefined && compareIsoDate(unit.validTo, date) < 0;
@@ -202,7 +296,7 @@ export const resolveWithIndex = (plan: Plan, index: NameIndex, date: IsoDate | u
     }
     const group = index.lookupGroup(ref.text);
     if (group !== undefined) {
-      (ref as { groupId?: GroupId }).groupId = group.id;
+      fills.push({ path, fill: { groupId: group.id } });
       return;
     }
     const matches = index.lookupUnit(ref.text);
@@ -221,7 +315,7 @@ export const resolveWithIndex = (plan: Plan, index: NameIndex, date: IsoDate | u
       return;
     }
     const match = matches[0] as Match;
-    (ref as { unitId?: UnitId }).unitId = match.unit.id;
+    fills.push({ path, fill: { unitId: match.unit.id } });
     if (match.kind === "former") {
       diagnostics.push(
         match.formerValid
@@ -232,18 +326,27 @@ export const resolveWithIndex = (plan: Plan, index: NameIndex, date: IsoDate | u
     existence(match.unit, path, at);
   };
 
-  const resolved = produce(plan, (draft) => {
-    draft.sections.forEach((section, si) =>
-      section.tasks.forEach((task, ti) => {
-        const base: DiagnosticPath = ["sections", si, "tasks", ti];
-        task.clauses.forEach((clause, ci) => {
-          for (const role of Role.options) {
-            clause.assignment[role].forEach((ref, ri) => resolveRef(ref, [...base, "clauses", ci, "assignment", role, ri]));
+  plan.sections.forEach((section, si) =>
+    section.tasks.forEach((task, ti) => {
+      const base: DiagnosticPath = ["sections", si, "tasks", ti];
+      task.clauses.forEach((clause, ci) => {
+        for (const role of Role.options) {
+          clause.assignment[role].forEach((ref, ri) => resolveRef(ref, [...base, "clauses", ci, "assignment", role, ri]));
+        }
+      });
+      task.requirements.forEach((req, qi) => req.units?.forEach((ref, ri) => resolveRef(ref, [...base, "requirements", qi, "units", ri])));
+    }),
+  );
+  // Write the ids: the only values that enter the draft are plain strings, and nothing leaves it.
+  const resolved =
+    fills.length === 0
+      ? plan
+      : produce(plan, (draft) => {
+          for (const { path, fill } of fills) {
+            let node: unknown = draft;
+            for (const key of path) node = (node as Record<string | number, unknown>)[key];
+            Object.assign(node as object, fill);
           }
         });
-        task.requirements.forEach((req, qi) => req.units?.forEach((ref, ri) => resolveRef(ref, [...base, "requirements", qi, "units", ri])));
-      }),
-    );
-  });
   return { plan: deepFreeze(resolved), diagnostics: deepFreeze(diagnostics) };
 };

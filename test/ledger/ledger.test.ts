@@ -1,6 +1,7 @@
+import { enablePatches, produceWithPatches } from "immer";
 import { describe, expect, it } from "vitest";
 import { emptyLedger, readLedger, recordMany, recordProgress, removeEntry, replay } from "../../src/ledger/ledger.js";
-import type { Ledger } from "../../src/model/ledger.js";
+import { type Ledger, ProgressEntry } from "../../src/model/ledger.js";
 import { seedContext } from "../support/context.js";
 
 const ctx = seedContext();
@@ -97,5 +98,80 @@ describe("readLedger", () => {
     const r = readLedger({ planId: "wuzhi-2024", entries: [entry({ unitId: "ghost" })] }, ctx);
     expect(r.issues.map((d) => [d.code, d.path])).toEqual([["unknown_unit", ["entries", 0, "unitId"]]]);
     expect(readLedger("junk").ok).toBe(false);
+  });
+});
+
+describe("appending one entry at a time", () => {
+  const pairs = ctx.matrix.cells.filter((c) => c.certainty === "definite");
+  const nth = (i: number) => {
+    const c = pairs[i % pairs.length]!;
+    return { id: `n${i}`, unitId: c.unitId, taskId: c.taskId, date: "2024-05-10", kind: "progress" };
+  };
+
+  it("costs the same at any ledger size: old entries are not re-read on each append", () => {
+    const n = 2000;
+    let reads = 0;
+    const counted = Object.freeze(
+      Array.from({ length: n }, (_, i) => new Proxy(ProgressEntry.parse(nth(i)), { get: (t, k, r) => (k === "id" && (reads += 1), Reflect.get(t, k, r)) })),
+    );
+    let ledger: Ledger = Object.freeze({ planId: ctx.plan.id, entries: counted }) as Ledger;
+    for (let i = n; i < n + 500; i++) {
+      const r = recordProgress(ledger, nth(i), ctx);
+      if (!r.ok) throw new Error(r.issues[0]!.message);
+      ledger = r.ledger;
+    }
+    expect(ledger.entries).toHaveLength(n + 500);
+    expect(reads).toBeLessThan(4 * n); // a few reads per old entry in all (1,002,000 when every append re-read them)
+  });
+
+  it("gives the same ledgers and patches as immer's produceWithPatches", () => {
+    enablePatches();
+    let ledger: Ledger = base;
+    for (let i = 0; i < 5; i++) {
+      const r = recordMany(ledger, [nth(2 * i), nth(2 * i + 1)], ctx);
+      if (!r.ok) throw new Error(r.issues[0]!.message);
+      const [expected, patches, inverse] = produceWithPatches(JSON.parse(JSON.stringify(ledger)) as Ledger, (d) => {
+        d.entries.push(r.ledger.entries.at(-2)!, r.ledger.entries.at(-1)!);
+      });
+      expect(r.ledger).toEqual(expected);
+      expect(JSON.stringify(r.ledger)).toBe(JSON.stringify(expected));
+      expect(r.patches).toEqual(patches);
+      expect(r.inversePatches).toEqual(inverse);
+      ledger = r.ledger;
+    }
+  });
+
+  it("returns plain, frozen data; earlier ledgers never change; appending to an older ledger branches", () => {
+    const a = recordProgress(base, nth(0), ctx);
+    if (!a.ok) throw new Error("a");
+    const b = recordProgress(a.ledger, nth(1), ctx);
+    const c = recordProgress(a.ledger, nth(2), ctx); // a.ledger is no longer the newest: a branch
+    if (!b.ok || !c.ok) throw new Error("b/c");
+    expect(a.ledger.entries.map((e) => e.id)).toEqual(["n0"]);
+    expect(b.ledger.entries.map((e) => e.id)).toEqual(["n0", "n1"]);
+    expect(c.ledger.entries.map((e) => e.id)).toEqual(["n0", "n2"]);
+    const d = recordProgress(b.ledger, nth(2), ctx);
+    expect(d.ok).toBe(true);
+    expect(recordProgress(c.ledger, nth(1), ctx).ok).toBe(true);
+    expect(recordProgress(c.ledger, nth(2), ctx).issues.map((x) => x.code)).toEqual(["duplicate_entry"]);
+    for (const l of [a.ledger, b.ledger, c.ledger]) {
+      expect(Object.isFrozen(l)).toBe(true);
+      expect(Object.isFrozen(l.entries)).toBe(true);
+      expect(l.entries).toBe(l.entries);
+      expect(structuredClone(l)).toEqual(JSON.parse(JSON.stringify(l)));
+      expect({ ...l }).toEqual(l);
+      expect(Object.keys(l)).toEqual(["planId", "entries"]);
+    }
+    expect(replay(base, [a.patches, b.patches])).toEqual(b.ledger);
+    const removed = removeEntry(b.ledger, "n0");
+    expect(removed.ok && removed.ledger.entries.map((e) => e.id)).toEqual(["n1"]);
+    const e = recordProgress(removed.ledger, nth(0), ctx);
+    expect(e.ok && e.ledger.entries.map((x) => x.id)).toEqual(["n1", "n0"]);
+  });
+
+  it("keeps a ledger's description", () => {
+    const described = Object.freeze({ planId: ctx.plan.id, description: "示例", entries: Object.freeze([]) }) as unknown as Ledger;
+    const r = recordProgress(described, nth(0), ctx);
+    expect(r.ok && JSON.stringify(r.ledger)).toBe(JSON.stringify({ planId: ctx.plan.id, description: "示例", entries: [ProgressEntry.parse(nth(0))] }));
   });
 });

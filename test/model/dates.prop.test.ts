@@ -14,6 +14,7 @@ import {
   startOfMonth,
   startOfQuarter,
 } from "../../src/model/dates.js";
+import { IsoDate } from "../../src/model/dates.js";
 import { arbIsoDate } from "../support/arbitraries.js";
 
 // An independent oracle: day numbers computed with UTC arithmetic, never the local zone.
@@ -60,5 +61,13 @@ describe("date helpers (properties)", () => {
 
   test.prop([arbIsoDate(), arbIsoDate()])("compareIsoDate orders like day numbers", (a, b) => {
     expect(compareIsoDate(a, b)).toBe(Math.sign(epochDay(a) - epochDay(b)));
+  });
+
+  // isIsoDate checks dates by hand (it runs once per public call): it must agree with the schema.
+  const nearDate = fc
+    .tuple(fc.integer({ min: 0, max: 10_500 }), fc.integer({ min: -1, max: 14 }), fc.integer({ min: -1, max: 33 }), fc.constantFrom("", " ", "\n", "Z", "T00:00:00Z"), fc.constantFrom("-", "/", ""))
+    .map(([y, m, d, tail, sep]) => `${String(y).padStart(4, "0")}${sep}${String(m).padStart(2, "0")}${sep}${String(d).padStart(2, "0")}${tail}`);
+  test.prop([fc.oneof(nearDate, arbIsoDate(0, 9999), fc.string({ maxLength: 12 }), fc.anything())], { numRuns: 500 })("isIsoDate agrees with the IsoDate schema", (value) => {
+    expect(isIsoDate(value)).toBe(IsoDate.safeParse(value).success);
   });
 });

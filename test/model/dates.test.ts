@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as z from "zod";
 import {
   IsoDate,
   addDays,
@@ -34,6 +35,12 @@ describe("IsoDate", () => {
     expect(isIsoDate("2024-6-30")).toBe(false);
     expect(isIsoDate("2024-06-30T00:00:00Z")).toBe(false);
     expect(isIsoDate(20240630)).toBe(false);
+  });
+
+  it("is a zod schema: its own parse throws ZodError, as docs/model.md says; library functions throw FazhiError", () => {
+    expect(() => IsoDate.parse("2024-02-30")).toThrow(z.ZodError);
+    expect(IsoDate.safeParse("2024-02-30").success).toBe(false);
+    expect(() => addDays("2024-02-30" as IsoDate, 1)).toThrow(FazhiError);
   });
 
   it("builds dates with an explicit overflow policy", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Plan } from "../../src/model/plan.js";
 import { Roster } from "../../src/model/unit.js";
 import { readPlan, readRoster, validatePlan, validateRoster } from "../../src/model/validate.js";
+import { countCollectionOps } from "../support/count-ops.js";
 
 const plan = (): Plan =>
   Plan.parse({
@@ -105,6 +106,73 @@ describe("validateRoster", () => {
     r.groups.push({ id: "g2" as never, name: "空组", scope: "relevant", select: { members: ["ghost" as never] } });
     r.groups.push({ id: "g3" as never, name: "各乡镇", phrases: ["各乡镇人民政府"], scope: "all", select: {} });
     expect(codes(validateRoster(r)).sort()).toEqual(["duplicate_phrase", "empty_group_selector", "invalid_range", "unknown_unit"]);
+  });
+});
+
+describe("validateRoster cost", () => {
+  // One long parent chain, and one big cycle: the parent check was O(n²) (a 1.2 MB chain took 47 s).
+  const n = 3000;
+  const chain = (cycle: boolean) =>
+    Roster.parse({
+      id: "c",
+      name: "测试县",
+      source: { title: "t" },
+      units: Array.from({ length: n }, (_, i) => ({ id: `u${i}`, name: `单位${i}`, kind: "other", ...(i + 1 < n || cycle ? { parent: `u${(i + 1) % n}` } : {}) })),
+      groups: [],
+    });
+
+  it("checks a long parent chain and a big cycle in linear work, with the same findings", () => {
+    for (const cycle of [false, true]) {
+      const r = chain(cycle);
+      let issues: ReturnType<typeof validateRoster> = [];
+      const ops = countCollectionOps(() => (issues = validateRoster(r)));
+      expect(ops).toBeLessThan(60 * n);
+      expect(issues.length).toBe(cycle ? n : 0);
+      if (cycle) expect(issues.every((d, i) => d.code === "parent_cycle" && d.path.join(".") === `units.${i}.parent`)).toBe(true);
+    }
+  });
+
+  it("reports every unit whose chain runs into a cycle, and none whose chain ends", () => {
+    const r = Roster.parse({
+      id: "c",
+      name: "测试县",
+      source: { title: "t" },
+      units: [
+        { id: "a", name: "甲", kind: "other", parent: "b" },
+        { id: "b", name: "乙", kind: "other", parent: "c" },
+        { id: "c", name: "丙", kind: "other", parent: "b" },
+        { id: "d", name: "丁", kind: "other", parent: "e" },
+        { id: "e", name: "戊", kind: "other" },
+        { id: "f", name: "己", kind: "other", parent: "f" },
+        { id: "g", name: "庚", kind: "other", parent: "nope" },
+      ],
+      groups: [],
+    });
+    expect(validateRoster(r).map((d) => [d.code, d.path[1]])).toEqual([
+      ["unknown_parent", 6],
+      ["parent_cycle", 0],
+      ["parent_cycle", 1],
+      ["parent_cycle", 2],
+      ["parent_cycle", 5],
+    ]);
+  });
+});
+
+describe("validatePlan / validateRoster given something else", () => {
+  it("return the schema's coded diagnostics instead of throwing", () => {
+    for (const junk of [{}, null, 42, "plan", [], { sections: [{}] }, { units: [{ parent: "x" }], groups: [{}] }]) {
+      const p = validatePlan(junk as never);
+      const r = validateRoster(junk as never);
+      expect(p.length).toBeGreaterThan(0);
+      expect(r.length).toBeGreaterThan(0);
+      expect([...p, ...r].every((d) => d.severity === "error" && /^[a-z_]+$/.test(d.code) && d.message !== "" && d.messageEn !== "")).toBe(true);
+    }
+    expect(validatePlan({} as never).map((d) => [d.code, d.path])).toEqual([
+      ["invalid_type", ["id"]],
+      ["invalid_type", ["title"]],
+      ["invalid_type", ["sections"]],
+    ]);
+    expect(validateRoster({} as never).map((d) => d.path[0])).toEqual(["id", "name", "source", "units", "groups"]);
   });
 });
 

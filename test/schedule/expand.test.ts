@@ -2,7 +2,9 @@ import { fc, test } from "@fast-check/vitest";
 import rrulePkg from "rrule";
 import { describe, expect, it } from "vitest";
 import { FazhiError } from "../../src/model/diagnostic.js";
+import { Plan } from "../../src/model/plan.js";
 import type { Period } from "../../src/model/schedule.js";
+import { Roster } from "../../src/model/unit.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { boundUnits, expandSchedule, rulePeriods } from "../../src/schedule/expand.js";
 import { chinaWorkdayCalendar } from "../../src/schedule/workdays.js";
@@ -61,6 +63,43 @@ describe("expandSchedule on the seed", () => {
     expect(moved.find((o) => o.id === "wuzhi-2024.t23.r2.2024-Q3")!.due).toBe("2024-09-30");
     expect(() => expandSchedule(plan, { year: 2027, calendar: chinaWorkdayCalendar(), dueOnRestDay: "next" })).toThrow(FazhiError);
     expect(() => expandSchedule(plan, { dueOnRestDay: "next" })).toThrow(/calendar/);
+  });
+});
+
+describe("expandSchedule cost and shape", () => {
+  it("keeps the occurrence's JSON key order", () => {
+    const withClause = occurrences.find((o) => o.clauseId !== undefined && o.window !== undefined)!;
+    expect(Object.keys(withClause)).toEqual(["requirementId", "taskId", "taskNo", "clauseId", "kind", "action", "count", "unitIds", "id", "label", "window", "due"]);
+    expect(Object.keys(occurrences.find((o) => o.kind === "on_event")!)).toEqual(["requirementId", "taskId", "taskNo", "clauseId", "kind", "action", "count", "unitIds", "id", "label"]);
+    expect(Object.keys(expandSchedule({ ...plan, sections: [{ ...plan.sections[0]!, tasks: [{ ...plan.sections[0]!.tasks[0]!, requirements: [{ id: "x.r1", phrase: "p", action: "a", rule: { kind: "ongoing" } }] as never }] }] })[0]!)).toEqual(
+      ["requirementId", "taskId", "taskNo", "kind", "action", "count", "unitIds", "id", "label", "window", "due"],
+    );
+  });
+
+  it("binds units by clause without scanning every cell for every requirement", () => {
+    const n = 1000;
+    const big = Plan.parse({
+      id: "b-2024",
+      title: "t",
+      year: 2024,
+      sections: [{
+        no: 1,
+        title: "s",
+        tasks: Array.from({ length: n }, (_, i) => ({
+          id: `b-2024.t${i + 1}`, no: i + 1, title: "t", text: "",
+          clauses: [{ id: `b-2024.t${i + 1}.c1`, text: "", assignment: { lead: [{ text: `县单位${i % 50}局` }, { text: `县单位${(i + 1) % 50}局` }], responsible: [], support: [] } }],
+          requirements: [{ id: `b-2024.t${i + 1}.r1`, clauseId: `b-2024.t${i + 1}.c1`, phrase: "每季度", action: "开展", rule: { kind: "recurring", period: "quarter", times: 1 } }],
+        })),
+      }],
+    });
+    const roster = Roster.parse({ id: "b", name: "基准县", source: { title: "t" }, units: Array.from({ length: 50 }, (_, i) => ({ id: `u${i}`, name: `县单位${i}局`, kind: "government_department" })), groups: [] });
+    const m = buildMatrix(big, roster);
+    let reads = 0;
+    const counted = { ...m, cells: m.cells.map((c) => new Proxy(c, { get: (t, k, r) => (k === "taskId" && (reads += 1), Reflect.get(t, k, r)) })) };
+    const occ = expandSchedule(big, { matrix: counted });
+    expect(occ).toHaveLength(4 * n);
+    expect(occ.find((o) => o.taskNo === 7)!.unitIds).toEqual(["u6", "u7"]);
+    expect(reads).toBeLessThan(10 * (n + m.cells.length));
   });
 });
 

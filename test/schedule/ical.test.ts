@@ -58,3 +58,58 @@ describe("scheduleToICalendar", () => {
 });
 
 const nextDay = (d: string) => new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)) + 1)).toISOString().slice(0, 10);
+
+describe("scheduleToICalendar options and odd dates", () => {
+  const one = [occurrences.find((o) => o.due !== undefined)!];
+
+  it("without options, or without dtstamp, throws a coded FazhiError (the library never reads the clock)", () => {
+    for (const options of [undefined, {}, null, { dtstamp: 20240101 }]) {
+      try {
+        scheduleToICalendar(one, options as never);
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(FazhiError);
+        expect((e as FazhiError).code).toBe("invalid_argument");
+      }
+    }
+  });
+
+  it("takes the RFC 3339 form new Date().toISOString() gives, and offsets, as UTC", () => {
+    const stamp = (dtstamp: string) => scheduleToICalendar(one, { dtstamp }).split("\r\n").find((l) => l.startsWith("DTSTAMP:"));
+    expect(stamp("2024-01-01T00:00:00Z")).toBe("DTSTAMP:20240101T000000Z");
+    expect(stamp("2024-01-01T00:00:00.000Z")).toBe("DTSTAMP:20240101T000000Z");
+    expect(stamp("2024-03-01T07:30:05+08:00")).toBe("DTSTAMP:20240229T233005Z");
+    expect(stamp("2023-12-31T20:00:00-05:00")).toBe("DTSTAMP:20240101T010000Z");
+    for (const bad of ["20241399T000000Z", "2024-02-30", "2024-01-01T24:00:00Z", "2024-01-01T00:00:00", "2024-01-01 00:00:00Z"]) {
+      expect(() => scheduleToICalendar(one, { dtstamp: bad })).toThrow(FazhiError);
+    }
+  });
+
+  it("writes a window that ends on 9999-12-31 (whose exclusive end iCalendar cannot write) with a DURATION", () => {
+    const w = { ...occurrences.find((o) => o.kind === "window")!, window: { from: "9999-12-01", to: "9999-12-31" }, due: "9999-12-31" } as (typeof occurrences)[number];
+    const text = scheduleToICalendar([w], { dtstamp: "2024-01-01" });
+    const event = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent("vevent")!;
+    expect((event.getFirstPropertyValue("dtstart") as ICAL.Time).toString()).toBe("9999-12-01");
+    expect(event.getFirstPropertyValue("duration")!.toString()).toBe("P31D");
+    expect(text).not.toContain("DTEND");
+  });
+});
+
+describe("scheduleToICalendar and control characters", () => {
+  it("keeps C0 controls and DEL out of TEXT values (RFC 5545 §3.3.11), keeps the tab", () => {
+    const dirty = [{ ...occurrences.find((o) => o.due !== undefined)!, action: "开展\u0000一次\u0001执法\u0007监督\u001b[31m\u007f\t完" }];
+    const text = scheduleToICalendar(dirty, { dtstamp: "2024-01-01", calendarName: "日历\u0000名\u000b称", summary: () => "任务\u0008一" });
+    expect(text.replace(/\r\n/g, "").match(/[\u0000-\u0008\u000a-\u001f\u007f]/g)).toBeNull();
+    const cal = new ICAL.Component(ICAL.parse(text));
+    const todo = cal.getAllSubcomponents()[0]!;
+    expect(todo.getFirstPropertyValue("summary")).toBe("任务一");
+    expect(todo.getFirstPropertyValue("description")).toContain("开展一次执法监督[31m\t完");
+    expect(cal.getFirstPropertyValue("x-wr-calname")).toBe("日历名称");
+  });
+
+  it("refuses a uidDomain that would break the line structure", () => {
+    const one = [occurrences.find((o) => o.due !== undefined)!];
+    expect(() => scheduleToICalendar(one, { dtstamp: "2024-01-01", uidDomain: "x\r\nBEGIN:VEVENT" })).toThrow(FazhiError);
+    expect(scheduleToICalendar(one, { dtstamp: "2024-01-01", uidDomain: "county.example" })).toContain("@county.example");
+  });
+});

@@ -1,5 +1,5 @@
 import { readFileSync, existsSync, readdirSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { IsoDate } from "../../src/model/dates.js";
 import { FazhiError } from "../../src/model/diagnostic.js";
 import { WorkdayCalendar } from "../../src/model/calendar.js";
@@ -73,5 +73,33 @@ describe("the China workday calendar", () => {
       expect(year!.sources).toEqual(data.papers);
       for (const day of data.days) expect([day.date, isWorkday(cal, d(day.date))]).toEqual([day.date, !day.isOffDay]);
     }
+  });
+});
+
+describe("workday arithmetic cost", () => {
+  it("validates the date once at the boundary, then steps integer days (no schema parse per day)", () => {
+    const spy = vi.spyOn(IsoDate, "safeParse");
+    try {
+      expect(addWorkdays(cal, d("2024-01-02"), 200)).toBe(addWorkdays(cal, d("2024-01-02"), 200));
+      expect(workdaysBetween(cal, d("2024-01-01"), d("2024-12-31"))).toBeGreaterThan(240);
+      for (let day = 1; day <= 28; day++) isWorkday(cal, d(`2024-02-${String(day).padStart(2, "0")}`));
+      spy.mockClear();
+      addWorkdays(cal, d("2024-01-02"), 200);
+      workdaysBetween(cal, d("2024-01-01"), d("2024-12-31"));
+      isWorkday(cal, d("2024-02-04"));
+      expect(spy.mock.calls.length).toBeLessThanOrEqual(4);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it("steps across covered years and stops at the first uncovered one", () => {
+    expect(addWorkdays(cal, d("2024-12-31"), 1)).toBe("2025-01-02");
+    expect(addWorkdays(cal, d("2025-01-02"), -1)).toBe("2024-12-31");
+    expect(() => addWorkdays(cal, d("2026-12-30"), 5)).toThrow(/2027/);
+    expect(() => addWorkdays(cal, d("2020-01-03"), -5)).toThrow(/2019/);
+    expect(() => addWorkdays(cal, d("2024-01-02"), 1.5)).toThrow(FazhiError);
+    expect(() => isWorkday(cal, "2024-02-30" as IsoDate)).toThrow(FazhiError);
+    expect(workdaysBetween(cal, d("2024-12-30"), d("2025-01-03"))).toBe(4); // 2025-01-01 is a holiday
   });
 });

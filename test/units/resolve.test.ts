@@ -3,6 +3,7 @@ import { Plan } from "../../src/model/plan.js";
 import { Roster } from "../../src/model/unit.js";
 import { validateRoster } from "../../src/model/validate.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
+import { buildMatrix } from "../../src/units/matrix.js";
 import { resolveUnits } from "../../src/units/resolve.js";
 import { seedRoster } from "../support/rosters.js";
 import { seedText } from "../support/seed.js";
@@ -82,6 +83,44 @@ describe("resolveUnits", () => {
     expect(diagnostics[0]!.path).toEqual(["sections", 0, "tasks", 0, "clauses", 0, "assignment", "lead", 0]);
   });
 
+  it("orders suggestions the same on every host: by distance, then by code point, never by locale", () => {
+    const r = Roster.parse({
+      ...roster,
+      units: ["县甲局", "县乙局", "县丙局", "县戊局"].map((name, i) => ({ id: `u${i}`, name, kind: "government_department" })),
+    });
+    const hints = () => resolveUnits(planWith(["县丁局"]), r).diagnostics[0]!.messageEn;
+    const expected = 'did you mean: 县丙局, 县乙局, 县戊局?';
+    expect(hints()).toContain(expected);
+    // A host whose collation orders these names the other way round (zh_CN sorts 丙 甲 戊 乙 by pinyin).
+    const original = String.prototype.localeCompare;
+    try {
+      String.prototype.localeCompare = function (this: string, that: string) {
+        return -original.call(this, that);
+      };
+      expect(hints()).toContain(expected);
+    } finally {
+      String.prototype.localeCompare = original;
+    }
+  });
+
+  it("suggests in linear work: each roster name is read a bounded number of times, however many names are unknown", () => {
+    const n = 2000;
+    const big = Roster.parse({
+      ...roster,
+      units: Array.from({ length: n }, (_, i) => ({ id: `u${i}`, name: `县第${i}局`, kind: "government_department", aliases: [`第${i}局`] })),
+    });
+    let reads = 0;
+    const counted = {
+      ...big,
+      units: big.units.map((u) => new Proxy(u, { get: (t, k, rcv) => ((k === "name" || k === "aliases") && (reads += 1), Reflect.get(t, k, rcv)) })),
+    };
+    const unknown = Array.from({ length: n }, (_, i) => `县第${i}厅`);
+    const { diagnostics } = resolveUnits(planWith(unknown), counted);
+    expect(diagnostics).toHaveLength(n);
+    expect(diagnostics[7]!.messageEn).toContain("did you mean: 县第7局");
+    expect(reads).toBeLessThan(20 * n);
+  });
+
   it("reports an ambiguous name instead of picking one", () => {
     // 县委办 is a unit; 示例县委办 is another unit whose form key is also 县委办.
     const { plan, diagnostics } = resolveUnits(planWith(["委办"]), roster);
@@ -142,5 +181,47 @@ describe("the seed roster", () => {
     expect(diagnostics).toEqual([]);
     expect(r.units.filter((u) => u.kind === "township" || u.kind === "subdistrict")).toEqual([]);
     expect(r.missing?.[0]).toContain("乡镇");
+  });
+});
+
+describe("plans that come out of the parser (references with source spans)", () => {
+  // The demo roster lacks or half-knows every name below: each must give a diagnostic, never a throw.
+  const text = [
+    "示例县2024年度法治政府建设工作安排",
+    "一、甲",
+    "（一）任务一。",
+    "牵头单位：县不存在局、委办、县工商局",
+    "责任单位：县旧局、县新局、各园区管委会",
+  ].join("\n");
+  const parsed = parsePlanText(text, { id: "t-2024" }).plan;
+  const expected = [
+    ["unknown_unit", "县不存在局"],
+    ["ambiguous_unit", "委办"],
+    ["outdated_name", "县工商局"],
+    ["dissolved_unit", "县旧局"],
+    ["unit_not_established", "县新局"],
+    ["unknown_unit", "各园区管委会"],
+  ];
+
+  it("gives a diagnostic at the reference's source span for every unit the roster lacks", () => {
+    const { diagnostics } = resolveUnits(parsed, roster);
+    expect(diagnostics.map((d) => [d.code, d.source === undefined ? undefined : text.slice(d.source.start, d.source.end)])).toEqual(expected);
+    // Diagnostics are plain, frozen data that outlive the call (no revoked immer drafts inside).
+    expect(JSON.parse(JSON.stringify(diagnostics))).toEqual(diagnostics);
+    for (const d of diagnostics) expect(Object.isFrozen(d.source)).toBe(true);
+  });
+
+  it("buildMatrix reports them too, and keeps the units it can name", () => {
+    const m = buildMatrix(parsed, roster);
+    expect(m.diagnostics.map((d) => d.code)).toEqual(expected.map(([code]) => code));
+    const renamed = m.cells.find((c) => c.unitId === "scjgj");
+    expect(renamed?.source).toEqual(parsed.sections[0]!.tasks[0]!.clauses[0]!.assignment.lead[2]!.source);
+  });
+
+  it("reports a collective phrase the roster does not define when the built-in table is off", () => {
+    const p = parsePlanText("示例县2024年度法治政府建设工作安排\n一、甲\n（一）任务一。\n牵头单位：县司法局\n责任单位：县直有关单位", { id: "t-2024" }).plan;
+    const { diagnostics } = resolveUnits(p, roster, { defaultGroups: false });
+    expect(diagnostics.map((d) => d.code)).toEqual(["unknown_unit"]);
+    expect(diagnostics[0]!.source).toBeDefined();
   });
 });

@@ -1,0 +1,61 @@
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { planCoverage } from "../../src/compare/coverage.js";
+import { diffPlans } from "../../src/compare/diff.js";
+import { renderCoverage, renderPlanDiff } from "../../src/export/compare-report.js";
+import { parsePlanText } from "../../src/parse/parse-plan.js";
+import { seedText } from "../support/seed.js";
+
+// Opens the diff and coverage pages in real headless Chromium, like report.e2e.test.ts: skipped on
+// a machine without a browser, failing under CI=true.
+const BROWSER = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+const OUT = new URL("../../test-output/", import.meta.url).pathname;
+if (BROWSER === undefined && process.env.CI === "true") throw new Error("CI needs Chromium for the comparison pages: apt-get install -y chromium");
+const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+const previous = parsePlanText(seedText(), { id: "wuzhi-2024" }).plan;
+const nextText = seedText()
+  .replaceAll("2024", "2025")
+  .replace("在6月底前完成", "在9月底前完成")
+  .replace("牵头单位：县委编办\n", "牵头单位：<script>window.__pwned = 1</script>\n");
+const next = parsePlanText(nextText, { id: "wuzhi-2025" }).plan;
+
+describe.skipIf(BROWSER === undefined)("the comparison pages in headless Chromium", () => {
+  it("open without console errors or requests; the diff expands, the coverage lists every task", async () => {
+    mkdirSync(OUT, { recursive: true });
+    const diffFile = join(OUT, "diff.html");
+    const coverageFile = join(OUT, "coverage.html");
+    writeFileSync(diffFile, renderPlanDiff(diffPlans(previous, next)));
+    writeFileSync(coverageFile, renderCoverage(planCoverage(previous, next)));
+    const browser = await chromium.launch({ executablePath: BROWSER as string, args: FLAGS });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const errors: string[] = [];
+      const requests: string[] = [];
+      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+      page.on("pageerror", (e) => errors.push(String(e)));
+      page.on("request", (r) => requests.push(r.url()));
+      await page.goto(pathToFileURL(diffFile).href);
+      expect(await page.locator("#pairs tr.change").count()).toBe(3);
+      expect(await page.locator("#same-pairs tr.same").count()).toBe(32);
+      expect(await page.locator("#same-pairs").isVisible()).toBe(false);
+      const reworded = page.locator("#pairs tr.change details").first();
+      await reworded.locator("summary").click();
+      expect(await reworded.locator("ins").first().isVisible()).toBe(true);
+      expect(await page.locator("body").innerText()).toContain("<script>window.__pwned = 1</script>");
+      expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      await page.screenshot({ path: join(OUT, "diff.png"), fullPage: true });
+      await page.goto(pathToFileURL(coverageFile).href);
+      expect(await page.locator("#items tr.taken").count()).toBe(35);
+      expect(await page.locator("#items .taker .bar").first().isVisible()).toBe(true);
+      await page.screenshot({ path: join(OUT, "coverage.png"), fullPage: true });
+      expect(errors).toEqual([]);
+      expect(requests.filter((u) => !u.startsWith("file:"))).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});

@@ -193,7 +193,14 @@ export interface ReadCriteriaPhrasesOptions {
  * //=> ["count_each_short", "floor"]
  */
 export const readCriteriaPhrases = (text: string, options: ReadCriteriaPhrasesOptions = {}): { readonly phrases: readonly CriteriaPhrase[]; readonly diagnostics: readonly Diagnostic[] } => {
-  const input = typeof text === "string" ? text : "";
+  try {
+    return readAll(typeof text === "string" ? text : "", typeof options === "object" && options !== null ? options : {});
+  } catch (error) {
+    return deepFreeze({ phrases: [], diagnostics: [diag("internal_error", "error", `读取评分标准时发生内部错误：${String(error)}`, `Internal error while reading criteria: ${String(error)}`)] });
+  }
+};
+
+const readAll = (input: string, options: ReadCriteriaPhrasesOptions): { readonly phrases: readonly CriteriaPhrase[]; readonly diagnostics: readonly Diagnostic[] } => {
   const lines = splitLines(input);
   const lineOf = lineIndex(lines);
   const parts = lines.map((l) => normalizeLine(l.raw, l.start));

@@ -39,7 +39,7 @@ const read = (layout: Layout, options: ReadCriteriaOptions): CriteriaTable => {
  */
 export const readCriteriaText = (text: string, options: ReadCriteriaOptions = {}): CriteriaTable => {
   try {
-    return read(layoutText(typeof text === "string" ? text : ""), options ?? {});
+    return read(layoutText(typeof text === "string" ? text : ""), typeof options === "object" && options !== null ? options : {});
   } catch (error) {
     return deepFreeze({ items: [], diagnostics: [diag("internal_error", "error", `读取考核细则时发生内部错误：${String(error)}`, `Internal error while reading criteria: ${String(error)}`)] });
   }
@@ -65,7 +65,7 @@ export const readCriteriaText = (text: string, options: ReadCriteriaOptions = {}
  */
 export const readCriteriaTable = (rows: readonly (readonly string[])[], options: ReadCriteriaOptions = {}): CriteriaTable => {
   try {
-    return read(layoutRows(Array.isArray(rows) ? rows : []), options ?? {});
+    return read(layoutRows(Array.isArray(rows) ? rows : []), typeof options === "object" && options !== null ? options : {});
   } catch (error) {
     return deepFreeze({ items: [], diagnostics: [diag("internal_error", "error", `读取考核细则时发生内部错误：${String(error)}`, `Internal error while reading criteria: ${String(error)}`)] });
   }

@@ -77,3 +77,14 @@ describe("a county's own phrasing", () => {
     expect(readCriteriaTable(rows, { rules: [warning, ...PHRASE_RULES] }).items[0]?.phrases[0]?.rule).toBe("warning_one_point");
   });
 });
+
+describe("options that are not options", () => {
+  it("are ignored, in every reader", async () => {
+    const { readCriteriaTable, readCriteriaText } = await import("../../../src/scoring/criteria/read.js");
+    for (const bad of [null, 42, "x", [], { rules: "x", item: 3 }] as unknown as object[]) {
+      expect(readCriteriaPhrases("未制定计划的扣2分", bad).phrases[0]?.kind).toBe("condition");
+      expect(readCriteriaText("1.计划（2分）考核：未制定的扣2分", bad).items).toHaveLength(1);
+      expect(readCriteriaTable([["序号", "考核内容", "分值", "评分标准"], ["1", "计划", "2", "未制定的扣2分"]], bad).items).toHaveLength(1);
+    }
+  });
+});

@@ -101,9 +101,28 @@ export { type LedgerContext, type LedgerResult, emptyLedger, isWorkEntry, readLe
 export { type OccurrenceStatus, type OccurrenceStatusKind, type StatusOptions, occurrenceStatus } from "./ledger/status.js";
 export { type Bulletin, type BulletinItem, type BulletinOptions, type BulletinUnit, buildBulletin, bulletinToText } from "./ledger/bulletin.js";
 export { type ICalendarOptions, scheduleToICalendar } from "./export/ical.js";
-export { AppliesTo, Floor, Indicator, Points, ScoreAdjustment, ScoreCard, ScoreLine, ScoringMethod, ScoringScheme } from "./model/scoring.js";
+export {
+  AdjustmentCategory,
+  Adjustments,
+  AppliesTo,
+  Area,
+  Floor,
+  Indicator,
+  NOT_ASSESSED,
+  Points,
+  Rounding,
+  ScoreAdjustment,
+  ScoreCard,
+  ScoreLine,
+  ScoringMethod,
+  type ScoringMethodKind,
+  ScoringScheme,
+  Veto,
+} from "./model/scoring.js";
 export { formatPoints } from "./scoring/points.js";
-export { readScheme, validateScheme } from "./scoring/validate-scheme.js";
+export { type SchemeContext, readScheme, validateScheme } from "./scoring/validate-scheme.js";
+export { migrateScheme } from "./scoring/migrate.js";
+export { checkLedgerAgainstScheme } from "./scoring/check-ledger.js";
 export { type ScoreInput, scoreUnits } from "./scoring/score.js";
 export { explainScoreCard } from "./scoring/explain.js";
 export { type ReportData, renderReport } from "./export/report.js";

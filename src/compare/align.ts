@@ -1,7 +1,8 @@
 import type { AlignedPair, Alignment, AlignmentLink, PairKind } from "../model/compare.js";
 import { FazhiError } from "../model/diagnostic.js";
+import { argument, optionsOf } from "../model/guard.js";
 import { deepFreeze } from "../model/freeze.js";
-import type { Plan } from "../model/plan.js";
+import { Plan } from "../model/plan.js";
 import {
   type Measure,
   type Profile,
@@ -54,6 +55,13 @@ const share = (name: string, value: number | undefined, fallback: number): numbe
     throw new FazhiError("invalid_argument", `选项 ${name} 应为 0 到 1 之间的数`, `Option ${name} must be a number from 0 to 1`);
   }
   return value;
+};
+
+/** The two plans and the options of a public comparison function, checked at the boundary. */
+export const checkedArguments = <O extends AlignOptions>(fn: string, names: readonly [string, string], a: unknown, b: unknown, options: O | undefined): Partial<O> => {
+  argument(fn, names[0], Plan, a);
+  argument(fn, names[1], Plan, b);
+  return optionsOf(fn, options);
 };
 
 export const settingsOf = (options: AlignOptions = {}): Settings => {
@@ -232,8 +240,8 @@ export const unpaired = (m: Matching, side: "a" | "b"): number[] => {
  * alignment.pairs[0];
  * //=> { kind: "same", a: ["plan-2024.t01"], b: ["plan-2025.t01"], score: 0.94, links: [...] }
  */
-export const alignPlans = (a: Plan, b: Plan, options: AlignOptions = {}): Alignment => {
-  const m = matchPlans(a, b, settingsOf(options));
+export const alignPlans = (a: Plan, b: Plan, options?: AlignOptions): Alignment => {
+  const m = matchPlans(a, b, settingsOf(checkedArguments("alignPlans", ["a", "b"], a, b, options)));
   return deepFreeze({
     a: planRef(a),
     b: planRef(b),

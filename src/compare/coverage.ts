@@ -1,7 +1,7 @@
 import type { Coverage, CoverageLink } from "../model/compare.js";
 import { deepFreeze } from "../model/freeze.js";
 import type { Plan } from "../model/plan.js";
-import { type AlignOptions, type Candidate, linkOf, matchPlans, settingsOf } from "./align.js";
+import { type AlignOptions, type Candidate, checkedArguments, linkOf, matchPlans, settingsOf } from "./align.js";
 import type { Profile } from "./similarity.js";
 import { type PlanTask, comparedTask, planRef } from "./tasks.js";
 
@@ -35,8 +35,8 @@ export type CoverageOptions = AlignOptions;
  * //=> { upperTasks: 3, taken: 3, untaken: 0, planTasks: 3, anchored: 3, unanchored: 0 }
  * coverage.items[0]!.takenUpBy[0]!.phrases;
  */
-export const planCoverage = (upper: Plan, plan: Plan, options: CoverageOptions = {}): Coverage => {
-  const m = matchPlans(upper, plan, settingsOf(options));
+export const planCoverage = (upper: Plan, plan: Plan, options?: CoverageOptions): Coverage => {
+  const m = matchPlans(upper, plan, settingsOf(checkedArguments("planCoverage", ["upper", "plan"], upper, plan, options)));
   const { threshold, containment, minScore } = m.settings;
   const links = new Map<number, Set<number>>();
   const link = (i: number, j: number) => (links.get(i) ?? links.set(i, new Set()).get(i)!).add(j);

@@ -4,8 +4,9 @@ import { deepFreeze } from "../model/freeze.js";
 import type { UnitId } from "../model/ids.js";
 import type { Plan, Requirement, Role, Section, UnitRef } from "../model/plan.js";
 import type { ScheduleRule } from "../model/schedule.js";
-import type { Roster } from "../model/unit.js";
-import { type AlignOptions, type Group, type Matching, groupScore, matchPlans, settingsOf, unpaired } from "./align.js";
+import { argument } from "../model/guard.js";
+import { Roster } from "../model/unit.js";
+import { type AlignOptions, type Group, type Matching, checkedArguments, groupScore, matchPlans, settingsOf, unpaired } from "./align.js";
 import { compareStrings, contentKey } from "./similarity.js";
 import { type PlanTask, comparedTask, planRef } from "./tasks.js";
 import { diffText } from "./text-diff.js";
@@ -260,9 +261,11 @@ const joinedText = (tasks: readonly PlanTask[]): string => tasks.map((t) => (t.t
  * //=> { previousTasks: 35, nextTasks: 36, added: 2, removed: 1, reworded: 9, … }
  * diff.tasks.filter((t) => t.units.length > 0);
  */
-export const diffPlans = (previous: Plan, next: Plan, options: DiffOptions = {}): PlanDiff => {
-  const m = matchPlans(previous, next, settingsOf(options));
-  const names = rosterNames(options.roster);
+export const diffPlans = (previous: Plan, next: Plan, options?: DiffOptions): PlanDiff => {
+  const checked = checkedArguments("diffPlans", ["previous", "next"], previous, next, options);
+  if (checked.roster !== undefined) argument("diffPlans", "options.roster", Roster, checked.roster);
+  const m = matchPlans(previous, next, settingsOf(checked));
+  const names = rosterNames(checked.roster);
   const years = previous.year !== undefined && next.year !== undefined ? next.year - previous.year : 0;
   const disordered = outOfOrder(m);
   const correspond = sectionsCorrespond(m);

@@ -1,4 +1,5 @@
-import type { ComparedTask, Coverage, PlanDiff, PlanRef, ScheduleChange, TaskChange, TextEdit, UnitChange } from "../model/compare.js";
+import { type ComparedTask, Coverage, PlanDiff, type PlanRef, type ScheduleChange, type TaskChange, type TextEdit, type UnitChange } from "../model/compare.js";
+import { argument } from "../model/guard.js";
 import { ROLE_LABELS } from "../model/plan.js";
 import type { ScheduleRule } from "../model/schedule.js";
 
@@ -113,6 +114,7 @@ const changeLines = (c: TaskChange): string[] => {
  * console.log(planDiffToText(diffPlans(plan2024, plan2025)));
  */
 export const planDiffToText = (diff: PlanDiff): string => {
+  argument("planDiffToText", "diff", PlanDiff, diff);
   const c = diff.counts;
   const changed = diff.tasks.filter((t) => t.kind !== "same" || t.move !== "none" || t.reworded || t.units.length > 0 || t.schedule.length > 0);
   const lines = [
@@ -138,6 +140,7 @@ export const planDiffToText = (diff: PlanDiff): string => {
  * console.log(coverageToText(planCoverage(cityPlan, countyPlan)));
  */
 export const coverageToText = (coverage: Coverage): string => {
+  argument("coverageToText", "coverage", Coverage, coverage);
   const c = coverage.counts;
   const lines = [
     "对照落实情况 Coverage",

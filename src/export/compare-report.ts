@@ -1,6 +1,8 @@
 import { KIND_ZH, MOVE_ZH, scheduleChangeText, taskName, unitChangeText } from "../compare/text.js";
-import type { ComparedTask, Coverage, PlanDiff, TaskChange, TextEdit } from "../model/compare.js";
-import type { IsoDate } from "../model/dates.js";
+import * as z from "zod";
+import { type ComparedTask, Coverage, PlanDiff, type TaskChange, type TextEdit } from "../model/compare.js";
+import { IsoDate } from "../model/dates.js";
+import { argument } from "../model/guard.js";
 import { escapeHtml as e } from "./report.js";
 
 /**
@@ -16,6 +18,8 @@ export interface ComparePageOptions {
   /** 显示在页面开头的说明。Notes shown at the top. */
   readonly notes?: readonly string[];
 }
+
+const PageOptions = z.strictObject({ generatedOn: IsoDate.optional(), notes: z.array(z.string()).optional() }).optional();
 
 // The palette and type of the HTML report (src/export/report.ts), for the pages of src/compare.
 const CSS = `
@@ -79,6 +83,8 @@ const pairTable = (id: string, rows: readonly TaskChange[]): string =>
  * //=> true
  */
 export const renderPlanDiff = (diff: PlanDiff, options: ComparePageOptions = {}): string => {
+  argument("renderPlanDiff", "diff", PlanDiff, diff);
+  argument("renderPlanDiff", "options", PageOptions, options);
   const c = diff.counts;
   const stats = [
     ["上一版任务", c.previousTasks],
@@ -118,6 +124,8 @@ export const renderPlanDiff = (diff: PlanDiff, options: ComparePageOptions = {})
  * //=> true
  */
 export const renderCoverage = (coverage: Coverage, options: ComparePageOptions = {}): string => {
+  argument("renderCoverage", "coverage", Coverage, coverage);
+  argument("renderCoverage", "options", PageOptions, options);
   const c = coverage.counts;
   const stats = [
     ["上级任务", c.upperTasks],

@@ -10,7 +10,7 @@ import { EntryId, OccurrenceId, PlanId, RequirementId, TaskId, UnitId } from "./
  * | `done` | 完成 | 完成一个时间节点或任务 |
  * | `progress` | 进展 | 进展报告，不计完成 |
  * | `held` | 开展一次 | 开展一次活动（`count` 次），用于数量型要求 |
- * | `incident` | 问题/案件 | 发现的问题或案件（`tag` 标明类别，`count` 宗），用于扣分 |
+ * | `incident` | 问题/案件 | 发现的问题或案件（`tag` 标明类别，`count` 宗；`problemId` 标明是哪一个问题，同一问题不重复扣分），用于扣分 |
  * | `measure` | 指标数值 | 某项指标的数值（`metric`、`value`，如行政诉讼发案量、败诉率），用于比率和“双下降” |
  * | `problem` | 督察发现问题 | 督察、检查发现的问题（`problemId`，整改期限 `dueBy`） |
  * | `rectified` | 整改完成 | 问题整改完成（`problemId`） |
@@ -74,7 +74,7 @@ export const ProgressEntry = z
     z.strictObject({ kind: z.literal("done"), ...work, count: z.int().min(1).max(100000).optional() }),
     z.strictObject({ kind: z.literal("progress"), ...work }),
     z.strictObject({ kind: z.literal("held"), ...work, count: z.int().min(1).max(100000).optional() }),
-    z.strictObject({ kind: z.literal("incident"), ...fact, tag: Key, count: z.int().min(1).max(100000).optional() }),
+    z.strictObject({ kind: z.literal("incident"), ...fact, tag: Key, count: z.int().min(1).max(100000).optional(), problemId: Key.optional() }),
     z.strictObject({ kind: z.literal("measure"), ...fact, metric: Key, value: z.number().min(-1e12).max(1e12) }),
     z.strictObject({ kind: z.literal("problem"), ...fact, problemId: Key, dueBy: IsoDate }),
     z.strictObject({ kind: z.literal("rectified"), ...fact, problemId: Key }),

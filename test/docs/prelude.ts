@@ -36,6 +36,12 @@ export const matrix: ResponsibilityMatrix = buildMatrix(plan, roster);
 export const occurrences: readonly Occurrence[] = expandSchedule(plan, { matrix });
 export const scheme: ScoringScheme = ok(readScheme(JSON.parse(schemeJson), plan), "scheme");
 export const asOf: IsoDate = IsoDate.parse("2025-01-15");
+const corpus = (id: string) => readFileSync(new URL(`../corpus/plans/${id}.txt`, import.meta.url), "utf8").split("\n----\n").slice(1).join("\n----\n");
+/** Two real consecutive-year documents of one city (湖州 2023, 2024), and a city 要点 with a county plan made under it (湖州, 德清 2022), from test/corpus. */
+export const lastYearText: string = corpus("huzhou-2023-zfgzbg-fenjie");
+export const thisYearText: string = corpus("huzhou-2024-zfgzbg-fenjie");
+export const upperText: string = corpus("huzhou-2022-zwgk-yaodian");
+export const lowerText: string = corpus("deqing-2022-zwgk-yaodian");
 /** A Word file (the LibreOffice-written excerpt of the Wuzhi plan) and a task table's rows, for the readers' examples. */
 export const docxBytes: Uint8Array = new Uint8Array(readFileSync(new URL("../docx/fixtures/wuzhi-excerpt.docx", import.meta.url)));
 export const rows: string[][] = [

@@ -148,7 +148,7 @@ describe.skipIf(MISSING.length > 0)("the HTML report in headless Chromium", () =
     expect(pages).toBeLessThanOrEqual(40);
     const text = execFileSync(PDFTOTEXT as string, ["-layout", pdf, "-"], { encoding: "utf8" });
     // Every unit's explanation is printed, once (the screen's closed <details> are not what prints).
-    expect(text.match(/合计/g)).toHaveLength(32);
+    expect(text.match(/合计：/g)).toHaveLength(32); // the closing line of each card (indicator lines say 合计扣N分)
     expect(text).toContain("县司法局：");
     expect(text).toContain("工作进展通报（截至2025年1月15日）");
   }, 60_000);

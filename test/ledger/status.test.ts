@@ -71,3 +71,44 @@ describe("bulletin", () => {
     expect(text.endsWith("\n")).toBe(true);
   });
 });
+
+describe("occurrenceStatus: one pass, late reports, joint leads", () => {
+  const raw = (entries: Array<Record<string, unknown>>): Ledger => ({ planId: ctx.plan.id, entries }) as unknown as Ledger;
+  const status = (ledger: Ledger, asOf: string, options = {}) => occurrenceStatus(ctx.occurrences, ledger, IsoDate.parse(asOf), options);
+
+  it("a late completion that names no occurrence completes the one it is late for", () => {
+    // 6月底前完成执法人员全员轮训 (t13.r2, due 2024-06-30), reported on 2024-07-10 without an occurrenceId.
+    const late = raw([{ id: "t", unitId: "sfj", taskId: "wuzhi-2024.t13", requirementId: "wuzhi-2024.t13.r2", date: "2024-07-10", kind: "done" }]);
+    expect(status(late, "2024-12-31").find((s) => s.occurrenceId === "wuzhi-2024.t13.r2.2024" && s.unitId === "sfj")).toMatchObject({ status: "done_late", daysLate: 10, entries: ["t"] });
+    // A fourth-quarter report made in January: Q4 (the latest due before it and still open), not Q3.
+    const january = raw([t23("jan", "2025-01-08")]);
+    const s = status(january, "2025-01-15");
+    expect(s.find((x) => x.occurrenceId === Q(4) && x.unitId === "sfj")).toMatchObject({ status: "done_late", daysLate: 8 });
+    expect(s.find((x) => x.occurrenceId === Q(3) && x.unitId === "sfj")).toMatchObject({ status: "overdue" });
+  });
+
+  it("a completion by one joint lead completes the occurrence for every lead, unless each reports for itself", () => {
+    // （三十五）每年举办两期以上法治专题讲座 — leads 县委组织部、县委编办、县财政局、县司法局.
+    const lecture = (id: string, unitId: string, date: string) => ({ id, unitId, taskId: "wuzhi-2024.t35", requirementId: "wuzhi-2024.t35.r2", date, kind: "held" });
+    const ledger2 = raw([lecture("l1", "sfj", "2024-05-10"), lecture("l2", "xw-zzb", "2024-10-10")]);
+    const rows = (options: object) => status(ledger2, "2024-12-31", options).filter((s) => s.occurrenceId === "wuzhi-2024.t35.r2.2024").map((s) => [s.unitId, s.status, s.done]);
+    expect(rows({ matrix: ctx.matrix })).toEqual([
+      ["xwbb", "done_on_time", 2],
+      ["sfj", "done_on_time", 2],
+      ["czj", "done_on_time", 2],
+      ["xw-zzb", "done_on_time", 2],
+    ]);
+    expect(rows({ matrix: ctx.matrix, jointLeads: "each" })).toEqual([
+      ["xwbb", "due_soon", 0],
+      ["sfj", "due_soon", 1],
+      ["czj", "due_soon", 0],
+      ["xw-zzb", "due_soon", 1],
+    ]);
+  });
+
+  it("the same ledger gives the same statuses whatever the order of its entries", () => {
+    const forward = status(ledger, "2024-12-31");
+    const backward = status({ ...ledger, entries: [...ledger.entries].reverse() }, "2024-12-31");
+    expect(backward).toEqual(forward);
+  });
+});

@@ -19,14 +19,15 @@ const done = (id: string, unit: string, task: string, req: string, date: string,
 
 describe("deductions", () => {
   it("per missed occurrence (少1项扣2分), per late occurrence by weeks, floor at zero", () => {
-    const s = schemeOf([{ id: "sup", name: "执法监督", points: 10, appliesTo: { taskIds: ["test-2024.t01"], roles: ["lead"] }, method: { kind: "occurrences", perMissing: 3, perLate: 1, latePer: { unit: "week", points: 1 } } }]);
+    const s = schemeOf([{ id: "sup", name: "执法监督", points: 10, appliesTo: { taskIds: ["test-2024.t01"], roles: ["lead"] }, methods: [{ kind: "occurrences", perMissing: 3, perLate: 1, latePer: { unit: "week", points: 1 } }] }]);
     const cards = score(s, [done("a", "sfj", "t01", "t01.r1", "2024-03-10"), done("b", "sfj", "t01", "t01.r1", "2024-07-12", { occurrenceId: Q(2) })]);
     const sfj = card(cards, "sfj");
     const line = sfj.lines[0]!;
-    expect(line.adjustments.map((a) => [a.reason.slice(0, 5), a.hundredths, a.occurrenceId])).toEqual([
-      ["逾期12天", 300, Q(2)], // done 12 days late: 1 + ceil(12/7) = 2 weeks × 1
-      ["逾期未完成", 300, Q(3)],
-      ["逾期未完成", 300, Q(4)],
+    expect(line.adjustments.map((a) => [a.reason, a.hundredths, a.occurrenceId])).toEqual([
+      // done 12 days late: 1 + ceil(12/7) = 2 weeks × 1
+      ["任务1“开展一次执法监督”2024年第2季度的节点逾期12天完成，逾期完成扣1分，逾期2周，每周扣1分", 300, Q(2)],
+      ["任务1“开展一次执法监督”2024年第3季度的节点逾期未完成（截止2024年9月30日）", 300, Q(3)],
+      ["任务1“开展一次执法监督”2024年第4季度的节点逾期未完成（截止2024年12月31日）", 300, Q(4)],
     ]);
     expect(line.earned).toBe(100);
     expect(line.adjustments[1]!.requirement!.phrase).toBe("每季度开展一次执法监督");
@@ -39,25 +40,25 @@ describe("deductions", () => {
   });
 
   it("a deeper floor (扣完标准分的2倍为止) and all-or-nothing (否则得0分)", () => {
-    const deep = schemeOf([{ id: "sup", name: "执法监督", points: 4, floor: { kind: "multiple", multiple: 2 }, appliesTo: { taskIds: ["test-2024.t01"], roles: ["lead"] }, method: { kind: "occurrences", perMissing: 3 } }], { normalise: false });
+    const deep = schemeOf([{ id: "sup", name: "执法监督", points: 4, floor: { kind: "multiple", multiple: 2 }, appliesTo: { taskIds: ["test-2024.t01"], roles: ["lead"] }, methods: [{ kind: "occurrences", perMissing: 3 }] }], { normalise: false });
     expect(card(score(deep, []), "sfj").lines[0]!.earned).toBe(-400);
-    const aon = schemeOf([{ id: "sup", name: "执法监督", points: 6, appliesTo: { taskIds: ["test-2024.t01"], roles: ["lead"] }, method: { kind: "occurrences", perMissing: 1, allOrNothing: true } }]);
+    const aon = schemeOf([{ id: "sup", name: "执法监督", points: 6, appliesTo: { taskIds: ["test-2024.t01"], roles: ["lead"] }, methods: [{ kind: "occurrences", perMissing: 1, allOrNothing: true }] }]);
     const l = card(score(aon, [done("a", "sfj", "t01", "t01.r1", "2024-03-10")]), "sfj").lines[0]!;
-    expect([l.earned, l.adjustments.map((a) => a.reason)]).toEqual([0, ["未全部按时完成，不得分（3项）"]]);
+    expect([l.earned, l.adjustments.map((a) => a.reason)]).toEqual([0, ["3项未按时完成，本项不得分"]]);
   });
 
   it("per count short of a quota (每少一次扣2分)", () => {
-    const s = schemeOf([{ id: "lec", name: "讲座", points: 10, appliesTo: { taskIds: ["test-2024.t02"] }, method: { kind: "occurrences", perMissing: 10, perShort: 2 } }]);
+    const s = schemeOf([{ id: "lec", name: "讲座", points: 10, appliesTo: { taskIds: ["test-2024.t02"] }, methods: [{ kind: "occurrences", perMissing: 10, perShort: 2 }] }]);
     const one = { id: "h1", unitId: "zfb", taskId: "test-2024.t02", requirementId: "test-2024.t02.r1", date: "2024-05-01", kind: "held" };
     const l = card(score(s, [one], { asOf: IsoDate.parse("2025-01-10") }), "zfb").lines[0]!;
-    expect([l.earned, l.adjustments[0]!.reason]).toEqual([800, "少1次（完成1/2）：任务2 2024年：举办两期以上专题讲座"]);
+    expect([l.earned, l.adjustments[0]!.reason]).toEqual([800, "任务2“举办两期以上专题讲座”2024年的节点应完成2次，完成1次，少1次，每少一次扣2分"]);
   });
 
   it("incidents (发现1宗扣2分), rates (每低一个百分点扣1分) and tiers (制度不健全扣3分；落实不到位扣2分)", () => {
     const s = schemeOf([
-      { id: "inc", name: "执法过错", points: 10, method: { kind: "incidents", tag: "执法过错", per: 2 } },
-      { id: "rate", name: "合格率", points: 10, method: { kind: "rate", metric: "合格率", target: 95, perPoint: 1 } },
-      { id: "tier", name: "机构建设", points: 5, method: { kind: "tier", tiers: [{ tag: "制度不健全", name: "制度不健全", deduct: 3 }, { tag: "落实不到位", name: "落实不到位", deduct: 2 }] } },
+      { id: "inc", name: "执法过错", points: 10, methods: [{ kind: "incidents", tag: "执法过错", per: 2 }] },
+      { id: "rate", name: "合格率", points: 10, methods: [{ kind: "rate", metric: "合格率", bound: "at_least", target: 95, per: 1 }] },
+      { id: "tier", name: "机构建设", points: 5, methods: [{ kind: "tier", tiers: [{ tag: "制度不健全", name: "制度不健全", deduct: 3 }, { tag: "落实不到位", name: "落实不到位", deduct: 2 }] }] },
     ], { normalise: false });
     const cards = score(s, [
       { id: "i1", unitId: "gaj", date: "2024-04-01", kind: "incident", tag: "执法过错", count: 2 },
@@ -71,22 +72,22 @@ describe("deductions", () => {
       ["tier", 200, "scored"],
     ]);
     // Missing data is explicit, never a silent 0.
-    expect(card(cards, "sfj").lines[1]).toMatchObject({ id: "rate", earned: 0, state: "missing_data", note: "缺少数据，按0分计 / data missing, scored 0" });
+    expect(card(cards, "sfj").lines[1]).toMatchObject({ id: "rate", earned: 0, state: "missing_data", note: "缺少“合格率”的数据，按0分计", noteEn: "data missing: scored 0" });
   });
 
   it("trend (双下降): this year against last year, from the previous ledger or the same ledger", () => {
-    const s = schemeOf([{ id: "trend", name: "双下降", points: 10, method: { kind: "trend", metrics: ["发案量", "败诉率"], perMetric: 5 } }], { normalise: false });
+    const s = schemeOf([{ id: "trend", name: "双下降", points: 10, methods: [{ kind: "trend", metrics: ["发案量", "败诉率"], when: "not_fell", per: 5 }] }], { normalise: false });
     const m = (id: string, date: string, metric: string, value: number) => ({ id, unitId: "sfj", date, kind: "measure", metric, value });
     const same = score(s, [m("a", "2023-12-31", "发案量", 10), m("b", "2023-12-31", "败诉率", 20), m("c", "2024-12-01", "发案量", 8), m("d", "2024-12-01", "败诉率", 25)]);
     expect(card(same, "sfj").lines[0]!).toMatchObject({ earned: 500 });
-    expect(card(same, "sfj").lines[0]!.adjustments[0]!.reason).toBe("“败诉率”未下降：本年25，上年20");
+    expect(card(same, "sfj").lines[0]!.adjustments[0]!.reason).toBe("“败诉率”本年为25，上年为20，上升（未下降的扣5分）");
     const prev = ledgerOf([m("p1", "2023-06-30", "发案量", 10), m("p2", "2023-06-30", "败诉率", 30)]);
     expect(card(score(s, [m("c", "2024-12-01", "发案量", 8), m("d", "2024-12-01", "败诉率", 25)], { previous: prev }), "sfj").lines[0]!.earned).toBe(1000);
     expect(card(score(s, [m("c", "2024-12-01", "发案量", 8)]), "sfj").lines[0]!.state).toBe("missing_data");
   });
 
   it("rectification of inspection problems: open past the deadline, late, on time", () => {
-    const s = schemeOf([{ id: "rect", name: "整改", points: 10, method: { kind: "rectification", perOpen: 4, perLate: 2 } }], { normalise: false });
+    const s = schemeOf([{ id: "rect", name: "整改", points: 10, methods: [{ kind: "rectification", perOpen: 4, perLate: 2 }] }], { normalise: false });
     const cards = score(s, [
       { id: "p1", unitId: "sfj", date: "2024-03-01", kind: "problem", problemId: "A", dueBy: "2024-05-01" },
       { id: "p2", unitId: "sfj", date: "2024-03-01", kind: "problem", problemId: "B", dueBy: "2024-05-01" },
@@ -101,7 +102,7 @@ describe("deductions", () => {
 
 describe("attribution, normalisation, components", () => {
   it("responsible units bear a configurable share", () => {
-    const s = schemeOf([{ id: "sup", name: "执法监督", points: 12, appliesTo: { taskIds: ["test-2024.t01"], responsibleShare: 50 }, method: { kind: "occurrences", perMissing: 2 } }], { normalise: false });
+    const s = schemeOf([{ id: "sup", name: "执法监督", points: 12, appliesTo: { taskIds: ["test-2024.t01"], responsibleShare: 50 }, methods: [{ kind: "occurrences", perMissing: 2 }] }], { normalise: false });
     const cards = score(s, []);
     expect(card(cards, "sfj").lines[0]!.earned).toBe(400); // lead: 4 × 2
     expect(card(cards, "gaj").lines[0]!).toMatchObject({ earned: 800, note: "责任单位按50%承担扣分" });
@@ -109,8 +110,8 @@ describe("attribution, normalisation, components", () => {
 
   it("named units and unit kinds", () => {
     const s = schemeOf([
-      { id: "x", name: "党委部门", points: 5, appliesTo: { kinds: ["party_department"] }, method: { kind: "incidents", tag: "t", per: 1 } },
-      { id: "y", name: "点名", points: 5, appliesTo: { units: ["gaj"] }, method: { kind: "incidents", tag: "t", per: 1 } },
+      { id: "x", name: "党委部门", points: 5, appliesTo: { kinds: ["party_department"] }, methods: [{ kind: "incidents", tag: "t", per: 1 }] },
+      { id: "y", name: "点名", points: 5, appliesTo: { units: ["gaj"] }, methods: [{ kind: "incidents", tag: "t", per: 1 }] },
     ]);
     const cards = score(s, []);
     const indicators = (u: string) => card(cards, u).lines.filter((l) => l.kind === "indicator").map((l) => l.id);
@@ -122,8 +123,8 @@ describe("attribution, normalisation, components", () => {
 
   it("units assessed on different indicators are compared on a 100-point scale (折算成百分制), exactly", () => {
     const s = schemeOf([
-      { id: "inc", name: "执法过错", points: 30, method: { kind: "incidents", tag: "x", per: 1 } },
-      { id: "sup", name: "执法监督", points: 70, appliesTo: { taskIds: ["test-2024.t01"], roles: ["lead"] }, method: { kind: "occurrences", perMissing: 7 } },
+      { id: "inc", name: "执法过错", points: 30, methods: [{ kind: "incidents", tag: "x", per: 1 }] },
+      { id: "sup", name: "执法监督", points: 70, appliesTo: { taskIds: ["test-2024.t01"], roles: ["lead"] }, methods: [{ kind: "occurrences", perMissing: 7 }] },
     ]);
     const cards = score(s, [{ id: "i", unitId: "zfb", date: "2024-02-01", kind: "incident", tag: "x", count: 1 }]);
     const zfb = card(cards, "zfb");
@@ -140,8 +141,8 @@ describe("attribution, normalisation, components", () => {
       id: "w", title: "t", total: 100,
       areas: [{ id: "a", name: "甲", points: 50 }, { id: "b", name: "乙", points: 50 }],
       indicators: [
-        { id: "i", name: "执法过错", area: "a", points: 50, appliesTo: {}, method: { kind: "incidents", tag: "x", per: 10 } },
-        { id: "s", name: "执法监督", area: "b", points: 50, appliesTo: { taskIds: ["test-2024.t01"], roles: ["lead"] }, method: { kind: "occurrences", perMissing: 5 } },
+        { id: "i", name: "执法过错", area: "a", points: 50, appliesTo: {}, methods: [{ kind: "incidents", tag: "x", per: 10 }] },
+        { id: "s", name: "执法监督", area: "b", points: 50, appliesTo: { taskIds: ["test-2024.t01"], roles: ["lead"] }, methods: [{ kind: "occurrences", perMissing: 5 }] },
       ],
       components: [{ id: "ca", name: "甲", weight: 30, areas: ["a"] }, { id: "cb", name: "乙", weight: 70, areas: ["b"] }],
       grades: [{ name: "优秀", min: 90 }], lowestGrade: "其他",
@@ -153,8 +154,8 @@ describe("attribution, normalisation, components", () => {
 });
 
 describe("bonuses, vetoes, grades and ranks", () => {
-  const s = schemeOf([{ id: "inc", name: "执法过错", points: 100, method: { kind: "incidents", tag: "x", per: 5 } }], {
-    bonus: { cap: 5, categories: [{ id: "prov", name: "省级表彰", per: 2, cap: 4 }, { id: "nat", name: "国家级表彰", per: 3, cap: 3 }] },
+  const s = schemeOf([{ id: "inc", name: "执法过错", points: 100, methods: [{ kind: "incidents", tag: "x", per: 5 }] }], {
+    adjustments: { cap: 5, categories: [{ id: "prov", name: "省级表彰", per: 2, cap: 4 }, { id: "nat", name: "国家级表彰", per: 3, cap: 3 }] },
     vetoes: [{ id: "v", name: "严重违法" }],
     grades: [{ name: "优秀", min: 90, maxShare: 25 }, { name: "良好", min: 80 }, { name: "合格", min: 60 }],
   });
@@ -208,11 +209,12 @@ describe("the seed's example scheme and sample ledger", () => {
       expect(ScoreCard.safeParse(c).success).toBe(true);
       expect(c.lines.reduce((a, l) => a + l.earned, 0)).toBe(c.total);
     }
-    expect(cards.map((c) => c.rank)).toEqual([...cards.map((c) => c.rank)].sort((a, b) => a - b));
+    const ranks = cards.map((c) => c.rank ?? Number.POSITIVE_INFINITY);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(cards.filter((c) => c.grade === "优秀").length).toBeLessThanOrEqual(Math.floor(cards.length * 0.3));
     const text = explainScoreCard(cards.find((c) => c.name === "县司法局")!);
-    expect(text).toMatch(/^县司法局：[\d.]+分，\S+，第\d+名\n/);
-    expect(text).toContain("合计：");
+    expect(text).toMatch(/^县司法局：[\d.]+分，\S+，第\d+名。\n/);
+    expect(text).toContain("合计：各指标得分");
     expect(formatPoints(cards[0]!.total)).toMatch(/^\d+(\.\d{1,2})?$/);
   });
 });
@@ -221,7 +223,7 @@ describe("validateScheme", () => {
   it("warns about an area in no component", () => {
     const s = ScoringScheme.parse({
       id: "c", title: "t", total: 10, areas: [{ id: "a", name: "甲", points: 5 }, { id: "b", name: "乙", points: 5 }],
-      indicators: [{ id: "i", name: "i", area: "a", points: 5, appliesTo: {}, method: { kind: "incidents", tag: "x", per: 1 } }, { id: "j", name: "j", area: "b", points: 5, appliesTo: {}, method: { kind: "incidents", tag: "x", per: 1 } }],
+      indicators: [{ id: "i", name: "i", area: "a", points: 5, appliesTo: {}, methods: [{ kind: "incidents", tag: "x", per: 1 }] }, { id: "j", name: "j", area: "b", points: 5, appliesTo: {}, methods: [{ kind: "incidents", tag: "x", per: 1 }] }],
       components: [{ id: "c", name: "c", weight: 100, areas: ["a"] }], grades: [{ name: "优秀", min: 90 }], lowestGrade: "其他",
     });
     expect(validateScheme(s).map((d) => [d.code, d.severity])).toEqual([["area_without_component", "warning"]]);
@@ -232,8 +234,8 @@ describe("validateScheme", () => {
       id: "b", title: "t", total: 100,
       areas: [{ id: "a", name: "甲", points: 60 }, { id: "a", name: "乙", points: 30 }],
       indicators: [
-        { id: "i", name: "指标", area: "a", points: 50.005, appliesTo: { taskIds: ["test-2024.t09"] }, method: { kind: "occurrences", requirementIds: ["test-2024.t01.r9"], perMissing: 1 } },
-        { id: "i", name: "指标2", area: "zz", points: 10, appliesTo: {}, method: { kind: "incidents", tag: "x", per: 1 } },
+        { id: "i", name: "指标", area: "a", points: 50.005, appliesTo: { taskIds: ["test-2024.t09"] }, methods: [{ kind: "occurrences", requirementIds: ["test-2024.t01.r9"], perMissing: 1 }] },
+        { id: "i", name: "指标2", area: "zz", points: 10, appliesTo: {}, methods: [{ kind: "incidents", tag: "x", per: 1 }] },
       ],
       components: [{ id: "c", name: "c", weight: 90, areas: ["a"] }],
       grades: [{ name: "优秀", min: 80 }, { name: "良好", min: 80 }],
@@ -241,7 +243,9 @@ describe("validateScheme", () => {
     });
     const codes = validateScheme(bad, w.plan).map((d) => d.code).sort();
     expect(codes).toEqual(
-      ["duplicate_id", "duplicate_id", "overlapping_grades", "points_mismatch", "points_mismatch", "points_mismatch", "points_precision", "unknown_area", "unknown_requirement", "unknown_task", "weights_mismatch"].sort(),
+      // One error, one message: the 50.005 points are reported once; the sums of areas that
+      // contain them are not reported again. The top-level areas (60 + 30) do not make 100.
+      ["duplicate_id", "duplicate_id", "overlapping_grades", "points_mismatch", "points_precision", "unknown_area", "unknown_requirement", "unknown_task", "weights_mismatch"].sort(),
     );
   });
 });

@@ -1,0 +1,153 @@
+// The mechanics of issue 13 for which no published example was found within the search budget,
+// written in the issue's own phrasing, each with the hand computation beside it.
+import { describe, expect, it } from "vitest";
+import { NOT_ASSESSED, type ScoreCard } from "../../src/model/scoring.js";
+import { scoreUnits } from "../../src/scoring/score.js";
+import { readScheme } from "../../src/scoring/validate-scheme.js";
+import { ledgerOf, world } from "../support/small-world.js";
+
+const w = world();
+const GRADES = { grades: [{ name: "优秀", min: 90 }, { name: "良好", min: 80 }, { name: "合格", min: 60 }], lowestGrade: "不合格" };
+const scheme = (s: Record<string, unknown>) => {
+  const r = readScheme({ id: "m", title: "mechanics", ...GRADES, ...s }, { plan: w.plan, roster: w.roster });
+  if (!r.ok) throw new Error(r.issues.map((d) => `${d.path.join(".")} ${d.message}`).join("\n"));
+  return r.value;
+};
+const score = (s: ReturnType<typeof scheme>, entries: unknown[]) => scoreUnits({ plan: w.plan, roster: w.roster, matrix: w.matrix, scheme: s, ledger: ledgerOf(entries), asOf: w.asOf });
+const card = (cards: readonly ScoreCard[], unit: string) => cards.find((c) => c.unitId === unit)!;
+let n = 0;
+const incident = (unitId: string, tag: string, extra: Record<string, unknown> = {}) => ({ id: `i${++n}`, unitId, date: "2024-06-01", kind: "incident", tag, ...extra });
+const measure = (unitId: string, metric: string, value: number, date = "2024-11-30") => ({ id: `m${++n}`, unitId, date, kind: "measure", metric, value });
+const one = (id: string, points: number, methods: unknown[], extra: Record<string, unknown> = {}) => ({ id, name: id, area: "a", points, appliesTo: {}, methods, ...extra });
+
+describe("floors at any level: 扣完为止 and 扣完标准分的2倍为止", () => {
+  it("an area of 10 points that stops at twice its points (−10), over items with no floor of their own", () => {
+    const s = scheme({
+      total: 10,
+      normalise: false,
+      areas: [{ id: "a", name: "执法监督", points: 10, floor: { kind: "multiple", multiple: 2 } }],
+      indicators: [one("x", 6, [{ kind: "incidents", tag: "执法过错", per: 4 }], { floor: { kind: "none" } }), one("y", 4, [{ kind: "incidents", tag: "程序违法", per: 3 }], { floor: { kind: "none" } })],
+    });
+    const cards = score(s, [incident("sfj", "执法过错", { count: 5 }), incident("sfj", "程序违法", { count: 3 }), incident("gaj", "执法过错", { count: 2 })]);
+    // 县司法局: x 6 − 20 = −14; y 4 − 9 = −5; area −19, below 10 − 2 × 10 = −10 → −10 (the area's line gives back 9).
+    expect(card(cards, "sfj").total).toBe(-1000);
+    expect(card(cards, "sfj").lines.find((l) => l.kind === "limit")).toMatchObject({ earned: 900, note: "扣完标准分的2倍为止（最低-10分）" });
+    // 县公安局: x 6 − 8 = −2; y 4; area 2 (above the floor).
+    expect(card(cards, "gaj").total).toBe(200);
+  });
+
+  it("the whole scheme can stop at zero too (总分扣完为止)", () => {
+    const s = scheme({ total: 5, normalise: false, floor: { kind: "zero" }, areas: [{ id: "a", name: "甲", points: 5 }], indicators: [one("x", 5, [{ kind: "incidents", tag: "t", per: 2 }], { floor: { kind: "none" } })] });
+    // 5 − 4 × 2 = −3 → 0 at the whole.
+    expect(card(score(s, [incident("sfj", "t", { count: 4 })]), "sfj").total).toBe(0);
+  });
+});
+
+describe("rates with an upper bound, and trends: 上升 is not 未下降", () => {
+  it("败诉率不高于10%，每高一个百分点扣1分", () => {
+    const s = scheme({ total: 5, normalise: false, areas: [{ id: "a", name: "甲", points: 5 }], indicators: [one("lose", 5, [{ kind: "rate", metric: "行政诉讼败诉率", bound: "at_most", target: 10, per: 1 }])] });
+    const cards = score(s, [measure("sfj", "行政诉讼败诉率", 12.25), measure("gaj", "行政诉讼败诉率", 10)]);
+    // 12.25 − 10 = 2.25 → 5 − 2.25 = 2.75; exactly 10 is not above: 5.
+    expect([card(cards, "sfj").total, card(cards, "gaj").total]).toEqual([275, 500]);
+    expect(card(cards, "sfj").lines[0]!.adjustments[0]!.reason).toBe("“行政诉讼败诉率”为12.25%，比要求的10%高2.25个百分点，每高1个百分点扣1分");
+  });
+
+  it("a flat figure is not a rise (上升的扣5分) but is not a fall either (未下降的扣5分)", () => {
+    const make = (when: string) => scheme({ total: 5, normalise: false, areas: [{ id: "a", name: "甲", points: 5 }], indicators: [one("cases", 5, [{ kind: "trend", metrics: ["行政诉讼发案量"], when, per: 5 }])] });
+    const flat = [measure("sfj", "行政诉讼发案量", 12, "2023-12-31"), measure("sfj", "行政诉讼发案量", 12, "2024-12-20")];
+    // 12 → 12: rose? no (5). not fell? yes (0).
+    expect(card(score(make("rose"), flat), "sfj").total).toBe(500);
+    expect(card(score(make("not_fell"), flat), "sfj").total).toBe(0);
+  });
+
+  it("exact decimals: 80.01% at 0.5 per point below 100% is 9.995, rounded as declared", () => {
+    const make = (rounding: string) => scheme({ total: 20, normalise: false, rounding, areas: [{ id: "a", name: "甲", points: 20 }], indicators: [one("r", 20, [{ kind: "rate", metric: "率", bound: "at_least", target: 100, per: 0.5 }])] });
+    const at = (rounding: string) => 2000 - card(score(make(rounding), [measure("sfj", "率", 80.01)]), "sfj").total;
+    // (100 − 80.01) × 0.5 = 9.995: half_up 10, half_even 10 (999.5 → 1000), half_down 9.99, down 9.99, up 10.
+    expect(["half_up", "half_even", "half_down", "down", "up"].map(at)).toEqual([1000, 1000, 999, 999, 1000]);
+  });
+
+  it("a rate from two reported numbers (分子、分母), computed exactly", () => {
+    const s = scheme({ total: 10, normalise: false, areas: [{ id: "a", name: "甲", points: 10 }], indicators: [one("r", 10, [{ kind: "rate", ratio: { numerator: "按期办结数", denominator: "受理数" }, bound: "at_least", target: 95, per: 1 }])] });
+    const cards = score(s, [measure("sfj", "按期办结数", 278), measure("sfj", "受理数", 300)]);
+    // 278/300 = 92.666…%; 95 − 92.666… = 2.333… → 2.33 (四舍五入); 10 − 2.33 = 7.67.
+    expect(card(cards, "sfj").total).toBe(767);
+  });
+});
+
+describe("adjustments counted inside the points before normalisation, or outside after it", () => {
+  const make = (stage: string) =>
+    scheme({
+      total: 100,
+      areas: [{ id: "a", name: "甲", points: 80 }, { id: "b", name: "乙", points: 20 }],
+      indicators: [one("x", 80, [{ kind: "incidents", tag: "t", per: 1 }]), { ...one("y", 20, [{ kind: "incidents", tag: "t", per: 1 }]), area: "b", appliesTo: { units: ["gaj"] } }],
+      adjustments: { categories: [{ id: "extra", name: "附加项", per: 2, stage }] },
+    });
+  const entries = [incident("sfj", "t", { count: 8 }), { id: "aw", unitId: "sfj", date: "2024-07-01", kind: "award", category: "extra" }];
+  it("inside: (72 + 2) / 80 × 100 = 92.5; outside: 72 / 80 × 100 + 2 = 92", () => {
+    // 县司法局 is assessed on x only (80 points): 80 − 8 = 72.
+    expect(card(score(make("inside"), entries), "sfj").total).toBe(9250);
+    expect(card(score(make("outside"), entries), "sfj").total).toBe(9200);
+  });
+});
+
+describe("the same problem is not deducted twice (同一问题不重复扣分)", () => {
+  const make = (sameProblem: string) =>
+    scheme({
+      total: 10,
+      normalise: false,
+      sameProblem,
+      areas: [{ id: "a", name: "甲", points: 10 }],
+      indicators: [one("review", 4, [{ kind: "incidents", tag: "案卷不合格", per: 1 }]), one("enforce", 6, [{ kind: "incidents", tag: "执法过错", per: 2 }])],
+    });
+  // One problem (P1) found in the case review and again as an enforcement error.
+  const entries = [incident("sfj", "案卷不合格", { problemId: "P1" }), incident("sfj", "执法过错", { problemId: "P1" }), incident("sfj", "执法过错", { problemId: "P2" })];
+  it("each: 1 + 2 + 2 = 5 deducted; first indicator: 1 + 2 = 3; the larger deduction: 2 + 2 = 4", () => {
+    expect(card(score(make("each"), entries), "sfj").total).toBe(500);
+    expect(card(score(make("first"), entries), "sfj").total).toBe(700);
+    expect(card(score(make("larger"), entries), "sfj").total).toBe(600);
+    const enforce = card(score(make("first"), entries), "sfj").lines.find((l) => l.id === "enforce")!;
+    expect(enforce.adjustments.map((a) => [a.reason, a.hundredths])).toEqual([
+      ["发现“执法过错”2起，每起扣2分", 200],
+      ["其中1项是同一问题，已在“review”中扣分，不重复扣分（少扣2分）", 0],
+    ]);
+  });
+});
+
+describe("grades: vetoes that cap, quotas over assessed units, ties at the line, units nobody assessed", () => {
+  const base = {
+    total: 10,
+    normalise: false,
+    areas: [{ id: "a", name: "甲", points: 10 }],
+    indicators: [{ ...one("x", 10, [{ kind: "incidents", tag: "t", per: 1 }]), appliesTo: { units: ["sfj", "gaj", "zfb"] } }],
+    vetoes: [{ id: "cap", name: "发生较大执法过错", below: "优秀" }],
+  };
+  it("不得评为优秀: 100 points, but at most 良好", () => {
+    const cards = score(scheme(base), [{ id: "v", unitId: "sfj", date: "2024-05-01", kind: "veto", vetoId: "cap" }]);
+    expect(card(cards, "sfj")).toMatchObject({ total: 1000, grade: "良好", vetoed: true });
+    expect(card(cards, "sfj").lines.at(-1)!.note).toBe("不得评为优秀");
+  });
+
+  it("县委办 is assessed on nothing: 未考核, no rank, outside the quota (not 0分 不合格)", () => {
+    const cards = score(scheme({ ...base, vetoes: [], grades: [{ name: "优秀", min: 90, maxShare: 50 }, ...GRADES.grades.slice(1)] }), [incident("gaj", "t"), incident("zfb", "t", { count: 3 })]);
+    expect(card(cards, "xwb")).toMatchObject({ assessed: false, grade: NOT_ASSESSED, total: 0, lines: [] });
+    expect(card(cards, "xwb").rank).toBeUndefined();
+    expect(cards.at(-1)!.unitId).toBe("xwb");
+    // sfj 10, gaj 9 (both ≥ 90%), zfb 7. Quota: 50% of the 3 assessed units = 1.5 → 1, so gaj moves to 良好
+    // (counting the 4 roster units would have allowed 2).
+    expect(cards.map((c) => [c.unitId, c.rank, c.grade])).toEqual([["sfj", 1, "优秀"], ["gaj", 2, "良好"], ["zfb", 3, "合格"], ["xwb", undefined, NOT_ASSESSED]]);
+  });
+
+  it("a tie at the quota line: all move down (today's rule) or all stay, as the scheme declares", () => {
+    // sfj and gaj tie at 10; zfb 7. 优秀 quota 50% of 3 assessed = 1.5 → 1 (rounded down).
+    const entries = [incident("zfb", "t", { count: 3 })];
+    const quota = (quotaTies: string) => score(scheme({ ...base, vetoes: [], quotaTies, grades: [{ name: "优秀", min: 90, maxShare: 50 }, ...GRADES.grades.slice(1)] }), entries);
+    // all_down: the tie group (2) overflows the quota (1): both 良好, no 优秀 at all.
+    expect(quota("all_down").map((c) => [c.unitId, c.grade])).toEqual([["sfj", "良好"], ["gaj", "良好"], ["zfb", "合格"], ["xwb", NOT_ASSESSED]]);
+    // all_in: both stay 优秀 (the quota is exceeded by the tie).
+    expect(quota("all_in").slice(0, 2).map((c) => c.grade)).toEqual(["优秀", "优秀"]);
+    // Counted over the 3 assessed units: 50% of 3 = 1.5; half up would give 2, both tied units fit.
+    const up = score(scheme({ ...base, vetoes: [], quotaRounding: "half_up", grades: [{ name: "优秀", min: 90, maxShare: 50 }, ...GRADES.grades.slice(1)] }), entries);
+    expect(up.slice(0, 2).map((c) => c.grade)).toEqual(["优秀", "优秀"]);
+  });
+});

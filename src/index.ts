@@ -67,11 +67,15 @@ export {
   type ScheduleRuleKind,
   WindowRule,
 } from "./model/schedule.js";
-export { Assignment, Clause, Plan, ROLE_LABELS, Requirement, Role, Section, Task, UnitRef } from "./model/plan.js";
+export { Assignment, Clause, Plan, ROLE_LABELS, Requirement, Role, Section, Task, TaskGroup, UnitRef } from "./model/plan.js";
 export { parseInput } from "./model/input.js";
 export { readPlan, readRoster, validatePlan, validateRoster } from "./model/validate.js";
 export { type JsonSchema, MODEL_NAMES, type ModelName, schemaFileName, toJsonSchema } from "./model/json-schema.js";
-export { type ParsePlanOptions, type ParsePlanResult, parsePlanText } from "./parse/parse-plan.js";
+export { type DecodedText, type TextEncodingName, decodeText } from "./text/decode.js";
+export { PLAN_RULES, type ParsePlanOptions, type ParsePlanResult, parsePlanText } from "./parse/parse-plan.js";
+export { type NoiseRule, type PlanRuleOptions, type RoleReading, type RoleRule, type RoleSegment, type RuleContext } from "./parse/rules.js";
+export type { NumberingStyle } from "./parse/numbering.js";
+export type { MappedText } from "./text/normalize.js";
 export { type ReadPlanTableOptions, type ReadPlanTableResult, type TableColumn, readPlanTable } from "./parse/table/read-table.js";
 export type { ColumnKind } from "./parse/table/columns.js";
 export type { TableMerge } from "./parse/table/grid.js";

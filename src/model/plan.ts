@@ -150,7 +150,34 @@ export const Task = z
 export type Task = z.infer<typeof Task>;
 
 /**
- * 部分：“一、”“二、”……及其下的任务。A section (一、二、…) and its tasks.
+ * 任务分组：只起分组作用、本身没有句子的中间层标题，如“（一）加强组织领导”下列“1.”“2.”项，项才是任务。
+ * `level` 为在部分之下的层次（1 为部分的直接下级）；`tasks` 为其下（含更深分组）的全部任务；
+ * `assignment` 为标题本身写明的分工（如“总牵头单位”），不下传给各项。
+ * A heading that only groups tasks (a （一） line with no sentence above its 1. items). `level` is its
+ * depth under the section (1 = directly under it); `tasks` lists every task under it, through deeper
+ * groups too; `assignment` holds units printed on the heading itself (总牵头单位), not passed down.
+ *
+ * @category Model
+ * @example
+ * TaskGroup.parse({ label: "（一）", title: "加强组织领导", level: 1, tasks: ["plan-2024.t01", "plan-2024.t02"] });
+ */
+export const TaskGroup = z
+  .strictObject({
+    label: z.string().optional().meta({ description: "The number as written, e.g. （一）." }),
+    title: z.string(),
+    level: z.int().min(1),
+    text: z.string().optional().meta({ description: "Text between the heading and its first item, if any." }),
+    tasks: z.array(TaskId),
+    assignment: Assignment.optional(),
+    source: SourceSpan.optional(),
+  })
+  .meta({ id: "TaskGroup", title: "任务分组" });
+/** @category Model */
+export type TaskGroup = z.infer<typeof TaskGroup>;
+
+/**
+ * 部分：“一、”“二、”……及其下的任务；任务上面只起分组作用的标题记在 `groups`。
+ * A section (一、二、…) and its tasks; headings that only group its tasks are in `groups`.
  *
  * @category Model
  * @example
@@ -162,6 +189,7 @@ export const Section = z
     title: z.string(),
     text: z.string().optional().meta({ description: "Text between the section heading and its first task, if any." }),
     tasks: z.array(Task),
+    groups: z.array(TaskGroup).optional().meta({ description: "Headings that only group tasks, in document order." }),
     source: SourceSpan.optional(),
   })
   .meta({ id: "Section", title: "部分" });
@@ -186,7 +214,8 @@ export const Plan = z
   .strictObject({
     id: PlanId,
     title: z.string(),
-    year: z.int().min(1949).max(2200).optional().meta({ description: "The plan year; absent only when the text did not say and the caller did not give it." }),
+    year: z.int().min(1949).max(2200).optional().meta({ description: "The plan year; absent only when the text did not say and the caller did not give it. For a multi-year plan, its first year." }),
+    endYear: z.int().min(1949).max(2200).optional().meta({ description: "The last year of a multi-year plan (规划（2016—2020年）), absent for a one-year plan." }),
     issuer: z.string().min(1).optional(),
     docNumber: z.string().min(1).optional(),
     noticeTitle: z.string().min(1).optional(),

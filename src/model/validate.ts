@@ -80,12 +80,13 @@ const checkNumbering = (out: Diagnostic[], items: ReadonlyArray<{ no: number; pa
 };
 
 /**
- * 工作安排的跨字段校验：编号唯一、编号连续、工作要求所属段落存在、时间规则日期在计划年度内、
- * 时间段起止顺序、单位引用不同时指向单位和单位组、原文位置合理。
+ * 工作安排的跨字段校验：编号唯一、编号连续、工作要求所属段落存在、时间规则日期在计划年度（或年度区间）内、
+ * 时间段起止顺序、年度区间顺序、任务分组只列本部分的任务、单位引用不同时指向单位和单位组、原文位置合理。
  * Cross-field checks of a plan that a schema cannot express: unique ids, consecutive numbering
  * (a warning), requirements pointing at clauses of their own task, rule dates inside the plan
- * year (a warning: some plans set a January deadline for the next year), windows in order,
- * unit references pointing at a unit or a group but not both, sane source spans.
+ * year or year range (a warning: some plans set a January deadline for the next year), windows in
+ * order, `endYear` not before `year`, task groups listing tasks of their own section, unit
+ * references pointing at a unit or a group but not both, sane source spans.
  *
  * 传入的值不符合 `Plan` 模式时（如其他系统发来的 JSON），返回模式校验的诊断，不抛出。
  * Given a value that does not match the `Plan` schema (JSON from elsewhere, say), it returns the
@@ -113,7 +114,21 @@ const checkPlan = (plan: Plan): Diagnostic[] => {
   const allTasks = plan.sections.flatMap((s, i) => s.tasks.map((t, j) => ({ task: t, path: ["sections", i, "tasks", j] as DiagnosticPath })));
   checkNumbering(out, allTasks.map(({ task, path }) => ({ no: task.no, path })), "任务", "Task");
 
-  plan.sections.forEach((section, i) => checkSpan(out, section.source, ["sections", i]));
+  if (plan.endYear !== undefined && plan.year !== undefined && plan.endYear < plan.year) {
+    out.push(diag("year_range_reversed", "error", `年度区间颠倒：${plan.year}—${plan.endYear}`, `The year range runs backwards: ${plan.year}–${plan.endYear}`, ["endYear"]));
+  }
+  plan.sections.forEach((section, i) => {
+    checkSpan(out, section.source, ["sections", i]);
+    const own = new Set<string>(section.tasks.map((t) => t.id));
+    section.groups?.forEach((group, g) => {
+      const gp: DiagnosticPath = ["sections", i, "groups", g];
+      checkSpan(out, group.source, gp);
+      group.tasks.forEach((id, k) => {
+        if (!own.has(id)) out.push(diag("unknown_group_task", "error", `任务分组列出了本部分没有的任务“${id}”`, `The group lists task "${id}", which is not in its section`, [...gp, "tasks", k]));
+      });
+      for (const role of Role.options) group.assignment?.[role].forEach((ref, r) => checkRef(out, ref, [...gp, "assignment", role, r]));
+    });
+  });
   for (const { task, path } of allTasks) {
     ids(task.id, [...path, "id"]);
     taskNos(String(task.no), [...path, "no"]);
@@ -143,10 +158,10 @@ const checkPlan = (plan: Plan): Diagnostic[] => {
         out.push(diag("window_reversed", "error", `时间段起止颠倒：${rule.from} 晚于 ${rule.to}`, `Window ends before it starts: ${rule.from} is after ${rule.to}`, [...rp, "rule"]));
       }
       for (const [field, date] of ruleDates(rule)) {
-        if (plan.year !== undefined && Number(date.slice(0, 4)) !== plan.year) {
-          out.push(
-            diag("date_outside_plan_year", "warning", `日期 ${date} 不在计划年度 ${plan.year} 内`, `Date ${date} is outside the plan year ${plan.year}`, [...rp, "rule", field]),
-          );
+        const y = Number(date.slice(0, 4));
+        if (plan.year !== undefined && (y < plan.year || y > (plan.endYear ?? plan.year))) {
+          const years = plan.endYear === undefined ? `${plan.year}` : `${plan.year}—${plan.endYear}`;
+          out.push(diag("date_outside_plan_year", "warning", `日期 ${date} 不在计划年度 ${years} 内`, `Date ${date} is outside the plan year ${years}`, [...rp, "rule", field]));
         }
       }
     });

@@ -1,7 +1,8 @@
 import { daysInMonth, isoDate } from "../model/dates.js";
 import { type Diagnostic, type SourceSpan, diag } from "../model/diagnostic.js";
 import { deepFreeze } from "../model/freeze.js";
-import type { Plan, Requirement } from "../model/plan.js";
+import { argument, badArgument, optionsOf } from "../model/guard.js";
+import { Plan, type Requirement } from "../model/plan.js";
 import type { Period, ScheduleRule } from "../model/schedule.js";
 import { parseChineseNumeral } from "../text/numerals.js";
 
@@ -16,7 +17,37 @@ interface Found {
   readonly rule: ScheduleRule;
 }
 
-type Matcher = (sentence: string, year: number | undefined) => Found[];
+/**
+ * The comma sub-clauses of one sentence, computed once: `start[i]` is where the sub-clause holding
+ * `i` starts (after ，、：), `end[i]` where it ends (at the next ，). Looking them up per match, as a
+ * scan from each match would, made sentences with many matches quadratic.
+ */
+interface SubClauses {
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+}
+
+const subClauses = (s: string): SubClauses => {
+  const n = s.length;
+  const start = new Int32Array(n + 1);
+  const end = new Int32Array(n + 1);
+  let a = 0;
+  for (let i = 0; i <= n; i++) {
+    start[i] = a;
+    const c = s.charCodeAt(i);
+    if (c === 0xff0c /* ， */ || c === 0x3001 /* 、 */ || c === 0xff1a /* ： */) a = i + 1;
+  }
+  let b = n;
+  for (let i = n; i >= 0; i--) {
+    if (s.charCodeAt(i) === 0xff0c) b = i;
+    end[i] = b;
+  }
+  return { start, end };
+};
+
+/** The sub-clause [start, end) around a position of the sentence (bounds computed once per text, when first needed). */
+type Clauses = (at: number) => [number, number];
+type Matcher = (sentence: string, year: number | undefined, clauses: Clauses) => Found[];
 
 /** Every match of a global pattern (compiled once, below) in a sentence. */
 const all = (g: RegExp, s: string): RegExpExecArray[] => {
@@ -42,18 +73,14 @@ const RE = {
   ongoing: /定期|常态化|经常性|持续/g,
   onEvent: /及时/g,
 };
+/** A character that every phrase the matchers read contains (月 年 季, 次 期 场 个 批, 每, 常 持 期, 时). */
+const TRIGGER = /[月年季次期场个批每常持时]/;
 const TIMES = new RegExp(`^[^，]{0,12}?${N}次`);
 const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : parseChineseNumeral(s));
 const monthOk = (m: number | undefined): m is number => m !== undefined && m >= 1 && m <= 12;
 
 /** The comma sub-clause around position `at`: [start, end). */
-const subClause = (s: string, at: number): [number, number] => {
-  let a = at;
-  while (a > 0 && !"，、：".includes(s[a - 1] as string)) a -= 1;
-  let b = at;
-  while (b < s.length && s[b] !== "，") b += 1;
-  return [a, b];
-};
+const subClause = (clauses: Clauses, at: number): [number, number] => clauses(at);
 
 /** Dated phrases (need the plan year): X月底前, X月X日前, 年底前/年内, 上半年/下半年, 第X季度, X月份. */
 const dated: Matcher = (s, year) => {
@@ -93,40 +120,51 @@ const dated: Matcher = (s, year) => {
 };
 
 /** 每月/每季度/每半年/每年 … N次 (recurring) and 不少于N次/至少N次/N期以上 (quota, per the 每… before it, or per year). */
-const periodic: Matcher = (s) => {
+const periodic: Matcher = (s, _year, clauses) => {
   const out: Found[] = [];
-  const quotas = all(RE.quota, s);
-  const taken: Array<[number, number]> = [];
-  for (const q of quotas) {
+  const everys = all(RE.every, s);
+  // Where quota phrases (with the 每… before them) already stand: a 每… inside one is not read again.
+  const taken = new Int32Array(s.length + 1);
+  let e = 0;
+  for (const q of all(RE.quota, s)) {
     const atLeast = num(q[1] ?? q[2]);
     if (atLeast === undefined || atLeast < 1) continue;
-    const [clauseStart] = subClause(s, q.index);
-    const per = /每(月|季度|季|半年|年)/.exec(s.slice(clauseStart, q.index));
-    const at = per === null ? q.index : clauseStart + per.index;
-    const period: Period = per === null ? "year" : (PERIOD[per[1] as string] as Period);
-    out.push({ at, timeEnd: per === null ? q.index : at + per[0].length, end: s.length, rule: { kind: "quota", period, atLeast } });
-    taken.push([at, q.index + q[0].length]);
+    const [clauseStart] = subClause(clauses, q.index);
+    // The first 每… of the quota's sub-clause that ends before the quota (quotas come in order).
+    while (e < everys.length && (everys[e] as RegExpExecArray).index < clauseStart) e += 1;
+    const candidate = everys[e];
+    const per = candidate !== undefined && candidate.index + candidate[0].length <= q.index ? candidate : undefined;
+    const at = per === undefined ? q.index : per.index;
+    const period: Period = per === undefined ? "year" : (PERIOD[per[1] as string] as Period);
+    out.push({ at, timeEnd: per === undefined ? q.index : at + per[0].length, end: s.length, rule: { kind: "quota", period, atLeast } });
+    taken[at] = (taken[at] as number) + 1;
+    taken[q.index + q[0].length] = (taken[q.index + q[0].length] as number) - 1;
   }
-  for (const m of all(RE.every, s)) {
-    if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
-    const [, clauseEnd] = subClause(s, m.index);
-    const times = TIMES.exec(s.slice(m.index + m[0].length, clauseEnd));
+  let depth = 0;
+  let k = 0;
+  for (const m of everys) {
+    for (; k <= m.index; k++) depth += taken[k] as number;
+    if (depth > 0) continue;
+    const [, clauseEnd] = subClause(clauses, m.index);
+    const after = m.index + m[0].length;
+    // TIMES looks at most 12 characters ahead for N次: slicing the whole sub-clause would be quadratic.
+    const times = TIMES.exec(s.slice(after, Math.min(clauseEnd, after + 16)));
     const n = times === null ? 1 : (num(times[1]) ?? 1);
     const period = PERIOD[m[1] as string] as Period;
-    out.push({ at: m.index, timeEnd: m.index + m[0].length, end: s.length, rule: { kind: "recurring", period, times: Math.max(1, Math.min(366, n)) } });
+    out.push({ at: m.index, timeEnd: after, end: s.length, rule: { kind: "recurring", period, times: Math.max(1, Math.min(366, n)) } });
   }
   return out;
 };
 
 /** 定期/常态化/经常性/持续 (ongoing) and 及时 (on event): the sub-clause they stand in. */
-const standing: Matcher = (s) => {
+const standing: Matcher = (s, _year, clauses) => {
   const out: Found[] = [];
   for (const m of all(RE.ongoing, s)) {
-    const [a, b] = subClause(s, m.index);
+    const [a, b] = subClause(clauses, m.index);
     out.push({ at: a, timeEnd: a, end: b, rule: { kind: "ongoing" } });
   }
   for (const m of all(RE.onEvent, s)) {
-    const [a, b] = subClause(s, m.index);
+    const [a, b] = subClause(clauses, m.index);
     out.push({ at: a, timeEnd: a, end: b, rule: { kind: "on_event" } });
   }
   return out;
@@ -135,8 +173,10 @@ const standing: Matcher = (s) => {
 const RANK: Readonly<Record<ScheduleRule["kind"], number>> = { deadline: 0, window: 0, recurring: 1, quota: 1, ongoing: 2, on_event: 3 };
 
 /** A collective subject right before the time phrase, as in 各部门领导班子每年应当…. */
-const subjectBefore = (s: string, at: number): string | undefined => {
-  const [a] = subClause(s, at);
+const SUBJECT_MAX = 17; // 各 + 14 characters + a modal verb of up to two
+const subjectBefore = (s: string, at: number, clauses: Clauses): string | undefined => {
+  const [a] = subClause(clauses, at);
+  if (at - a > SUBJECT_MAX) return undefined;
   const before = s.slice(a, at).replace(/(应当|要|须|必须|需)$/, "");
   return /^各[^，。；]{1,14}$/.test(before) ? before : undefined;
 };
@@ -146,7 +186,8 @@ const sentences = (text: string): Array<[number, number]> => {
   const out: Array<[number, number]> = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || "。；！？\n".includes(text[i] as string)) {
+    const c = text.charCodeAt(i);
+    if (i === text.length || c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0x0a) {
       if (i > start) out.push([start, i]);
       start = i + 1;
     }
@@ -171,15 +212,28 @@ export interface FoundRequirement {
 export const findRequirements = (text: string, year: number | undefined): { found: FoundRequirement[]; needsYear: boolean } => {
   const out: FoundRequirement[] = [];
   let needsYear = false;
+  let whole: SubClauses | undefined;
   for (const [a, b] of sentences(text)) {
     const s = text.slice(a, b);
+    // Every phrase read holds one of these characters: most sentences are skipped after one native scan.
+    if (!TRIGGER.test(s)) continue;
     if (year === undefined && /月底|月份|日前|年底|年内|半年|季度/.test(s)) needsYear = true;
-    const found = [...dated(s, year), ...periodic(s, year), ...standing(s, year)].sort((x, y) => x.at - y.at || RANK[x.rule.kind] - RANK[y.rule.kind]);
+    // Bounds over the whole text, clipped to the sentence: one pair of arrays per text, not per sentence.
+    const clauses: Clauses = (at) => {
+      whole ??= subClauses(text);
+      return [Math.max(a, whole.start[a + at] as number) - a, Math.min(b, whole.end[a + at] as number) - a];
+    };
+    const found = [...dated(s, year, clauses), ...periodic(s, year, clauses), ...standing(s, year, clauses)].sort((x, y) => x.at - y.at || RANK[x.rule.kind] - RANK[y.rule.kind]);
+    // Keep the first of overlapping phrases, or the one of better rank. Phrases come in order of
+    // their start, so a kept phrase that ends before this one starts never overlaps a later one:
+    // `alive` skips those once, instead of testing every kept phrase again (quadratic).
     const kept: Found[] = [];
+    let alive = 0;
     for (const f of found) {
-      const clash = kept.findIndex((k) => f.at < k.end && k.at < f.end);
-      if (clash === -1) kept.push(f);
-      else if (RANK[f.rule.kind] < RANK[(kept[clash] as Found).rule.kind]) kept[clash] = f;
+      while (alive < kept.length && (kept[alive] as Found).end <= f.at) alive += 1;
+      const k = kept[alive];
+      if (k === undefined || !(f.at < k.end && k.at < f.end)) kept.push(f);
+      else if (RANK[f.rule.kind] < RANK[k.rule.kind]) kept[alive] = f;
     }
     for (const f of kept.sort((x, y) => x.at - y.at)) {
       let end = f.end;
@@ -187,8 +241,10 @@ export const findRequirements = (text: string, year: number | undefined): { foun
       if (end <= f.at) continue;
       const phrase = s.slice(f.at, end);
       const action = s.slice(f.timeEnd, end).replace(/^(前|之前|内|应当|要|须|，)+/, "").trim() || phrase;
-      const subject = subjectBefore(s, f.at);
-      out.push({ from: a + f.at, to: a + end, phrase, action, rule: f.rule, ...(subject !== undefined ? { subject } : {}) });
+      const subject = subjectBefore(s, f.at, clauses);
+      const req: { -readonly [K in keyof FoundRequirement]: FoundRequirement[K] } = { from: a + f.at, to: a + end, phrase, action, rule: f.rule };
+      if (subject !== undefined) req.subject = subject;
+      out.push(req);
     }
   }
   return { found: out, needsYear };
@@ -202,16 +258,15 @@ export const toRequirements = (
   const out: Requirement[] = [];
   for (const part of parts) {
     for (const f of part.found) {
-      const req = {
-        id: `${taskId}.r${out.length + 1}`,
-        ...(part.clauseId !== undefined ? { clauseId: part.clauseId } : {}),
-        phrase: f.phrase,
-        action: f.action,
-        rule: f.rule,
-        ...(f.subject !== undefined ? { units: [{ text: f.subject }] } : {}),
-        ...(part.span !== undefined ? { source: part.span(f.from, f.to) } : {}),
-      } as Requirement;
-      out.push(req);
+      // Property by property, in the schema's order (object spread is slow in this hot loop).
+      const req = { id: `${taskId}.r${out.length + 1}` } as { -readonly [K in keyof Requirement]: Requirement[K] };
+      if (part.clauseId !== undefined) req.clauseId = part.clauseId as Requirement["clauseId"] & string;
+      req.phrase = f.phrase;
+      req.action = f.action;
+      req.rule = f.rule;
+      if (f.subject !== undefined) req.units = [{ text: f.subject }];
+      if (part.span !== undefined) req.source = part.span(f.from, f.to);
+      out.push(req as Requirement);
     }
   }
   return out;
@@ -247,8 +302,13 @@ export interface ExtractOptions {
  * withRules.sections[4]!.tasks[2]!.requirements.map((r) => r.rule.kind);
  * //=> ["window", "deadline"]
  */
-export const extractRequirements = (plan: Plan, options: ExtractOptions = {}): { plan: Plan; diagnostics: readonly Diagnostic[] } => {
-  const year = options.year ?? plan.year;
+export const extractRequirements = (plan: Plan, options?: ExtractOptions): { plan: Plan; diagnostics: readonly Diagnostic[] } => {
+  argument("extractRequirements", "plan", Plan, plan);
+  const { year: given } = optionsOf("extractRequirements", options);
+  if (given !== undefined && (!Number.isInteger(given) || given < 1949 || given > 2200)) {
+    throw badArgument("extractRequirements", "options.year", "应为 1949–2200 之间的整数", "must be a whole number from 1949 to 2200");
+  }
+  const year = given ?? plan.year;
   let needsYear = false;
   const sections = plan.sections.map((section) => ({
     ...section,

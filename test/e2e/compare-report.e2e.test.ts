@@ -20,7 +20,7 @@ const previous = parsePlanText(seedText(), { id: "wuzhi-2024" }).plan;
 const nextText = seedText()
   .replaceAll("2024", "2025")
   .replace("在6月底前完成", "在9月底前完成")
-  .replace("牵头单位：县委编办\n", "牵头单位：<script>window.__pwned = 1</script>\n");
+  .replace("牵头单位：县委编办\n", "牵头单位：<script>window.__pwned=1</script>\n");
 const next = parsePlanText(nextText, { id: "wuzhi-2025" }).plan;
 
 describe.skipIf(BROWSER === undefined)("the comparison pages in headless Chromium", () => {
@@ -45,7 +45,7 @@ describe.skipIf(BROWSER === undefined)("the comparison pages in headless Chromiu
       const reworded = page.locator("#pairs tr.change details").first();
       await reworded.locator("summary").click();
       expect(await reworded.locator("ins").first().isVisible()).toBe(true);
-      expect(await page.locator("body").innerText()).toContain("<script>window.__pwned = 1</script>");
+      expect(await page.locator("body").innerText()).toContain("<script>window.__pwned=1</script>");
       expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       await page.screenshot({ path: join(OUT, "diff.png"), fullPage: true });
       await page.goto(pathToFileURL(coverageFile).href);

@@ -16,7 +16,6 @@ import { seedJson, seedText } from "../support/seed.js";
  * a name once its function checks its arguments (the suite then holds it to the rule).
  */
 const PENDING: Readonly<Record<string, string>> = {
-  extractRequirements: "src/schedule/extract.ts, the parser branch's (TypeError on a non-plan)",
   buildBulletin: "src/ledger/bulletin.ts, edited on the ux branch (TypeError on non-arrays)",
   bulletinToText: "src/ledger/bulletin.ts, edited on the ux branch (TypeError on a non-bulletin)",
   renderReport: "src/export/report.ts, the ux branch's (TypeError on a non-report)",

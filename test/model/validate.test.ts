@@ -77,6 +77,19 @@ describe("validatePlan", () => {
     expect(issues.find((d) => d.code === "unknown_clause")!.path).toEqual(["sections", 0, "tasks", 0, "requirements", 0, "clauseId"]);
   });
 
+  it("checks task groups and the year range of a multi-year plan", () => {
+    const p = structuredClone(plan()) as Plan & { endYear?: number };
+    p.sections[0]!.groups = [{ label: "（一）", title: "分组", level: 1, tasks: ["demo-2024.t01" as never, "demo-2024.t09" as never] }];
+    expect(validatePlan(p).map((d) => [d.code, d.path.join(".")])).toEqual([["unknown_group_task", "sections.0.groups.0.tasks.1"]]);
+    p.sections[0]!.groups = [];
+    p.sections[0]!.tasks[0]!.requirements[0]!.rule = { kind: "deadline", due: "2025-06-30" as never };
+    expect(codes(validatePlan(p))).toEqual(["date_outside_plan_year"]);
+    p.endYear = 2025;
+    expect(codes(validatePlan(p))).toEqual([]);
+    p.endYear = 2023;
+    expect(codes(validatePlan(p))).toEqual(["year_range_reversed", "date_outside_plan_year"]);
+  });
+
   it("rejects a reference to both a unit and a group, and reversed spans", () => {
     const p = structuredClone(plan());
     const ref = p.sections[0]!.tasks[0]!.clauses[0]!.assignment.lead[0]!;

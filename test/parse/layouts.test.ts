@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/plan.js";
 import { readPlan } from "../../src/model/validate.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
+import { seedText } from "../support/seed.js";
 
 // Test documents written for these tests, in the genre's language; the places and units are fictional.
 const tasksOf = (plan: Plan) => plan.sections.flatMap((s) => s.tasks);
@@ -281,5 +282,104 @@ describe("diagnostics for odd documents", () => {
       const r = readPlan(JSON.parse(JSON.stringify(parsePlanText(doc).plan)));
       expect(r.issues.filter((d) => d.severity === "error")).toEqual([]);
     }
+  });
+});
+
+describe("layout: heading-only groups (model level TaskGroup)", () => {
+  const doc = [
+    "清河市2022年政务公开工作要点",
+    "一、做好推进高质量发展信息公开",
+    "（一）以政务公开助推经济平稳健康发展。",
+    "1、加强结构调整信息公开。（市发展改革委牵头，各县区政府配合）",
+    "2、加强助企纾困信息公开。（市财政局负责）",
+    "（二）构建法治环境保障体系（总牵头单位：市委依法治市办）",
+    "1.推进依法行政。（市司法局负责）",
+  ].join("\n");
+  const { plan } = parsePlanText(doc, { id: "qinghe-2022" });
+
+  it("reads the items as tasks and the headings as groups that list them", () => {
+    expect(tasksOf(plan).map((t) => [t.label, t.title])).toEqual([
+      ["1、", "加强结构调整信息公开"],
+      ["2、", "加强助企纾困信息公开"],
+      ["1.", "推进依法行政"],
+    ]);
+    const groups = plan.sections[0]!.groups!;
+    expect(groups.map((g) => [g.label, g.title, g.level, g.tasks])).toEqual([
+      ["（一）", "以政务公开助推经济平稳健康发展", 1, ["qinghe-2022.t01", "qinghe-2022.t02"]],
+      ["（二）", "构建法治环境保障体系（总牵头单位：市委依法治市办）", 1, ["qinghe-2022.t03"]],
+    ]);
+    expect(groups[1]!.assignment?.lead.map((r) => r.text)).toEqual(["市委依法治市办"]);
+    expect(roles(plan, 3)).toEqual([{ lead: [], responsible: ["市司法局"], support: [] }]);
+    expect(readPlan(JSON.parse(JSON.stringify(plan))).ok).toBe(true);
+  });
+});
+
+describe("layout: a whole document on one line, numbering styles, years", () => {
+  it("reads a page scraped onto one line", () => {
+    const doc = "南岭县2023年法治政府建设工作计划 为深入推进依法行政，制定本计划。 一、加强学习 1.推动学习走深走实。〔牵头单位:县司法局;责任单位:县政府各部门〕 二、压实责任 2.落实年度报告制度。〔牵头单位:县政府办〕 3.定期研究法治工作。〔牵头单位:县司法局〕";
+    const { plan, diagnostics } = parsePlanText(doc);
+    expect(plan.title).toBe("南岭县2023年法治政府建设工作计划");
+    expect(tasksOf(plan).map((t) => [t.label, t.title])).toEqual([
+      ["1.", "推动学习走深走实"],
+      ["2.", "落实年度报告制度"],
+      ["3.", "定期研究法治工作"],
+    ]);
+    expect(roles(plan, 1)).toEqual([{ lead: ["县司法局"], responsible: ["县政府各部门"], support: [] }]);
+    expect(codes(diagnostics)).not.toContain("numbering_gap");
+  });
+
+  it("reads 第N章 / 第N条, ① and ⑴ items", () => {
+    const { plan } = parsePlanText("第一章 总则\n第一条 加强学习。（县司法局负责）\n第二条 推进改革。\n第二章 监督\n第三条 强化监督：①开展评查；②通报结果。（县审计局负责）", { year: 2024 });
+    expect(plan.sections.map((s) => s.title)).toEqual(["总则", "监督"]);
+    expect(tasksOf(plan).map((t) => t.label)).toEqual(["第一条", "第二条", "第三条"]);
+    expect(tasksOf(plan)[2]!.text).toContain("①开展评查");
+  });
+
+  it("accepts numbering that runs on across sections (（十七） under 四、)", () => {
+    const { plan, diagnostics } = parsePlanText("三、甲\n（十六）乙。（县司法局负责）\n四、丙\n（十七）丁。（县公安局负责）", { year: 2024 });
+    expect(tasksOf(plan).map((t) => t.label)).toEqual(["（十六）", "（十七）"]);
+    expect(codes(diagnostics).filter((c) => c.startsWith("numbering_"))).toEqual(["numbering_gap", "numbering_gap"]);
+  });
+
+  it("gives a multi-year plan its year range, takes the year from the date line, and reports impossible years", () => {
+    expect(parsePlanText("成都市法治政府建设实施方案（2021—2025年）\n一、总体要求\n二、任务\n（一）甲。").plan).toMatchObject({ year: 2021, endYear: 2025 });
+    expect(parsePlanText("关于印发某县法治政府建设工作要点的通知\n2023年3月1日\n某县法治政府建设工作要点\n一、甲\n（一）乙。").plan.year).toBe(2023);
+    const bad = parsePlanText("某县3024年度法治政府建设工作安排\n一、甲\n（一）乙。");
+    expect(bad.plan.year).toBeUndefined();
+    expect(codes(bad.diagnostics)).toContain("year_out_of_range");
+    expect(readPlan(JSON.parse(JSON.stringify(bad.plan))).ok).toBe(true);
+  });
+
+  it("reads role words, names and numbers a PDF spaced out", () => {
+    const { plan } = parsePlanText("2 0 2 4 年 某 县 工 作 要 点\n一、甲\n（一）每 季 度 开 展 一 次 执 法 监 督 ，扣 3 分。\n牵 头 单 位 ： 县 司 法 局");
+    expect(plan.year).toBe(2024);
+    expect(tasksOf(plan)[0]!.text).toBe("每季度开展一次执法监督，扣3分。");
+    expect(roles(plan, 1)).toEqual([{ lead: ["县司法局"], responsible: [], support: [] }]);
+  });
+});
+
+describe("layout: the seed flattened onto one line (a scraped page)", () => {
+  it("reads the same 35 tasks, titles and units as the seed laid out in lines", () => {
+    const seed = seedText();
+    const flat = seed.split(/\n+/).filter((l) => l.trim() !== "").join(" ");
+    const signature = (plan: Plan) =>
+      tasksOf(plan).map((t) => [t.label, t.title, t.clauses.map((c) => [c.assignment.lead.map((r) => r.text), c.assignment.responsible.map((r) => r.text)])]);
+    expect(signature(parsePlanText(flat).plan)).toEqual(signature(parsePlanText(seed).plan));
+  });
+});
+
+describe("layout: a task table copied as text", () => {
+  const doc = ["序号 |", "工作任务 |", "牵头单位 |", "责任单位 |", "1 |", "深入学习贯彻习近平法治思想 |", "县司法局 |", "县直各单位 |"].join("\n");
+  it("is read by the table reader when the running text yields no units", () => {
+    const { plan, diagnostics } = parsePlanText(doc, { year: 2024 });
+    expect(codes(diagnostics)[0]).toBe("read_as_table");
+    expect(tasksOf(plan).map((t) => t.title)).toEqual(["深入学习贯彻习近平法治思想"]);
+    expect(roles(plan, 1)).toEqual([{ lead: ["县司法局"], responsible: ["县直各单位"], support: [] }]);
+    const lead = tasksOf(plan)[0]!.clauses[0]!.assignment.lead[0]!;
+    expect(doc.slice(lead.source!.start, lead.source!.end)).toBe("县司法局");
+  });
+
+  it("can be turned off", () => {
+    expect(codes(parsePlanText(doc, { year: 2024, rules: { disable: ["tableText"] } }).diagnostics)).not.toContain("read_as_table");
   });
 });

@@ -1,10 +1,9 @@
 import { fc, test } from "@fast-check/vitest";
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import type { SourceSpan } from "../../src/model/diagnostic.js";
 import { Plan } from "../../src/model/plan.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { normalizeLine } from "../../src/text/normalize.js";
-import { adversarialBytes, adversarialInputs } from "../support/adversarial.js";
 import { runs } from "../support/runs.js";
 import { seedText } from "../support/seed.js";
 
@@ -90,12 +89,3 @@ const taskHeadingNo = (line: string): number | undefined => {
   if (s.startsWith("十")) return 10 + CN.indexOf(s[1]!) + 1;
   return (CN.indexOf(s[0]!) + 1) * 10 + (s[2] === undefined ? 0 : CN.indexOf(s[2]) + 1);
 };
-
-describe(`adversarial input (${adversarialBytes() >> 10} KB each, no catastrophic backtracking)`, () => {
-  for (const [name, make] of adversarialInputs(adversarialBytes())) {
-    it(name, () => {
-      const { plan } = parsePlanText(make());
-      expect(plan).toBeDefined();
-    });
-  }
-});

@@ -1,0 +1,40 @@
+// The corpus floors: the reader's figures on every real document stay at or above the floors in
+// floors.json (raised with `npm run corpus -- --raise`; floors only go up). A floor applies to the
+// golden it was measured on: when a golden is corrected, its document is skipped until floors are raised.
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parsePlanText } from "../../src/parse/parse-plan.js";
+import { FOLDERS, type Floors, belowFloor, floorKey, floorOf, floorsFile, loadFolder, measureDocument, raiseFloors } from "./measure.js";
+
+const floors: Floors = existsSync(floorsFile) ? (JSON.parse(readFileSync(floorsFile, "utf8")) as Floors) : {};
+
+describe("the corpus stays at or above its floors", () => {
+  for (const folder of FOLDERS) {
+    const docs = loadFolder(folder);
+    it(`${folder}/ (${docs.length} documents)`, () => {
+      const below: string[] = [];
+      const sum = { floor: 0, now: 0 };
+      for (const doc of docs) {
+        const floor = floors[floorKey(doc)];
+        if (floor === undefined || floor.golden !== doc.goldenHash) continue;
+        const now = floorOf(doc, measureDocument(doc, (text) => parsePlanText(text)));
+        for (const line of belowFloor(floor, now)) below.push(`${floorKey(doc)}: ${line}`);
+        sum.floor += floor.clean + floor.tp;
+        sum.now += now.clean + now.tp;
+      }
+      expect(below).toEqual([]);
+      expect(sum.now).toBeGreaterThanOrEqual(sum.floor);
+    });
+  }
+});
+
+describe("raising floors", () => {
+  const f = (golden: string, n: number) => ({ golden, clean: n, titles: n, leadExact: n, tp: n, f1: n / 10 });
+  it("never lowers a floor measured on the same golden", () => {
+    expect(raiseFloors({ a: f("x", 5) }, { a: f("x", 3) }).a).toEqual(f("x", 5));
+    expect(raiseFloors({ a: f("x", 5) }, { a: f("x", 7) }).a).toEqual(f("x", 7));
+  });
+  it("starts again for a corrected golden, and keeps floors of documents not measured", () => {
+    expect(raiseFloors({ a: f("x", 5), b: f("y", 2) }, { a: f("z", 3) })).toEqual({ a: f("z", 3), b: f("y", 2) });
+  });
+});

@@ -162,4 +162,4 @@ export {
 export { PHRASE_RULES, type PhraseContext, type PhraseFields, type PhraseRule } from "./scoring/criteria/phrase-rules.js";
 export { type ReadCriteriaPhrasesOptions, readCriteriaPhrases } from "./scoring/criteria/phrases.js";
 export { type ReadCriteriaOptions, readCriteriaTable, readCriteriaText } from "./scoring/criteria/read.js";
-export { type ReadSchemeOptions, type ReadSchemeResult, type SchemeSource, readSchemeTable, readSchemeText, schemeToTable } from "./scoring/criteria/scheme.js";
+export { type ReadSchemeOptions, type ReadSchemeResult, readSchemeTable, readSchemeText, schemeToTable } from "./scoring/criteria/scheme.js";

@@ -1,5 +1,6 @@
 import { type Diagnostic, diag } from "../../model/diagnostic.js";
 import { formatPoints, toHundredths } from "../points.js";
+import { toSourceSpan } from "./phrases.js";
 import type { CriteriaItem, CriteriaPhrase } from "./types.js";
 
 const clip = (s: string): string => (s.length > 20 ? `${s.slice(0, 20)}…` : s);
@@ -72,6 +73,7 @@ export const checkCriteria = (items: readonly CriteriaItem[], total?: number): D
           `${label(item, i)}的分值为${formatPoints(declared)}分，下级各项合计${formatPoints(sum)}分`,
           `${labelEn(item, i)} declares ${formatPoints(declared)} points; its items add up to ${formatPoints(sum)}`,
           ["items", i, "points"],
+          toSourceSpan(item.pointsSource ?? item.source),
         ),
       );
     } else if (missing.length > 0 && sum > declared) {
@@ -82,6 +84,7 @@ export const checkCriteria = (items: readonly CriteriaItem[], total?: number): D
           `${label(item, i)}的分值为${formatPoints(declared)}分，已标分值的下级各项合计已达${formatPoints(sum)}分`,
           `${labelEn(item, i)} declares ${formatPoints(declared)} points; its items with points already add up to ${formatPoints(sum)}`,
           ["items", i, "points"],
+          toSourceSpan(item.pointsSource ?? item.source),
         ),
       );
     }
@@ -104,6 +107,7 @@ export const checkCriteria = (items: readonly CriteriaItem[], total?: number): D
           `${label(item, i)}没有可识别的评分规则，请人工补充`,
           `${labelEn(item, i)} has no scoring rule that could be read; fill it in by hand`,
           ["items", i, "phrases"],
+          toSourceSpan(item.source),
         ),
       );
     }
@@ -113,7 +117,7 @@ export const checkCriteria = (items: readonly CriteriaItem[], total?: number): D
       pointed = items[up]?.points !== undefined;
       up = items[up]?.parent;
     }
-    if (!pointed) out.push(diag("criteria_points_missing", "warning", `${label(item, i)}没有分值`, `${labelEn(item, i)} has no points`, ["items", i, "points"]));
+    if (!pointed) out.push(diag("criteria_points_missing", "warning", `${label(item, i)}没有分值`, `${labelEn(item, i)} has no points`, ["items", i, "points"], toSourceSpan(item.source)));
   });
 
   // deductions beyond the points, with no 扣完为止: over the item and the items below it that have no points of their own
@@ -141,6 +145,7 @@ export const checkCriteria = (items: readonly CriteriaItem[], total?: number): D
           `${label(item, i)}分值${item.points}分，评分规则${said}，但未写明“扣完为止”`,
           `${labelEn(item, i)} has ${item.points} points but its rules ${saidEn}, and 扣完为止 is not stated`,
           ["items", i],
+          toSourceSpan(item.source),
         ),
       );
     }

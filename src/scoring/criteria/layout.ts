@@ -16,6 +16,8 @@ export interface Unit {
   readonly role?: ColumnRole;
   /** The unit is a whole cell of a table (not a paragraph of running or flattened text). */
   readonly cell: boolean;
+  /** The line inside the cell of an offset into the cell's text (rows input, cells of more than one line). */
+  readonly cellLineOf?: (offset: number) => number;
 }
 
 /** The header of a table: the roles of its columns, in order. */
@@ -339,7 +341,7 @@ export const layoutRows = (rows: readonly (readonly string[])[]): Layout => {
       if (parts.length === 0) return;
       const m = concatAll(parts);
       const lead = m.text.length - m.text.trimStart().length;
-      const unit: Unit = { m: slice(m, lead, m.text.trimEnd().length), row: r, column, cell: true, ...(headerRow !== -1 && r > headerRow ? { role: roles[column] ?? "ignore" } : {}) };
+      const unit: Unit = { m: slice(m, lead, m.text.trimEnd().length), row: r, column, cell: true, ...(lines.length > 1 ? { cellLineOf: lineIndex(lines) } : {}), ...(headerRow !== -1 && r > headerRow ? { role: roles[column] ?? "ignore" } : {}) };
       (headerRow !== -1 && r < headerRow ? preamble : units).push(unit);
     });
   });

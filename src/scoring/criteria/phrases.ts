@@ -1,4 +1,4 @@
-import { type Diagnostic, type DiagnosticPath, diag } from "../../model/diagnostic.js";
+import { type Diagnostic, type DiagnosticPath, type SourceSpan, diag } from "../../model/diagnostic.js";
 import { deepFreeze } from "../../model/freeze.js";
 import { type MappedText, lineIndex, normalizeLine, splitLines } from "../../text/normalize.js";
 import { AMOUNT } from "./numbers.js";
@@ -131,6 +131,14 @@ export const readPhrase = (text: string, context: PhraseContext, source: Criteri
   return { text, source };
 };
 
+/** A criteria source as the model's span: a table's row and column become its `cell`. */
+export const toSourceSpan = (source: CriteriaSource): SourceSpan => ({
+  start: source.start,
+  end: source.end,
+  line: source.line ?? 1,
+  ...(source.row === undefined ? {} : { cell: { row: source.row, column: source.column ?? 0 } }),
+});
+
 /** A diagnostic for a phrase no rule understood, quoting it. */
 export const unreadDiagnostic = (phrase: CriteriaPhrase, path: DiagnosticPath, where: string): Diagnostic =>
   diag(
@@ -139,7 +147,7 @@ export const unreadDiagnostic = (phrase: CriteriaPhrase, path: DiagnosticPath, w
     `${where}评分标准中未能识别：“${phrase.text}”，请人工补充`,
     `${where === "" ? "" : `${where}: `}a phrase of the criteria was not understood: "${phrase.text}"; fill it in by hand`,
     path,
-    phrase.source.line === undefined ? undefined : { start: phrase.source.start, end: phrase.source.end, line: phrase.source.line },
+    toSourceSpan(phrase.source),
   );
 
 /**

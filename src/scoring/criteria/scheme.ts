@@ -1,12 +1,13 @@
 // Criteria tables ↔ scoring schemes: the phrases read from a table become the scheme's methods,
 // floors, caps, adjustments and vetoes; a scheme is written back as a table in the same phrasing.
-import { type Diagnostic, type DiagnosticPath, diag } from "../../model/diagnostic.js";
+import { type Diagnostic, type DiagnosticPath, type SourceSpan, diag } from "../../model/diagnostic.js";
 import { deepFreeze } from "../../model/freeze.js";
 import { argument } from "../../model/guard.js";
 import { type AdjustmentCategory, type Area, type Floor, type Indicator, type ScoringMethod, ScoringScheme, type Veto } from "../../model/scoring.js";
 import { formatPoints, toHundredths } from "../points.js";
 import { type ReadCriteriaOptions, readCriteriaTable, readCriteriaText } from "./read.js";
-import type { CriteriaItem, CriteriaPhrase, CriteriaSource, CriteriaTable } from "./types.js";
+import { toSourceSpan } from "./phrases.js";
+import type { CriteriaItem, CriteriaPhrase, CriteriaTable } from "./types.js";
 import { type PhraseSpec, criteriaToRows } from "./write.js";
 
 /**
@@ -34,33 +35,19 @@ export interface ReadSchemeOptions extends ReadCriteriaOptions {
 }
 
 /**
- * 方案中一项的来历：表格中的项目和各条评分标准的原文位置。Where a part of the drafted scheme came from:
- * the item (number and name), its points, and each method's phrase.
+ * {@link readSchemeTable} 和 {@link readSchemeText} 的结果：方案草稿（各考核内容、指标、评分方法、一票否决和加分类别都带
+ * `source` 原文位置）、诊断（每条需要人工处理的都在其中，带原文位置）和读出的表格。The result: the drafted scheme
+ * (every area, indicator, method, veto and bonus category carries its `source`), the diagnostics
+ * (everything that needs a hand, each with where it is) and the criteria table as read.
  * @category Criteria
  * @example
- * const source: SchemeSource = { item: { row: 3, column: 1, start: 0, end: 8 }, methods: [{ row: 3, column: 3, start: 0, end: 9 }] };
- */
-export interface SchemeSource {
-  readonly item: CriteriaSource;
-  readonly points?: CriteriaSource;
-  /** Parallel to the indicator's `methods`. */
-  readonly methods?: readonly CriteriaSource[];
-}
-
-/**
- * {@link readSchemeTable} 和 {@link readSchemeText} 的结果：方案草稿、诊断（每条需要人工处理的都在其中）、
- * 读出的表格和方案各部分的来历。The result: the drafted scheme, the diagnostics (everything that
- * needs a hand), the criteria table as read, and the source of each area, indicator, veto and adjustment by id.
- * @category Criteria
- * @example
- * const { scheme, diagnostics, sources }: ReadSchemeResult = readSchemeText(text, { grades, lowestGrade: "不合格" });
+ * const { scheme, diagnostics }: ReadSchemeResult = readSchemeText(text, { grades, lowestGrade: "不合格" });
  */
 export interface ReadSchemeResult {
   /** 方案草稿：诊断处理完后可通过 `readScheme`。The draft: it passes `readScheme` once the diagnostics are resolved. */
   readonly scheme: ScoringScheme;
   readonly diagnostics: readonly Diagnostic[];
   readonly table: CriteriaTable;
-  readonly sources: Readonly<Record<string, SchemeSource>>;
 }
 
 const clip = (s: string, n = 20): string => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -71,18 +58,20 @@ const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + toHundred
 /** A phrase that repeats (per occurrence, per time short, per point) can carry its own cap (累计扣分不超过N分). */
 const REPEATS = new Set<ScoringMethod["kind"]>(["incidents", "count", "rate", "trend", "rectification", "occurrences"]);
 
+/** The span from a to b when both are in the same text or cell (else a). */
+const joinSpans = (a: SourceSpan, b: SourceSpan): SourceSpan =>
+  a.cell?.row === b.cell?.row && a.cell?.column === b.cell?.column && b.end >= a.start ? { ...a, end: b.end } : a;
+
 /** What the phrases of all items add to the scheme as a whole. */
 interface SchemeParts {
   readonly vetoes: Veto[];
   readonly bonuses: AdjustmentCategory[];
   bonusCap: number | undefined;
-  readonly sources: Record<string, SchemeSource>;
   readonly diagnostics: Diagnostic[];
 }
 
 interface Built {
   methods: ScoringMethod[];
-  methodSources: CriteriaSource[];
   floor?: Floor;
   points?: number;
 }
@@ -97,14 +86,13 @@ const mapPhrases = (
   at: DiagnosticPath,
   out: SchemeParts,
 ): Built => {
-  const built: Built = { methods: [], methodSources: [] };
+  const built: Built = { methods: [] };
   const name = item.name.length > 0 ? item.name : item.number;
   const tagOf = (p: CriteriaPhrase): string => key(p.condition !== undefined && p.condition.length > 0 ? p.condition : name.length > 0 ? name : "未写明的情形");
   const note = (p: CriteriaPhrase, zh: string, en: string) =>
-    out.diagnostics.push(diag("scheme_phrase_not_mapped", "warning", `“${clip(item.name)}”的评分标准“${p.text}”${zh}`, `"${clip(item.name)}": "${p.text}" ${en}`, at, p.source.line === undefined ? undefined : { start: p.source.start, end: p.source.end, line: p.source.line }));
+    out.diagnostics.push(diag("scheme_phrase_not_mapped", "warning", `“${clip(item.name)}”的评分标准“${p.text}”${zh}`, `"${clip(item.name)}": "${p.text}" ${en}`, at, toSourceSpan(p.source)));
   const push = (m: ScoringMethod, p: CriteriaPhrase) => {
-    built.methods.push({ ...m, phrase: p.text } as ScoringMethod);
-    built.methodSources.push(p.source);
+    built.methods.push({ ...m, phrase: p.text, source: toSourceSpan(p.source) } as ScoringMethod);
   };
   // award ladders (有…的得3分，有…的得2分，否则得0分) become one tier method
   const awards = phrases.filter((p) => p.kind === "award" || p.kind === "award_otherwise");
@@ -133,7 +121,7 @@ const mapPhrases = (
         const last = built.methods[built.methods.length - 1];
         // 不少于3次，每少一次扣0.5分；少于2次的扣2分 on one count: one method
         if (last?.kind === "count" && last.metric === metric && last.atLeast === p.target && (p.kind === "count_below" ? last.below === undefined : last.perShort === undefined)) {
-          built.methods[built.methods.length - 1] = { ...last, ...(p.kind === "count_below" ? { below: p.amount ?? 0 } : { perShort: p.amount ?? 0 }), phrase: `${last.phrase ?? ""}；${p.text}` };
+          built.methods[built.methods.length - 1] = { ...last, ...(p.kind === "count_below" ? { below: p.amount ?? 0 } : { perShort: p.amount ?? 0 }), phrase: `${last.phrase ?? ""}；${p.text}`, ...(last.source === undefined ? {} : { source: joinSpans(last.source, toSourceSpan(p.source)) }) };
           break;
         }
         push({ kind: "count", atLeast: p.target, metric, ...(p.kind === "count_below" ? { below: p.amount ?? 0 } : { perShort: p.amount ?? 0 }) }, p);
@@ -176,8 +164,7 @@ const mapPhrases = (
         break;
       }
       case "bonus":
-        out.bonuses.push({ id: `b${out.bonuses.length + 1}`, name: tagOf(p), sign: "bonus", per: p.amount ?? 0 });
-        out.sources[`b${out.bonuses.length}`] = { item: p.source };
+        out.bonuses.push({ id: `b${out.bonuses.length + 1}`, name: tagOf(p), sign: "bonus", per: p.amount ?? 0, source: toSourceSpan(p.source) });
         break;
       case "bonus_cap": {
         const last = out.bonuses[out.bonuses.length - 1];
@@ -189,8 +176,7 @@ const mapPhrases = (
       case "veto":
       case "grade_cap": {
         const id = `v${out.vetoes.length + 1}`;
-        out.vetoes.push({ id, name: tagOf(p), ...(p.kind === "grade_cap" ? { below: p.grade ?? "优秀" } : {}) });
-        out.sources[id] = { item: p.source };
+        out.vetoes.push({ id, name: tagOf(p), ...(p.kind === "grade_cap" ? { below: p.grade ?? "优秀" } : {}), source: toSourceSpan(p.source) });
         break;
       }
       case undefined:
@@ -210,7 +196,6 @@ const mapPhrases = (
 export const criteriaToScheme = (table: CriteriaTable, options: ReadSchemeOptions): ReadSchemeResult => {
   const items = table.items;
   const diagnostics: Diagnostic[] = [...table.diagnostics];
-  const sources: Record<string, SchemeSource> = {};
   const children: number[][] = items.map(() => []);
   items.forEach((it, i) => {
     if (it.parent !== undefined) (children[it.parent] as number[]).push(i);
@@ -226,7 +211,7 @@ export const criteriaToScheme = (table: CriteriaTable, options: ReadSchemeOption
 
   const areas: Area[] = [];
   const indicators: Indicator[] = [];
-  const out: SchemeParts = { vetoes: [], bonuses: [], bonusCap: undefined, sources, diagnostics };
+  const out: SchemeParts = { vetoes: [], bonuses: [], bonusCap: undefined, diagnostics };
   const areaId = (i: number): string => `a${i + 1}`;
   let root: Area | undefined;
   const rootId = "a0";
@@ -242,19 +227,19 @@ export const criteriaToScheme = (table: CriteriaTable, options: ReadSchemeOption
   items.forEach((it, i) => {
     if (folded.has(i)) return;
     const path: DiagnosticPath = ["items", i];
+    const at = toSourceSpan(it.source);
     const name = it.name.length > 0 ? it.name : it.number.length > 0 ? it.number : `第${i + 1}项`;
-    if (it.name.length === 0) diagnostics.push(diag("scheme_name_missing", "warning", `第${i + 1}项没有名称，暂以“${name}”代替，请补充`, `Item ${i + 1} has no name; "${name}" stands in — fill it in`, path));
+    if (it.name.length === 0) diagnostics.push(diag("scheme_name_missing", "warning", `第${i + 1}项没有名称，暂以“${name}”代替，请补充`, `Item ${i + 1} has no name; "${name}" stands in — fill it in`, path, at));
     const parent = it.parent === undefined || folded.has(it.parent) ? undefined : areaId(it.parent);
     if (isArea(i)) {
       let points = pointsOf(i);
       if (points === undefined) {
         points = 0;
-        diagnostics.push(diag("scheme_points_missing", "warning", `考核内容“${clip(name)}”没有分值，暂记0分，请补充`, `Area "${clip(name)}" has no points; 0 stands in — fill it in`, [...path, "points"]));
+        diagnostics.push(diag("scheme_points_missing", "warning", `考核内容“${clip(name)}”没有分值，暂记0分，请补充`, `Area "${clip(name)}" has no points; 0 stands in — fill it in`, [...path, "points"], at));
       }
       const own = mapPhrases(it, it.phrases, path, out);
-      if (own.methods.length > 0) diagnostics.push(diag("scheme_area_rules", "warning", `考核内容“${clip(name)}”本身的评分规则未写入方案（规则应在其下的指标中）`, `Area "${clip(name)}" carries rules of its own; they are not written into the scheme`, path));
-      areas.push({ id: areaId(i), name, points, ...(parent === undefined ? {} : { parent }), ...(own.floor === undefined ? {} : { floor: own.floor }), ...(it.office === undefined ? {} : { office: it.office }) });
-      sources[areaId(i)] = { item: it.source, ...(it.pointsSource === undefined ? {} : { points: it.pointsSource }) };
+      if (own.methods.length > 0) diagnostics.push(diag("scheme_area_rules", "warning", `考核内容“${clip(name)}”本身的评分规则未写入方案（规则应在其下的指标中）`, `Area "${clip(name)}" carries rules of its own; they are not written into the scheme`, path, at));
+      areas.push({ id: areaId(i), name, points, ...(parent === undefined ? {} : { parent }), ...(own.floor === undefined ? {} : { floor: own.floor }), ...(it.office === undefined ? {} : { office: it.office }), source: toSourceSpan(it.source) });
       return;
     }
     const kids = (children[i] as number[]).filter((k) => folded.has(k)).map((k) => items[k] as CriteriaItem);
@@ -271,10 +256,10 @@ export const criteriaToScheme = (table: CriteriaTable, options: ReadSchemeOption
         // rule `negative_list`: deductions with no points anywhere above them count against the whole score
         points = 0;
         floor ??= { kind: "none" };
-        diagnostics.push(diag("scheme_negative_list", "info", `“${clip(name)}”没有分值，按负面清单处理（0分指标，只扣分）`, `"${clip(name)}" has no points: a negative-list item (0 points, deductions only)`, [...path, "points"]));
+        diagnostics.push(diag("scheme_negative_list", "info", `“${clip(name)}”没有分值，按负面清单处理（0分指标，只扣分）`, `"${clip(name)}" has no points: a negative-list item (0 points, deductions only)`, [...path, "points"], at));
       } else {
         points = 0;
-        diagnostics.push(diag("scheme_points_missing", "warning", `指标“${clip(name)}”没有分值，暂记0分，请补充`, `Indicator "${clip(name)}" has no points; 0 stands in — fill it in`, [...path, "points"]));
+        diagnostics.push(diag("scheme_points_missing", "warning", `指标“${clip(name)}”没有分值，暂记0分，请补充`, `Indicator "${clip(name)}" has no points; 0 stands in — fill it in`, [...path, "points"], at));
       }
     }
     let area = parent;
@@ -293,8 +278,8 @@ export const criteriaToScheme = (table: CriteriaTable, options: ReadSchemeOption
       appliesTo: {},
       methods: built.methods,
       ...(rule.length === 0 ? {} : { rule }),
+      source: toSourceSpan(it.source),
     });
-    sources[`i${i + 1}`] = { item: it.source, ...(it.pointsSource === undefined ? {} : { points: it.pointsSource }), methods: built.methodSources };
   });
   if (root !== undefined) {
     const r: Area = root;
@@ -323,7 +308,7 @@ export const criteriaToScheme = (table: CriteriaTable, options: ReadSchemeOption
     grades: options.grades ?? [],
     lowestGrade: options.lowestGrade ?? "",
   } as ScoringScheme;
-  return deepFreeze({ scheme, diagnostics, table, sources });
+  return deepFreeze({ scheme, diagnostics, table });
 };
 
 /**
@@ -382,7 +367,7 @@ const guarded = (read: () => ReadSchemeResult): ReadSchemeResult => {
   } catch (error) {
     const diagnostics = [diag("internal_error", "error", `读取考核细则时发生内部错误：${String(error)}`, `Internal error while reading criteria: ${String(error)}`)];
     const scheme = { id: "scheme", title: "", total: 0, areas: [], indicators: [], grades: [], lowestGrade: "" } as unknown as ScoringScheme;
-    return deepFreeze({ scheme, diagnostics, table: { items: [], diagnostics }, sources: {} });
+    return deepFreeze({ scheme, diagnostics, table: { items: [], diagnostics } });
   }
 };
 

@@ -741,7 +741,7 @@ const clip = (s: string): string => (s.length > 20 ? `${s.slice(0, 20)}…` : s)
 const cleanName = (name: string): string => name.replace(/\s+/g, "").replace(/[。；，、：\n]+$/, "").replace(/^[。；，、：]+/, "");
 
 const spanIn = (unit: Unit, start: number, end: number, layout: Layout): CriteriaSource => {
-  if (unit.row !== undefined && layout.lineOf === undefined) return { row: unit.row, column: unit.column ?? 0, start, end };
+  if (unit.row !== undefined && layout.lineOf === undefined) return { row: unit.row, column: unit.column ?? 0, start, end, line: unit.cellLineOf?.(start) ?? 1 };
   const line = layout.lineOf?.(start);
   return line === undefined ? { start, end } : { start, end, line };
 };

@@ -48,12 +48,13 @@ export type CriteriaRuleKind =
 
 /**
  * 原文位置。文本输入：`start`/`end` 为整段原文中的偏移（`end` 不含），`line` 从 1 开始；表格输入：`row`、`column`
- * （从 0 开始）和单元格文字中的偏移。
+ * （从 0 开始）、单元格文字中的偏移和单元格中的行（从 1 开始）。
  * Where something came from: for text, offsets into the whole text (end exclusive) and the
- * 1-based line; for rows, the 0-based `row` and `column` and offsets into that cell's string.
+ * 1-based line; for rows, the 0-based `row` and `column`, offsets into that cell's string and the
+ * 1-based line inside the cell.
  * @category Criteria
  * @example
- * const source: CriteriaSource = { row: 3, column: 3, start: 0, end: 12 };
+ * const source: CriteriaSource = { row: 3, column: 3, start: 0, end: 12, line: 1 };
  */
 export interface CriteriaSource {
   readonly start: number;

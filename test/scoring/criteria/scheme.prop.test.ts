@@ -108,7 +108,8 @@ const arbTableScheme: fc.Arbitrary<ScoringScheme> = fc
 
 /**
  * A scheme with positional ids (areas a1… in table order, indicators i1…, vetoes v1…, bonuses b1…)
- * and without the published wording (rule, phrase), which the reader regenerates from the table.
+ * and without the published wording and its place (rule, phrase, source), which the reader
+ * regenerates from the table.
  */
 const canonical = (s: ScoringScheme): unknown => {
   const areaOrder: Area[] = [];
@@ -123,15 +124,15 @@ const canonical = (s: ScoringScheme): unknown => {
   const aid = new Map(areaOrder.map((a, k) => [a.id, `a${k + 1}`]));
   return {
     ...s,
-    areas: areaOrder.map((a) => ({ ...a, id: aid.get(a.id), ...(a.parent === undefined ? {} : { parent: aid.get(a.parent) }) })),
-    indicators: indOrder.map(({ rule: _r, ...i }, k) => ({ ...i, id: `i${k + 1}`, area: aid.get(i.area), methods: i.methods.map(strip) })),
-    ...(s.vetoes === undefined ? {} : { vetoes: s.vetoes.map((v, k) => ({ ...v, id: `v${k + 1}` })) }),
-    ...(s.adjustments === undefined ? {} : { adjustments: { ...s.adjustments, categories: s.adjustments.categories.map((c, k) => ({ ...c, id: `b${k + 1}` })) } }),
+    areas: areaOrder.map(({ source: _s, ...a }) => ({ ...a, id: aid.get(a.id), ...(a.parent === undefined ? {} : { parent: aid.get(a.parent) }) })),
+    indicators: indOrder.map(({ rule: _r, source: _s, ...i }, k) => ({ ...i, id: `i${k + 1}`, area: aid.get(i.area), methods: i.methods.map(strip) })),
+    ...(s.vetoes === undefined ? {} : { vetoes: s.vetoes.map(({ source: _s, ...v }, k) => ({ ...v, id: `v${k + 1}` })) }),
+    ...(s.adjustments === undefined ? {} : { adjustments: { ...s.adjustments, categories: s.adjustments.categories.map(({ source: _s, ...c }, k) => ({ ...c, id: `b${k + 1}` })) } }),
   };
 };
 
 const strip = (m: ScoringMethod) => {
-  const { phrase: _p, ...rest } = m as ScoringMethod & { phrase?: string };
+  const { phrase: _p, source: _s, ...rest } = m;
   return rest;
 };
 
@@ -184,8 +185,8 @@ describe("criteria tables ↔ schemes", () => {
     const names = new Set(scheme.indicators.map((i) => i.name));
     for (const extra of back.scheme.indicators.filter((x) => !names.has(x.name))) expect(extra.methods).toEqual([]);
     expect(unread).toBe(unwritable);
-    expect(back.scheme.vetoes ?? []).toEqual((scheme.vetoes ?? []).map((v, k) => ({ ...v, id: `v${k + 1}` })));
-    expect(back.scheme.adjustments?.categories ?? []).toEqual(
+    expect((back.scheme.vetoes ?? []).map(({ source: _s, ...v }) => v)).toEqual((scheme.vetoes ?? []).map((v, k) => ({ ...v, id: `v${k + 1}` })));
+    expect((back.scheme.adjustments?.categories ?? []).map(({ source: _s, ...c }) => c)).toEqual(
       (scheme.adjustments?.categories ?? []).filter((c) => c.sign !== "penalty").map((c, k) => ({ id: `b${k + 1}`, name: c.name, sign: "bonus", per: c.per, ...(c.cap === undefined ? {} : { cap: c.cap }) })),
     );
   });

@@ -9,6 +9,8 @@ import { readScheme } from "../../../src/scoring/validate-scheme.js";
 const GRADES = { grades: [{ name: "优秀", min: 90 }, { name: "良好", min: 80 }, { name: "合格", min: 60 }], lowestGrade: "不合格" };
 const HEAD = ["序号", "考核内容", "分值", "评分标准", "评分单位"];
 const codes = (ds: readonly { code: string }[]) => ds.map((d) => d.code);
+/** A part of the scheme without its source (tested on its own below). */
+const bare = <T extends { source?: unknown }>({ source: _s, ...rest }: T) => rest;
 
 describe("criteria table → scheme draft", () => {
   const rows = [
@@ -35,14 +37,14 @@ describe("criteria table → scheme draft", () => {
   });
 
   it("each phrase becomes a method, a floor, a clause cap, a tier, a bonus or a veto", () => {
-    const m = r.scheme.indicators.map((i) => i.methods);
+    const m = r.scheme.indicators.map((i) => i.methods.map(bare));
     expect(m[0]).toEqual([{ kind: "condition", tag: "未制定年度计划", points: 2, phrase: "未制定年度计划的扣2分" }]);
     expect(m[1]).toEqual([{ kind: "count", atLeast: 6, metric: "每年专题学法", perShort: 0.3, cap: 1.2, phrase: "每年专题学法不少于6次，每少一次扣0.3分" }]);
     expect(m[2]).toEqual([{ kind: "rate", metric: "参与协商比率不低于95%", bound: "at_least", target: 95, per: 1, phrase: "每低一个百分点扣1分" }]);
     expect(r.scheme.indicators[2]?.floor).toEqual({ kind: "zero" });
     expect(m[3]).toEqual([{ kind: "tier", tiers: [{ tag: "有机构负责法制工作", name: "有机构负责法制工作", deduct: 0.5 }, { tag: "其他情形", name: "其他情形", deduct: 2.5 }], phrase: "有专门法制工作机构的得2.5分" }]);
-    expect(r.scheme.adjustments).toEqual({ categories: [{ id: "b1", name: "获省级表彰", sign: "bonus", per: 2, cap: 5 }] });
-    expect(r.scheme.vetoes).toEqual([
+    expect(r.scheme.adjustments?.categories.map(bare)).toEqual([{ id: "b1", name: "获省级表彰", sign: "bonus", per: 2, cap: 5 }]);
+    expect(r.scheme.vetoes?.map(bare)).toEqual([
       { id: "v1", name: "发生重大执法过错" },
       { id: "v2", name: "被通报批评", below: "优秀" },
     ]);
@@ -53,13 +55,45 @@ describe("criteria table → scheme draft", () => {
     expect(check.ok ? [] : check.issues.map((d) => `${d.code} ${d.path.join(".")}`)).toEqual([]);
   });
 
-  it("keeps where every part came from", () => {
-    expect(r.sources.i3?.item).toMatchObject({ row: 4, column: 1 });
-    expect(r.sources.i3?.points).toMatchObject({ row: 4, column: 2 });
+  it("keeps on every indicator, method, veto and bonus where it came from: row, column, offsets in the cell", () => {
+    const i3 = r.scheme.indicators[1];
+    expect(i3?.source).toEqual({ start: 0, end: 4, line: 1, cell: { row: 4, column: 1 } });
     const phrase = "每年专题学法不少于6次，每少一次扣0.3分";
-    expect(r.sources.i3?.methods).toEqual([{ row: 4, column: 3, start: 0, end: phrase.length }]);
-    expect(rows[4]?.[3]?.startsWith(phrase)).toBe(true);
-    expect(r.sources.v1?.item).toMatchObject({ row: 7, column: 3 });
+    expect(i3?.methods.map((m) => m.source)).toEqual([{ start: 0, end: phrase.length, line: 1, cell: { row: 4, column: 3 } }]);
+    expect(rows[4]?.[3]?.slice(0, phrase.length)).toBe(phrase);
+    // every source quotes its cell: the method's span starts at its phrase's first character
+    for (const ind of r.scheme.indicators) {
+      const cell = ind.source?.cell;
+      expect(rows[cell?.row ?? -1]?.[cell?.column ?? -1]?.slice(ind.source?.start, ind.source?.end)).toBe(ind.name);
+      for (const m of ind.methods) expect(rows[m.source?.cell?.row ?? -1]?.[m.source?.cell?.column ?? -1]?.slice(m.source?.start, m.source?.end)).toBe(m.phrase);
+    }
+    const veto = r.scheme.vetoes?.[0]?.source;
+    expect(veto?.cell).toEqual({ row: 7, column: 3 });
+    expect(rows[7]?.[3]?.slice(veto?.start, veto?.end)).toBe("发生重大执法过错的，实行一票否决");
+    expect(r.scheme.adjustments?.categories[0]?.source?.cell).toEqual({ row: 7, column: 3 });
+    expect(r.scheme.areas[0]?.source).toEqual({ start: 0, end: 4, line: 1, cell: { row: 2, column: 1 } });
+  });
+
+  it("in a cell of several lines, the line inside the cell; in text, offsets into the whole text and the line", () => {
+    const multi = readSchemeTable([HEAD, ["1", "工作计划", "4", "未制定年度计划的扣2分；\n未报送总结的扣2分"]], { title: "t", ...GRADES });
+    expect(multi.scheme.indicators[0]?.methods.map((m) => [m.phrase, m.source?.line, m.source?.start])).toEqual([
+      ["未制定年度计划的扣2分", 1, 0],
+      ["未报送总结的扣2分", 2, 13],
+    ]);
+    const text = "一、组织领导（5分）\n1.制定年度工作计划（2分）考核：未制定的扣2分。\n2.按时报送总结（3分）考核：迟报一次扣1分，扣完为止。";
+    const t = readSchemeText(text, { title: "t", ...GRADES });
+    for (const ind of t.scheme.indicators) {
+      expect(text.slice(ind.source?.start, ind.source?.end)).toContain(ind.name);
+      for (const m of ind.methods) expect(text.slice(m.source?.start, m.source?.end)).toBe(m.phrase);
+    }
+    expect(t.scheme.indicators.map((i) => i.methods[0]?.source?.line)).toEqual([2, 3]);
+  });
+
+  it("each diagnostic says where: the cell, or the line", () => {
+    const bad = readSchemeTable([HEAD, ["1", "合法性审查", "5", "发现一起扣3分；在2分内酌情扣分"]], { title: "t", ...GRADES });
+    const unread = bad.diagnostics.find((d) => d.code === "criteria_phrase_unread");
+    expect(unread?.source).toMatchObject({ cell: { row: 1, column: 3 }, line: 1 });
+    expect(bad.diagnostics.find((d) => d.code === "criteria_deduction_exceeds_points")?.source?.cell).toEqual({ row: 1, column: 1 });
   });
 
   it("says what the table does not: grade bands, who is assessed, a title", () => {

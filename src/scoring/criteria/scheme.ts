@@ -89,6 +89,26 @@ const mapPhrases = (
   const built: Built = { methods: [] };
   const name = item.name.length > 0 ? item.name : item.number;
   const tagOf = (p: CriteriaPhrase): string => key(p.condition !== undefined && p.condition.length > 0 ? p.condition : name.length > 0 ? name : "未写明的情形");
+  // rule `distinct_tags`: clauses with no condition of their own (扣二分；扣二分, or 每发现一起…；迟报一次…) would all take
+  // the item's name as their tag and count the same ledger entries twice; two 未…的扣N分 with one condition are one
+  // tag twice, which readScheme refuses. The later clause takes its phrase as its tag (or a numbered one).
+  const taken = new Set<string>();
+  const conditionTags = new Set<string>();
+  const fresh = (base: string, p: CriteriaPhrase, used: Set<string>): string => {
+    let tag = used.has(base) ? key(p.text) : base;
+    for (let n = 2; used.has(tag); n++) tag = key(`${base.slice(0, MAX_KEY - 8)}（${n}）`);
+    used.add(tag);
+    return tag;
+  };
+  const tagFor = (p: CriteriaPhrase, kind: "condition" | "incidents"): string => {
+    const base = tagOf(p);
+    const ownCondition = p.condition !== undefined && p.condition.length > 0;
+    const clash = ownCondition ? kind === "condition" && conditionTags.has(base) : taken.has(base);
+    const tag = clash ? fresh(base, p, taken) : base;
+    taken.add(tag);
+    if (kind === "condition") conditionTags.add(tag);
+    return tag;
+  };
   const note = (p: CriteriaPhrase, zh: string, en: string) =>
     out.diagnostics.push(diag("scheme_phrase_not_mapped", "warning", `“${clip(item.name)}”的评分标准“${p.text}”${zh}`, `"${clip(item.name)}": "${p.text}" ${en}`, at, toSourceSpan(p.source)));
   const push = (m: ScoringMethod, p: CriteriaPhrase) => {
@@ -101,15 +121,15 @@ const mapPhrases = (
   for (const p of phrases) {
     switch (p.kind) {
       case "condition":
-        push({ kind: "condition", tag: tagOf(p), points: p.amount ?? 0 }, p);
+        push({ kind: "condition", tag: tagFor(p, "condition"), points: p.amount ?? 0 }, p);
         break;
       case "no_score":
-        push({ kind: "condition", tag: tagOf(p), points: item.points ?? full }, p);
+        push({ kind: "condition", tag: tagFor(p, "condition"), points: item.points ?? full }, p);
         break;
       case "per_occurrence":
       case "late":
       case "omitted":
-        push({ kind: "incidents", tag: tagOf(p), per: p.amount ?? 0 }, p);
+        push({ kind: "incidents", tag: tagFor(p, "incidents"), per: p.amount ?? 0 }, p);
         break;
       case "count_each_short":
       case "count_below": {
@@ -156,10 +176,15 @@ const mapPhrases = (
       case "award_otherwise": {
         if (tierDone) break;
         tierDone = true;
+        const tierTags = new Set<string>();
         const tiers = awards
           .filter((a) => a.kind === "award_otherwise" || (a.amount ?? 0) < full)
-          .map((a) => (a.kind === "award_otherwise" ? { tag: "其他情形", name: "其他情形", deduct: full } : { tag: tagOf(a), name: tagOf(a), deduct: Math.round((full - (a.amount ?? 0)) * 100) / 100 }));
+          .map((a) => {
+            const tag = fresh(a.kind === "award_otherwise" ? "其他情形" : tagOf(a), a, tierTags);
+            return { tag, name: tag, deduct: a.kind === "award_otherwise" ? full : Math.round((full - (a.amount ?? 0)) * 100) / 100 };
+          });
         if (tiers.length > 0) push({ kind: "tier", tiers }, p);
+        else note(p, "只写了得满分的情形，其他情形得几分未写明，未写入方案，请补充", "names only the case that earns full marks; what other cases earn is not said — not written into the scheme, add it");
         if (item.points === undefined) built.points = full;
         break;
       }
@@ -244,9 +269,14 @@ export const criteriaToScheme = (table: CriteriaTable, options: ReadSchemeOption
     }
     const kids = (children[i] as number[]).filter((k) => folded.has(k)).map((k) => items[k] as CriteriaItem);
     const phrases = [...it.phrases, ...kids.flatMap((k) => k.phrases)];
+    const noted = diagnostics.length;
     const built = mapPhrases(it, phrases, path, out);
     const onlyScheme = phrases.length > 0 && phrases.every((p) => p.kind === "veto" || p.kind === "grade_cap" || p.kind === "bonus" || p.kind === "bonus_cap");
     if (onlyScheme && it.points === undefined) return; // 一票否决事项 / 加分项目: scheme-wide, not an indicator
+    // rules were read (so criteria_item_without_rule was not said) and none became a method, with no note on why
+    if (built.methods.length === 0 && phrases.some((p) => p.kind !== undefined) && diagnostics.length === noted) {
+      diagnostics.push(diag("scheme_indicator_without_method", "warning", `指标“${clip(name)}”的评分标准只有扣分上下限、加分或否决，没有扣分方法，请补充`, `Indicator "${clip(name)}": its rules give only bounds, bonuses or vetoes, no way to deduct — add one`, [...path, "phrases"], at));
+    }
     let points = it.points ?? built.points;
     let floor = built.floor;
     if (points === undefined) {
@@ -286,14 +316,30 @@ export const criteriaToScheme = (table: CriteriaTable, options: ReadSchemeOption
     r.points = sum(indicators.filter((x) => x.area === rootId).map((x) => x.points));
     areas.unshift(r);
   }
+  // an area's printed points against what its parts add up to in the draft, where the table's check could not
+  // tell (parts without printed points count as the draft counts them)
+  const within = new Map<string, number>();
+  for (const x of [...areas.map((a) => ({ up: a.parent, points: a.points })), ...indicators.map((x) => ({ up: x.area, points: x.points }))]) {
+    if (x.up !== undefined) within.set(x.up, (within.get(x.up) ?? 0) + toHundredths(x.points));
+  }
+  items.forEach((it, i) => {
+    const got = within.get(areaId(i));
+    if (it.points === undefined || got === undefined || got === toHundredths(it.points)) return;
+    if (diagnostics.some((d) => d.code === "criteria_points_mismatch" && d.path[1] === i)) return;
+    diagnostics.push(diag("scheme_points_mismatch", "warning", `考核内容“${clip(it.name)}”的分值为${formatPoints(toHundredths(it.points))}分，方案中其下各项合计${formatPoints(got)}分`, `Area "${clip(it.name)}" declares ${formatPoints(toHundredths(it.points))} points; its parts in the draft add up to ${formatPoints(got)}`, ["items", i, "points"], toSourceSpan(it.pointsSource ?? it.source)));
+  });
 
   const top = areas.filter((a) => a.parent === undefined);
   const total = options.total ?? table.total ?? sum(top.map((a) => a.points));
+  if (!(total > 0)) {
+    diagnostics.push(diag("scheme_total_missing", "warning", "表格没有印出总分，各项也没有分值（如只扣分的负面清单），请在选项或方案中补充 total", "No total is printed and no item has points (a negative list, say): give the total (options.total)", ["total"]));
+  }
   const title = options.title ?? table.title;
   if (title === undefined) diagnostics.push(diag("scheme_title_missing", "warning", "表格中没有可认出的标题，请在选项或方案中补充 title", "No title found in the table; give one (options.title)", ["title"]));
   if (options.grades === undefined || options.lowestGrade === undefined) {
     diagnostics.push(diag("scheme_grades_missing", "warning", "考核细则表没有写等次分数线，请补充 grades 和 lowestGrade（如 优秀≥90、良好≥80、合格≥60、不合格）", "The table prints no grade bands: add grades and lowestGrade", ["grades"]));
   }
+  if (indicators.length === 0) diagnostics.push(diag("scheme_no_indicators", "warning", "表格中没有能写成考核指标的项目（有分值或扣分规则的项目），请补充", "No item could become an indicator (an item with points or deductions): add them", ["indicators"]));
   if (indicators.length > 0) diagnostics.push(diag("scheme_applies_to_all", "info", "表格未写明各指标适用的单位：appliesTo 为空，即适用于全部单位，请按需要补充", "The table does not say which units each indicator applies to: appliesTo is empty (every unit)", ["indicators"]));
   const adjustments = out.bonuses.length === 0 && out.bonusCap === undefined ? undefined : { ...(out.bonusCap === undefined ? {} : { cap: out.bonusCap }), categories: out.bonuses };
   const scheme = {

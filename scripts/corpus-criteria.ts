@@ -1,7 +1,7 @@
 // npm run corpus:criteria — how well the criteria reader reads the real tables in
 // test/corpus/criteria: items found, points matching, phrases read exactly (text, kind and numbers
 // equal to the golden), phrases reported as not understood. `--verbose` lists every miss.
-import { measureCorpus, totalsOf } from "../test/support/criteria-corpus.js";
+import { criteriaSummary, measureCorpus, totalsOf } from "../test/support/criteria-corpus.js";
 
 const verbose = process.argv.includes("--verbose");
 const results = measureCorpus();
@@ -35,3 +35,4 @@ console.log(`  items at the right level and parent ${t.levelMatch}/${t.items} ${
 console.log(`  phrases read exactly   ${t.phrasesExact}/${t.phrases} ${pct(t.phrasesExact, t.phrases)}`);
 console.log(`    of which golden 'other' read by an extra kind (不得分, 限扣, 得N分 …): ${t.extended}`);
 console.log(`  phrases reported as not understood: ${t.unread}`);
+console.log(`\n${criteriaSummary(t)}`);

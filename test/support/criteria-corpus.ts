@@ -70,6 +70,9 @@ export interface Totals {
   readonly levelMatch: number;
   readonly phrases: number;
   readonly phrasesExact: number;
+  /** Golden phrases with a kind of their own (not `other`), and those of them read exactly. */
+  readonly phrasesKinded: number;
+  readonly kindedExact: number;
   readonly unread: number;
   readonly extended: number;
 }
@@ -174,6 +177,14 @@ export const totalsOf = (results: readonly TableResult[]): Totals => ({
   levelMatch: results.reduce((n, r) => n + r.items.filter((i) => i.levelMatch && i.parentMatch).length, 0),
   phrases: results.reduce((n, r) => n + r.phrases.length, 0),
   phrasesExact: results.reduce((n, r) => n + r.phrases.filter((p) => p.exact).length, 0),
+  phrasesKinded: results.reduce((n, r) => n + r.phrases.filter((p) => p.golden.kind !== "other").length, 0),
+  kindedExact: results.reduce((n, r) => n + r.phrases.filter((p) => p.exact && p.golden.kind !== "other").length, 0),
   unread: results.reduce((n, r) => n + r.unread, 0),
   extended: results.reduce((n, r) => n + r.extended, 0),
 });
+
+const share = (a: number, b: number): string => `${a}/${b} (${b === 0 ? "–" : `${((100 * a) / b).toFixed(1)}%`})`;
+
+/** The corpus figures the issue asks for, in one line: phrases read exactly and items whose points match. */
+export const criteriaSummary = (t: Totals): string =>
+  `${t.tables} tables: phrases read exactly ${share(t.phrasesExact, t.phrases)} (with a golden kind ${share(t.kindedExact, t.phrasesKinded)}; golden 'other' read as an extra kind or reported as not understood ${share(t.phrasesExact - t.kindedExact, t.phrases - t.phrasesKinded)}), items whose points match ${share(t.pointsMatch, t.items)}, items found ${share(t.itemsFound, t.items)}`;

@@ -94,9 +94,12 @@ const mapPhrases = (
   // tag twice, which readScheme refuses. The later clause takes its phrase as its tag (or a numbered one).
   const taken = new Set<string>();
   const conditionTags = new Set<string>();
+  const next = new Map<string, number>(); // the next number to try for a base, so many repeats stay linear
   const fresh = (base: string, p: CriteriaPhrase, used: Set<string>): string => {
     let tag = used.has(base) ? key(p.text) : base;
-    for (let n = 2; used.has(tag); n++) tag = key(`${base.slice(0, MAX_KEY - 8)}（${n}）`);
+    let n = next.get(base) ?? 2;
+    while (used.has(tag)) tag = key(`${base.slice(0, MAX_KEY - 8)}（${n++}）`);
+    next.set(base, n);
     used.add(tag);
     return tag;
   };
@@ -118,7 +121,7 @@ const mapPhrases = (
   const awards = phrases.filter((p) => p.kind === "award" || p.kind === "award_otherwise");
   const full = Math.max(item.points ?? 0, ...awards.map((p) => p.amount ?? 0));
   let tierDone = false;
-  for (const p of phrases) {
+  phrases.forEach((p, k) => {
     switch (p.kind) {
       case "condition":
         push({ kind: "condition", tag: tagFor(p, "condition"), points: p.amount ?? 0 }, p);
@@ -193,7 +196,7 @@ const mapPhrases = (
         break;
       case "bonus_cap": {
         const last = out.bonuses[out.bonuses.length - 1];
-        const prev = phrases[phrases.indexOf(p) - 1];
+        const prev = phrases[k - 1];
         if (last !== undefined && prev?.kind === "bonus") out.bonuses[out.bonuses.length - 1] = { ...last, cap: p.amount ?? 0 };
         else out.bonusCap = p.amount ?? 0;
         break;
@@ -211,7 +214,7 @@ const mapPhrases = (
         return never;
       }
     }
-  }
+  });
   return built;
 };
 
@@ -241,12 +244,17 @@ export const criteriaToScheme = (table: CriteriaTable, options: ReadSchemeOption
   let root: Area | undefined;
   const rootId = "a0";
 
+  // an area without printed points: the sum of its parts when all have points (each item summed once)
+  const summed = new Map<number, number | undefined>();
   const pointsOf = (i: number): number | undefined => {
     const it = items[i] as CriteriaItem;
     if (it.points !== undefined) return it.points;
+    if (summed.has(i)) return summed.get(i);
     const kids = (children[i] as number[]).filter((k) => !folded.has(k));
     const pts = kids.map(pointsOf);
-    return kids.length > 0 && pts.every((p) => p !== undefined) ? sum(pts as number[]) : undefined;
+    const got = kids.length > 0 && pts.every((p) => p !== undefined) ? sum(pts as number[]) : undefined;
+    summed.set(i, got);
+    return got;
   };
 
   items.forEach((it, i) => {
@@ -322,10 +330,10 @@ export const criteriaToScheme = (table: CriteriaTable, options: ReadSchemeOption
   for (const x of [...areas.map((a) => ({ up: a.parent, points: a.points })), ...indicators.map((x) => ({ up: x.area, points: x.points }))]) {
     if (x.up !== undefined) within.set(x.up, (within.get(x.up) ?? 0) + toHundredths(x.points));
   }
+  const warned = new Set(diagnostics.filter((d) => d.code === "criteria_points_mismatch").map((d) => d.path[1]));
   items.forEach((it, i) => {
     const got = within.get(areaId(i));
-    if (it.points === undefined || got === undefined || got === toHundredths(it.points)) return;
-    if (diagnostics.some((d) => d.code === "criteria_points_mismatch" && d.path[1] === i)) return;
+    if (it.points === undefined || got === undefined || got === toHundredths(it.points) || warned.has(i)) return;
     diagnostics.push(diag("scheme_points_mismatch", "warning", `考核内容“${clip(it.name)}”的分值为${formatPoints(toHundredths(it.points))}分，方案中其下各项合计${formatPoints(got)}分`, `Area "${clip(it.name)}" declares ${formatPoints(toHundredths(it.points))} points; its parts in the draft add up to ${formatPoints(got)}`, ["items", i, "points"], toSourceSpan(it.pointsSource ?? it.source)));
   });
 

@@ -160,6 +160,16 @@ describe("mappings of published phrasings", () => {
   });
 });
 
+describe("cost", () => {
+  it("is linear in repeated clauses of one cell and in the number of items", () => {
+    const one = readSchemeTable([HEAD, ["1", "台账", "5", "扣二分；".repeat(20_000)]], { title: "t", ...GRADES });
+    const tags = new Set(one.scheme.indicators[0]?.methods.map((m) => (m.kind === "condition" ? m.tag : "")));
+    expect(tags.size).toBe(20_000);
+    const many = readSchemeTable([HEAD, ...Array.from({ length: 999 }, (_, k) => [String(k + 1), `指标${k}`, "1", "未落实的扣1分"])], { title: "t", ...GRADES });
+    expect(many.scheme.indicators.length).toBe(999); // serial numbers go to 999 (a bare number of four digits is not read as one)
+  });
+});
+
 describe("scheme → criteria table", () => {
   it("writes the example scheme, with a note for what a table cannot say", () => {
     const raw = JSON.parse(readFileSync(new URL("../../../seeds/wuzhi-2024.scheme.json", import.meta.url), "utf8"));

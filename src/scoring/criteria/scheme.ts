@@ -119,7 +119,7 @@ const mapPhrases = (
   };
   // award ladders (有…的得3分，有…的得2分，否则得0分) become one tier method
   const awards = phrases.filter((p) => p.kind === "award" || p.kind === "award_otherwise");
-  const full = Math.max(item.points ?? 0, ...awards.map((p) => p.amount ?? 0));
+  const full = awards.reduce((m, p) => Math.max(m, p.amount ?? 0), item.points ?? 0);
   let tierDone = false;
   phrases.forEach((p, k) => {
     switch (p.kind) {

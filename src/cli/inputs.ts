@@ -15,13 +15,13 @@ import {
   buildMatrix,
   compareIsoDate,
   isWellFormedId,
-  parsePlanText,
   readLedger,
   readRoster,
   readScheme,
 } from "../index.js";
-import { type CliEnv, note, readJson, readText } from "./io.js";
-import { capped, failure, text } from "./messages.js";
+import { type CliEnv, note, readJson, shownName } from "./io.js";
+import { CliError, capped, failure, text } from "./messages.js";
+import { FORMAT_NAMES, type PlanFile, type Where, readPlanFile, whereIn } from "./plan-file.js";
 
 /**
  * The package's root: one level above dist/ (the built command), or two above src/cli (run from
@@ -41,15 +41,21 @@ export const BUNDLED = {
   ledger: join(ROOT, "seeds", "wuzhi-2024.ledger.sample.json"),
 } as const;
 
-/** Error lines for a file's diagnostics: where, what (Chinese, then English), at most 20. */
-export const issueLines = (file: string, issues: readonly Diagnostic[]): string[] =>
+/**
+ * Lines for diagnostics, at most 20: where (in the file's own terms, see {@link whereIn}; the
+ * field's path when the diagnostic has no place in the text), the message and its code; the English
+ * on the next line (after the place, when the place has words).
+ */
+export const diagnosticLines = (where: Where, diagnostics: readonly Diagnostic[], indent = ""): string[] =>
   capped(
-    issues
-      .filter((d) => d.severity === "error")
-      .map((d) => `${file}${d.source !== undefined ? `:${d.source.line}` : ""}: ${d.path.length > 0 ? `${d.path.join(".")}: ` : ""}${d.message} [${d.code}]\n    ${d.messageEn}`),
+    diagnostics.map((d) => {
+      const at = where(d.source);
+      const path = d.source === undefined && d.path.length > 0 ? `${d.path.join(".")}: ` : "";
+      return `${indent}${at.zh}: ${path}${d.message} [${d.code}]\n${indent}    ${at.en !== at.zh ? `${at.en}: ` : ""}${d.messageEn}`;
+    }),
   );
 
-const invalid = (file: string, issues: readonly Diagnostic[]) => failure(...issueLines(file, issues));
+const invalid = (where: Where, issues: readonly Diagnostic[]) => failure(...diagnosticLines(where, issues.filter((d) => d.severity === "error")));
 
 /**
  * The plan id: --id, else the file's name when it is a well-formed id (wuzhi-2024.txt →
@@ -61,36 +67,72 @@ const planId = (file: string, id: string | undefined): string | undefined => {
   return file !== "-" && isWellFormedId(name) ? name : undefined;
 };
 
-/** A plan document, parsed; its errors end the command. */
-export const loadPlan = (env: CliEnv, file: string, options: { readonly id?: string | undefined; readonly year?: number | undefined } = {}): { plan: Plan; diagnostics: readonly Diagnostic[] } => {
+/** A plan from any file the readers read (see {@link readPlanFile}); its errors end the command. */
+export const loadPlan = (env: CliEnv, file: string, options: { readonly id?: string | undefined; readonly year?: number | undefined } = {}): PlanFile => {
   const id = planId(file, options.id);
-  const { plan, diagnostics } = parsePlanText(readText(env, file), { ...(id !== undefined ? { id } : {}), ...(options.year !== undefined ? { year: options.year } : {}) });
-  if (diagnostics.some((d) => d.severity === "error")) throw invalid(file, diagnostics);
-  return { plan, diagnostics };
+  const loaded = readPlanFile(env, file, { ...(id !== undefined ? { id } : {}), ...(options.year !== undefined ? { year: options.year } : {}) });
+  if (loaded.diagnostics.some((d) => d.severity === "error")) throw invalid(loaded.where, loaded.diagnostics);
+  return loaded;
+};
+
+/**
+ * The plans of a comparison, every file's errors reported together. How each was read is said on
+ * standard error (what it was read as, how many tasks), since a comparison is only as good as
+ * the reading of its inputs.
+ */
+export const loadPlans = <const F extends readonly string[]>(env: CliEnv, files: F): { readonly [K in keyof F]: PlanFile } => {
+  const loaded: PlanFile[] = [];
+  const errors: string[] = [];
+  for (const file of files) {
+    try {
+      loaded.push(loadPlan(env, file));
+    } catch (err) {
+      if (!(err instanceof CliError)) throw err;
+      errors.push(...err.lines);
+    }
+  }
+  if (errors.length > 0) throw failure(...errors);
+  files.forEach((file, i) => {
+    const { plan, diagnostics, format } = loaded[i] as PlanFile;
+    const tasks = plan.sections.reduce((n, s) => n + s.tasks.length, 0);
+    const warnings = diagnostics.filter((d) => d.severity === "warning").length;
+    const name = shownName(file);
+    note(
+      env,
+      text(
+        `${name}：${FORMAT_NAMES[format].zh}，${tasks}项任务${warnings > 0 ? `，${warnings}条提示（fazhi parse 可列出）` : ""}`,
+        `${name}: read as ${FORMAT_NAMES[format].en}, ${tasks} task${tasks === 1 ? "" : "s"}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? "" : "s"} (fazhi parse lists them)` : ""}`,
+      ),
+    );
+  });
+  return loaded as unknown as { readonly [K in keyof F]: PlanFile };
 };
 
 export const loadRoster = (env: CliEnv, file: string): Roster => {
   const r = readRoster(readJson(env, file));
-  if (!r.ok) throw invalid(file, r.issues);
+  if (!r.ok) throw invalid(whereIn(file), r.issues);
   return r.value;
 };
 
 export const loadScheme = (env: CliEnv, file: string, plan: Plan): ScoringScheme => {
   const r = readScheme(readJson(env, file), plan);
-  if (!r.ok) throw invalid(file, r.issues);
+  if (!r.ok) throw invalid(whereIn(file), r.issues);
   return r.value;
 };
 
 /** A ledger checked against the plan; entries after the as-of date are not errors (status and scoring leave them out). */
 export const loadLedger = (env: CliEnv, file: string, ctx: Omit<LedgerContext, "asOf">): Ledger => {
   const r = readLedger(readJson(env, file), { ...ctx, asOf: IsoDate.parse("9999-12-31") });
-  if (!r.ok) throw invalid(file, r.issues);
+  if (!r.ok) throw invalid(whereIn(file), r.issues);
   return r.value;
 };
 
-/** A matrix whose errors (units the roster lacks) end the command. */
-export const checkMatrix = (matrix: ResponsibilityMatrix, rosterFile: string): ResponsibilityMatrix => {
-  if (matrix.diagnostics.some((d) => d.severity === "error")) throw invalid(rosterFile, matrix.diagnostics);
+/**
+ * A matrix whose errors (units the roster lacks) end the command. They point at the units in the
+ * plan, so they are placed in the plan's file.
+ */
+export const checkMatrix = (matrix: ResponsibilityMatrix, planWhere: Where): ResponsibilityMatrix => {
+  if (matrix.diagnostics.some((d) => d.severity === "error")) throw invalid(planWhere, matrix.diagnostics);
   return matrix;
 };
 
@@ -119,10 +161,10 @@ export const loadPlanAsOf = (env: CliEnv, file: string, options: { readonly id: 
  * The roster (the given one, else the bundled Wuzhi roster, said on standard error) and the plan's
  * matrix with it. With `strict`, the matrix's errors (units the roster lacks) end the command.
  */
-export const loadMatrix = (env: CliEnv, plan: Plan, rosterFile: string | undefined, strict = false): { roster: Roster; matrix: ResponsibilityMatrix } => {
+export const loadMatrix = (env: CliEnv, { plan, where }: Pick<PlanFile, "plan" | "where">, rosterFile: string | undefined, strict = false): { roster: Roster; matrix: ResponsibilityMatrix } => {
   if (rosterFile === undefined) note(env, text("未给出 --roster，使用随包附带的武陟县名录。", "No --roster: using the bundled Wuzhi roster."));
   const file = rosterFile ?? BUNDLED.roster;
   const roster = loadRoster(env, file);
   const matrix = buildMatrix(plan, roster);
-  return { roster, matrix: strict ? checkMatrix(matrix, file) : matrix };
+  return { roster, matrix: strict ? checkMatrix(matrix, where) : matrix };
 };

@@ -3,6 +3,7 @@
 import * as fs from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { type IsoDate, isoDate } from "../model/dates.js";
+import { decodeText } from "../text/decode.js";
 import { CliError, type Text, failure, text } from "./messages.js";
 
 /** The file operations the outputs are written with (node:fs; tests replace some to make them fail). */
@@ -19,7 +20,8 @@ export interface OutputFs {
 export interface CliEnv {
   readonly stdout: (s: string) => void;
   readonly stderr: (s: string) => void;
-  readonly readStdin: () => string;
+  /** Standard input, as bytes (decoded or sniffed like any file). */
+  readonly readStdin: () => Uint8Array;
   /** Today's date where the user is (the host's local calendar day). */
   readonly today: () => IsoDate;
   /** Now, as an iCalendar UTC stamp `YYYYMMDDTHHMMSSZ`. */
@@ -31,7 +33,7 @@ export interface CliEnv {
 export const nodeEnv = (): CliEnv => ({
   stdout: (s) => void process.stdout.write(s),
   stderr: (s) => void process.stderr.write(s),
-  readStdin: () => fs.readFileSync(0, "utf8"),
+  readStdin: () => new Uint8Array(fs.readFileSync(0)),
   today: () => {
     const d = new Date();
     return isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
@@ -42,6 +44,17 @@ export const nodeEnv = (): CliEnv => ({
 
 /** Print a line (or lines) to standard output. */
 export const print = (env: CliEnv, s: string): void => env.stdout(s.endsWith("\n") ? s : `${s}\n`);
+/**
+ * A command's output: printed, or with `--out` written to that file all or nothing (see
+ * {@link writeOutput}), saying where on standard output.
+ */
+export const emit = (env: CliEnv, out: string | undefined, content: string): void => {
+  if (out === undefined) print(env, content);
+  else {
+    writeOutput(env, out, content.endsWith("\n") ? content : `${content}\n`);
+    print(env, `已写出 Written：${resolve(out)}`);
+  }
+};
 /** Print a note to standard error: something the user should know that is not the command's output. */
 export const note = (env: CliEnv, m: Text): void => env.stderr(`${m.zh}\n${m.en}\n`);
 
@@ -68,26 +81,51 @@ export const reason = (err: unknown): Text => {
   return text(msg, msg);
 };
 
-/** A file's text; `-` is standard input. */
-export const readText = (env: CliEnv, file: string): string => {
+/** How a file is named in messages: `-` is standard input. */
+export const shownName = (file: string): string => (file === "-" ? "<stdin>" : file);
+
+/** A file's bytes; `-` is standard input. */
+export const readBytes = (env: CliEnv, file: string): Uint8Array => {
   try {
-    return file === "-" ? env.readStdin() : fs.readFileSync(file, "utf8");
+    return file === "-" ? env.readStdin() : new Uint8Array(fs.readFileSync(file));
   } catch (err) {
     const why = reason(err);
-    throw failure(text(`无法读取 ${file}：${why.zh}`, `cannot read ${file}: ${why.en}`));
+    throw failure(text(`无法读取 ${shownName(file)}：${why.zh}`, `cannot read ${shownName(file)}: ${why.en}`));
   }
 };
 
+/**
+ * A file's bytes as text, by the library's {@link decodeText} — the one place the command decodes:
+ * a byte order mark decides (UTF-8, UTF-16), else strict UTF-8, else GB18030 (GBK), as county
+ * offices' older files are saved. Bytes that are not text (a PDF, a Word or Excel file, an image,
+ * binary data) end the command saying what they are; an encoding other than UTF-8, and bytes
+ * replaced as invalid, are said on standard error.
+ */
+export const decodeFile = (env: CliEnv, file: string, bytes: Uint8Array): string => {
+  const { text: body, encoding, diagnostics } = decodeText(bytes);
+  const name = shownName(file);
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  if (encoding === null || errors.length > 0) {
+    const why = errors.length > 0 ? errors.map((d) => text(d.message, d.messageEn)) : [text("不是文本文件", "not a text document")];
+    throw failure(...why.map((m) => text(`${name}：${m.zh}`, `${name}: ${m.en}`)));
+  }
+  if (encoding !== "utf-8") note(env, text(`${name}：按 ${encoding.toUpperCase()} 编码读取（不是 UTF-8）`, `${name}: read as ${encoding.toUpperCase()} (not UTF-8)`));
+  for (const d of diagnostics.filter((x) => x.severity === "warning")) note(env, text(`${name}：${d.message}`, `${name}: ${d.messageEn}`));
+  return body;
+};
+
+/** A text file's content, decoded; `-` is standard input. */
+export const readText = (env: CliEnv, file: string): string => decodeFile(env, file, readBytes(env, file));
+
 /** A JSON file's value. A leading UTF-8 byte order mark (as Windows Notepad writes it) is allowed. */
 export const readJson = (env: CliEnv, file: string): unknown => {
-  const raw = readText(env, file);
-  const body = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
+  const body = readText(env, file);
   try {
     return JSON.parse(body);
   } catch (err) {
     const at = jsonErrorLine(body, (err as Error).message);
     const detail = (err as Error).message.replace(/\s+/g, " ");
-    const where = `${file}${at !== undefined ? `:${at}` : ""}`;
+    const where = `${shownName(file)}${at !== undefined ? `:${at}` : ""}`;
     throw failure(text(`${where}：不是合法的 JSON（${detail}）`, `${where}: not valid JSON`));
   }
 };
@@ -113,45 +151,78 @@ const exists = (f: OutputFs, path: string): fs.Stats | undefined => {
 };
 
 /**
- * Write a set of files as one directory, all or nothing. Everything is written into a new
- * temporary directory beside `dir` and moved into place at the end, so a failure at any point
- * (a full disk, a file size limit, no permission) leaves the previous outputs as they were and no
- * temporary files behind. An existing `dir` is replaced only when it holds nothing but files of
- * these names (an earlier run's outputs): anything else in it is the user's, and is refused.
+ * Write a set of files as one directory, all or nothing (see {@link place}). An existing `dir` is
+ * replaced only when it holds nothing but files of these names (an earlier run's outputs):
+ * anything else in it is the user's, and is refused.
  */
-export const writeOutputs = (env: CliEnv, dir: string, files: ReadonlyArray<readonly [string, string]>): void => {
-  const f = env.fs;
-  const target = resolve(dir);
-  const parent = dirname(target);
-  const fail = (err: unknown): CliError => {
-    if (err instanceof CliError) return err;
-    const why = reason(err);
-    return failure(
-      text(`无法写出 ${dir}：${why.zh}。没有写出任何文件，原有输出保持不变。`, `cannot write ${dir}: ${why.en}. Nothing was written; earlier outputs are unchanged.`),
-    );
-  };
-  let created: string | undefined;
-  let temp: string | undefined;
-  try {
-    const current = exists(f, target);
-    if (current !== undefined && !current.isDirectory()) {
-      throw failure(text(`--out ${dir} 是一个已有的文件，应为目录`, `--out ${dir} is an existing file, not a directory`));
-    }
-    if (current !== undefined) {
+export const writeOutputs = (env: CliEnv, dir: string, files: ReadonlyArray<readonly [string, string]>): void =>
+  place(
+    env,
+    dir,
+    (current, target) => {
+      if (current === undefined) return;
+      if (!current.isDirectory()) throw failure(text(`--out ${dir} 是一个已有的文件，应为目录`, `--out ${dir} is an existing file, not a directory`));
       const names = new Set(files.map(([name]) => name));
-      const foreign = f.readdirSync(target).sort().filter((name) => !names.has(name) || exists(f, join(target, name))?.isFile() !== true);
+      const foreign = env.fs.readdirSync(target).sort().filter((name) => !names.has(name) || exists(env.fs, join(target, name))?.isFile() !== true);
       if (foreign.length > 0) {
         const listed = `${foreign.slice(0, 5).join("、")}${foreign.length > 5 ? ` 等${foreign.length}项` : ""}`;
         throw failure(
           text(`--out ${dir} 中有不是本命令写出的内容（${listed}），为免覆盖，未写出任何文件；请指定新的或空的目录。`, `--out ${dir} holds things this command did not write (${foreign.slice(0, 5).join(", ")}${foreign.length > 5 ? ", …" : ""}); nothing was written. Give a new or empty directory.`),
         );
       }
-    }
+    },
+    (temp) => {
+      for (const [name, content] of files) env.fs.writeFileSync(join(temp, name), content);
+      return temp;
+    },
+  );
+
+/** Write one file all or nothing (see {@link place}): an existing file of that name is replaced, a directory refused. */
+export const writeOutput = (env: CliEnv, file: string, content: string): void =>
+  place(
+    env,
+    file,
+    (current) => {
+      if (current?.isDirectory() === true) throw failure(text(`--out ${file} 是一个目录，应为文件`, `--out ${file} is a directory, not a file`));
+    },
+    (temp) => {
+      const path = join(temp, basename(resolve(file)));
+      env.fs.writeFileSync(path, content);
+      return path;
+    },
+  );
+
+/**
+ * Put an output at `out` all or nothing. `check` looks at what is there now (and throws to refuse
+ * it); `write` writes the output inside a new temporary directory beside `out` and returns what to
+ * move into place (the directory itself, or a file in it). A failure at any point (a full disk, a
+ * file size limit, no permission) leaves the previous output as it was and no temporary files behind.
+ */
+const place = (env: CliEnv, out: string, check: (current: fs.Stats | undefined, target: string) => void, write: (temp: string) => string): void => {
+  const f = env.fs;
+  const target = resolve(out);
+  const parent = dirname(target);
+  const fail = (err: unknown): CliError => {
+    if (err instanceof CliError) return err;
+    const why = reason(err);
+    return failure(
+      text(`无法写出 ${out}：${why.zh}。没有写出任何文件，原有输出保持不变。`, `cannot write ${out}: ${why.en}. Nothing was written; earlier outputs are unchanged.`),
+    );
+  };
+  let created: string | undefined;
+  let temp: string | undefined;
+  try {
+    const current = exists(f, target);
+    check(current, target);
     created = f.mkdirSync(parent, { recursive: true });
     temp = makeTempDir(f, join(parent, `.${basename(target)}.fazhi-${process.pid}-`));
-    for (const [name, content] of files) f.writeFileSync(join(temp, name), content);
-    if (current === undefined) f.renameSync(temp, target);
-    else {
+    const made = write(temp);
+    if (current === undefined || made !== temp) {
+      // A new name, or a file over a file: one rename, atomic.
+      f.renameSync(made, target);
+      if (made !== temp) tidy(f, temp);
+    } else {
+      // A directory cannot be renamed over a non-empty one: the old one goes aside first.
       const old = `${temp}.old`;
       f.renameSync(target, old);
       try {

@@ -4,7 +4,11 @@ import { type IsoDate, isIsoDate } from "../model/dates.js";
 import type { Args, OptionSpec, PositionalSpec } from "./args.js";
 import { type Text, text } from "./messages.js";
 
-export const PLAN_FILE: PositionalSpec = { name: "<file|->", required: true, help: text("公文文本文件，- 表示标准输入", "the plan document as text; - reads standard input") };
+export const PLAN_FILE: PositionalSpec = {
+  name: "<file|->",
+  required: true,
+  help: text("公文：文本、Word（.docx）或 CSV/TSV 表格文件，- 表示标准输入", "the plan: a text, Word (.docx) or CSV/TSV file; - reads standard input"),
+};
 
 export const ID: OptionSpec = { type: "string", value: "ID", help: text("计划编号，默认取文件名（如 wuzhi-2024）", "the plan id; default the file name (e.g. wuzhi-2024)") };
 export const PLAN_YEAR: OptionSpec = { type: "string", value: "YYYY", help: text("计划年度，默认从标题读取", "the plan's year; default read from its title") };
@@ -18,6 +22,28 @@ export const AS_OF: OptionSpec = {
   help: text("数据截至日期，默认为今天，但不晚于计划次年1月15日（年度考核时点）", "the as-of date; default today, but not after 15 January after the plan's year"),
 };
 export const FORMAT: OptionSpec = { type: "string", value: "table|csv|json", help: text("输出格式，默认 table", "output format, default table") };
+
+/** Output of the comparisons: text for the terminal, JSON, or an HTML page. */
+export const COMPARE_FORMAT: OptionSpec = { type: "string", value: "text|json|html", help: text("输出格式：文字（默认）、JSON 或 HTML 页面", "output format: text (default), JSON or an HTML page") };
+export const OUT_FILE: OptionSpec = {
+  type: "string",
+  value: "<file>",
+  help: text("写入该文件（全部写好后才替换原文件），默认输出到标准输出", "write to this file (replaced only once fully written); default standard output"),
+};
+
+/** At most one file argument reads standard input. */
+export const stdinOnce = (problems: Text[], files: readonly string[]): void => {
+  if (files.filter((f) => f === "-").length > 1) problems.push(text("只能有一个文件参数是 -（标准输入）", "only one file argument can be - (standard input)"));
+};
+
+/** A share from 0 to 1, such as 0.25. */
+export const shareValue = (problems: Text[], args: Args, name: string): number | undefined => {
+  const v = args.string(name);
+  if (v === undefined) return undefined;
+  if (/^(?:0|1)(?:\.\d+)?$|^\.\d+$/.test(v) && Number(v) <= 1) return Number(v);
+  problems.push(text(`--${name} 应为 0 到 1 之间的数，如 0.25：${v}`, `--${name} must be a number from 0 to 1, such as 0.25: ${v}`));
+  return undefined;
+};
 
 /** A four-digit year (1000–9998, so that the next year's assessment date exists too). */
 export const yearValue = (problems: Text[], args: Args, name = "year"): number | undefined => {

@@ -72,7 +72,9 @@ const NO_OCCURRENCES = {};
 const checkerOf = (fn: string, ctx: LedgerContext): Checker => {
   if (typeof ctx !== "object" || ctx === null) throw badArgument(fn, "context", "应为 { plan, matrix, asOf, occurrences? }", "must be { plan, matrix, asOf, occurrences? }");
   toDayNumber(ctx.asOf, fn);
-  const cacheable = Object.isFrozen(ctx.plan) && Object.isFrozen(ctx.matrix) && (ctx.occurrences === undefined || Object.isFrozen(ctx.occurrences));
+  // Object.isFrozen is true of undefined and every primitive, which cannot be WeakMap keys: those go to checker, which refuses them.
+  const frozen = (v: unknown): boolean => typeof v === "object" && v !== null && Object.isFrozen(v);
+  const cacheable = frozen(ctx.plan) && frozen(ctx.matrix) && (ctx.occurrences === undefined || frozen(ctx.occurrences));
   if (!cacheable) return checker(fn, ctx);
   const occKey = ctx.occurrences ?? NO_OCCURRENCES;
   let byPlan = checkers.get(ctx.matrix);

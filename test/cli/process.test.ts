@@ -1,22 +1,12 @@
-// The command as a process: standard input, a reader that closes early, and a real file size
-// limit (ulimit -f) while writing the report. The three processes run at the same time.
-import { spawn } from "node:child_process";
+// The command as a process: standard input (text, and a Word file's bytes), a reader that closes
+// early, and a real file size limit (ulimit -f) while writing the report. The processes run at the
+// same time.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SEED, fazhi, tmp } from "./env.js";
+import { SEED, fazhi, runProcess, tmp } from "./env.js";
 
-const sh = (script: string, input?: Buffer): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-  new Promise((resolve, reject) => {
-    const child = spawn("bash", ["-c", script], { stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+const sh = (script: string, input?: Buffer) => runProcess("bash", ["-c", script], input);
 const FAZHI = "node --import tsx src/cli/main.ts";
 
 describe.concurrent("fazhi as a process", () => {
@@ -24,6 +14,13 @@ describe.concurrent("fazhi as a process", () => {
     const r = await sh(`${FAZHI} parse -`, readFileSync(SEED));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("武陟县2024年度法治政府建设工作安排");
+  });
+
+  it("reads a Word file's bytes piped in, unchanged", async () => {
+    const r = await sh(`${FAZHI} parse -`, readFileSync("test/docx/fixtures/wuzhi-excerpt.docx"));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("读作 Read as：Word 文件（.docx）");
+    expect(r.stdout).toContain("任务 Tasks：14");
   });
 
   it("exits quietly when the reader closes early (| head)", async () => {

@@ -99,6 +99,13 @@ describe("readLedger", () => {
     expect(r.issues.map((d) => [d.code, d.path])).toEqual([["unknown_unit", ["entries", 0, "unitId"]]]);
     expect(readLedger("junk").ok).toBe(false);
   });
+
+  it("refuses a context without a plan or a matrix with a FazhiError (Object.isFrozen(undefined) is true, so it once reached a WeakMap)", () => {
+    const ledger = { planId: "wuzhi-2024", entries: [entry()] };
+    for (const bad of [{ asOf: "2024-06-30" }, { plan: ctx.plan, asOf: "2024-06-30" }, { plan: ctx.plan, matrix: 1, asOf: "2024-06-30" }]) {
+      expect(() => readLedger(ledger, bad as never)).toThrow(expect.objectContaining({ code: "invalid_argument" }));
+    }
+  });
 });
 
 describe("appending one entry at a time", () => {

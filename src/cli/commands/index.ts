@@ -1,6 +1,8 @@
 // Every fazhi command, in the order help lists them. A new command is a new module here.
 import type { Command } from "../command.js";
 import { calendar } from "./calendar.js";
+import { coverage } from "./coverage.js";
+import { diff } from "./diff.js";
 import { matrix } from "./matrix.js";
 import { parse } from "./parse.js";
 import { report } from "./report.js";
@@ -8,4 +10,4 @@ import { schema } from "./schema.js";
 import { score } from "./score.js";
 import { status } from "./status.js";
 
-export const COMMANDS: readonly Command[] = [parse, matrix, calendar, status, score, report, schema];
+export const COMMANDS: readonly Command[] = [parse, matrix, calendar, status, score, report, diff, coverage, schema];

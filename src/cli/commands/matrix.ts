@@ -1,11 +1,10 @@
 import { buildMatrix, matrixToCsv, toCsv, workload } from "../../index.js";
 import { type Command, stopOnProblems } from "../command.js";
-import { checkMatrix, loadPlan, loadRoster } from "../inputs.js";
+import { checkMatrix, diagnosticLines, loadPlan, loadRoster } from "../inputs.js";
 import { note, print } from "../io.js";
-import { capped, text } from "../messages.js";
+import { text } from "../messages.js";
 import { FORMAT, ID, PLAN_FILE, PLAN_YEAR, ROSTER, choiceValue, yearValue } from "../options.js";
 import { renderTable } from "../table.js";
-import { diagnosticLine } from "./parse.js";
 
 export const matrix: Command = {
   name: "matrix",
@@ -29,7 +28,7 @@ export const matrix: Command = {
     const layout = choiceValue(problems, args, "layout", ["long", "wide"] as const, "long");
     const year = yearValue(problems, args);
     stopOnProblems(this, problems);
-    const { plan } = loadPlan(env, args.positionals[0] as string, { id: args.string("id"), year });
+    const { plan, where } = loadPlan(env, args.positionals[0] as string, { id: args.string("id"), year });
     const rosterFile = args.string("roster");
     if (rosterFile === undefined) {
       const rows = plan.sections.flatMap((s) =>
@@ -43,14 +42,14 @@ export const matrix: Command = {
       }
       return;
     }
-    const m = checkMatrix(buildMatrix(plan, loadRoster(env, rosterFile)), rosterFile);
+    const m = checkMatrix(buildMatrix(plan, loadRoster(env, rosterFile)), where);
     if (format === "json") print(env, JSON.stringify(m, null, 2));
     else if (format === "csv") print(env, matrixToCsv(m, { layout, bom: args.flag("bom") }));
     else {
       print(env, `单位 Units：${m.units.length}　单元格 Cells：${m.cells.length}`);
       const rows = workload(m).map((r) => [r.name, String(r.lead.definite), String(r.responsible.definite), String(r.responsible.candidate), String(r.support.definite)]);
       print(env, renderTable(["单位 Unit", "牵头 Lead", "责任 Resp.", "候选 Cand.", "配合 Supp."], rows, new Set([1, 2, 3, 4])));
-      const shown = capped(m.diagnostics.filter((d) => d.severity !== "info").map(diagnosticLine));
+      const shown = diagnosticLines(where, m.diagnostics.filter((d) => d.severity !== "info"), "  ");
       if (shown.length > 0) print(env, ["诊断 Diagnostics：", ...shown].join("\n"));
     }
   },

@@ -1,23 +1,22 @@
-import type { Diagnostic, Plan } from "../../index.js";
+import type { Diagnostic } from "../../index.js";
 import { type Command, stopOnProblems } from "../command.js";
-import { loadPlan } from "../inputs.js";
+import { diagnosticLines, loadPlan } from "../inputs.js";
 import { print } from "../io.js";
-import { capped, text } from "../messages.js";
+import { text } from "../messages.js";
 import { ID, PLAN_FILE, PLAN_YEAR, yearValue } from "../options.js";
+import { FORMAT_NAMES, type PlanFile } from "../plan-file.js";
 
-/** A diagnostic as one line: where, the message, then its code. */
-export const diagnosticLine = (d: Diagnostic): string => `  ${d.source !== undefined ? `第${d.source.line}行 line ${d.source.line}：` : ""}${d.message} [${d.code}]`;
-
-const summary = (plan: Plan, diagnostics: readonly Diagnostic[]): string => {
+const summary = ({ plan, diagnostics, format, where }: PlanFile): string => {
   const tasks = plan.sections.flatMap((s) => s.tasks);
   const count = (severity: Diagnostic["severity"]) => diagnostics.filter((d) => d.severity === severity).length;
   return [
     `${plan.title || "（无标题 untitled）"}${plan.docNumber !== undefined ? `（${plan.docNumber}）` : ""}`,
+    `读作 Read as：${FORMAT_NAMES[format].zh} / ${FORMAT_NAMES[format].en}`,
     `发文单位 Issuer：${plan.issuer ?? "—"}　年度 Year：${plan.year ?? "—"}`,
     `部分 Sections：${plan.sections.length}　任务 Tasks：${tasks.length}　工作要求 Requirements：${tasks.reduce((n, t) => n + t.requirements.length, 0)}`,
     ...plan.sections.map((s) => `  ${s.no}. ${s.title}（${s.tasks.length}项）`),
     `诊断 Diagnostics：${count("error")} error，${count("warning")} warning，${count("info")} info`,
-    ...capped(diagnostics.filter((d) => d.severity !== "info").map(diagnosticLine)),
+    ...diagnosticLines(where, diagnostics.filter((d) => d.severity !== "info"), "  "),
   ].join("\n");
 };
 
@@ -38,7 +37,7 @@ export const parse: Command = {
   run(args, env, problems) {
     const year = yearValue(problems, args);
     stopOnProblems(this, problems);
-    const { plan, diagnostics } = loadPlan(env, args.positionals[0] as string, { id: args.string("id"), year });
-    print(env, args.flag("json") ? JSON.stringify(plan, null, 2) : summary(plan, diagnostics));
+    const loaded = loadPlan(env, args.positionals[0] as string, { id: args.string("id"), year });
+    print(env, args.flag("json") ? JSON.stringify(loaded.plan, null, 2) : summary(loaded));
   },
 };

@@ -20,7 +20,7 @@ export const report: Command = {
       "the ledger synthetic). Everything is written into a temporary directory beside --out and moved into place at the end: on invalid input or a " +
       "failed write, earlier outputs stay as they were and no temporary files are left.",
   ),
-  positionals: [{ name: "<file>", help: text("公文文本文件，默认为随包附带的武陟县2024年工作安排", "the plan document; default the bundled Wuzhi 2024 plan") }],
+  positionals: [{ name: "<file>", help: text("公文：文本、Word（.docx）或 CSV/TSV 表格文件，- 表示标准输入；默认为随包附带的武陟县2024年工作安排", "the plan: a text, Word (.docx) or CSV/TSV file, - reads standard input; default the bundled Wuzhi 2024 plan") }],
   options: {
     out: { type: "string", value: "<dir>", required: true, help: text("输出目录", "the output directory") },
     roster: BUNDLED_ROSTER,
@@ -36,8 +36,9 @@ export const report: Command = {
     const year = yearValue(problems, args);
     stopOnProblems(this, problems);
     const file = args.positionals[0] ?? BUNDLED.plan;
-    const { plan, diagnostics, asOf } = loadPlanAsOf(env, file, { id: args.string("id"), year, asOf: asOfGiven });
-    const { roster, matrix } = loadMatrix(env, plan, args.string("roster"), true);
+    const loaded = loadPlanAsOf(env, file, { id: args.string("id"), year, asOf: asOfGiven });
+    const { plan, diagnostics, asOf } = loaded;
+    const { roster, matrix } = loadMatrix(env, loaded, args.string("roster"), true);
     const occurrences = expandSchedule(plan, { matrix });
     const schemeFile = args.string("scheme");
     const scheme = loadScheme(env, schemeFile ?? BUNDLED.scheme, plan);

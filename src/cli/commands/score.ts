@@ -32,8 +32,9 @@ export const score: Command = {
     const format = choiceValue(problems, args, "format", ["table", "csv", "json"] as const, "table");
     const year = yearValue(problems, args);
     stopOnProblems(this, problems);
-    const { plan, asOf } = loadPlanAsOf(env, args.positionals[0] as string, { id: args.string("id"), year, asOf: asOfGiven });
-    const { roster, matrix } = loadMatrix(env, plan, args.string("roster"));
+    const loaded = loadPlanAsOf(env, args.positionals[0] as string, { id: args.string("id"), year, asOf: asOfGiven });
+    const { plan, asOf } = loaded;
+    const { roster, matrix } = loadMatrix(env, loaded, args.string("roster"));
     const scheme = loadScheme(env, args.string("scheme") as string, plan);
     const ledger = loadLedger(env, args.string("ledger") as string, { plan, matrix });
     const previousFile = args.string("previous");

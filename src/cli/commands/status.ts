@@ -27,8 +27,9 @@ export const status: Command = {
     const horizon = intValue(problems, args, "horizon", 0, 366, 14, text("天", "days"));
     const year = yearValue(problems, args);
     stopOnProblems(this, problems);
-    const { plan, asOf } = loadPlanAsOf(env, args.positionals[0] as string, { id: args.string("id"), year, asOf: asOfGiven });
-    const { matrix } = loadMatrix(env, plan, args.string("roster"));
+    const loaded = loadPlanAsOf(env, args.positionals[0] as string, { id: args.string("id"), year, asOf: asOfGiven });
+    const { plan, asOf } = loaded;
+    const { matrix } = loadMatrix(env, loaded, args.string("roster"));
     const occurrences = expandSchedule(plan, { matrix });
     const ledger = loadLedger(env, args.string("ledger") as string, { plan, matrix, occurrences });
     print(env, bulletinToText(buildBulletin(plan, matrix, occurrences, ledger, asOf, { horizonDays: horizon })));

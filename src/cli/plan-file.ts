@@ -105,10 +105,10 @@ const readSheetRows = (file: string, body: string, format: "csv" | "tsv"): strin
 /**
  * The text as a sheet (CSV, else TSV), the way a spreadsheet writes one: csv-parse reads it, at
  * least four rows in five of those with any text have one same number of cells (three or more),
- * and the rows hold a task table's header. Prose split at its commas has rows of every length;
+ * and the rows hold a task table's header (or what `isTable` looks for). Prose split at its commas has rows of every length;
  * text copied one cell per line has one cell a row.
  */
-const asSheet = (body: string): { rows: string[][]; format: "csv" | "tsv" } | undefined => {
+export const asSheet = (body: string, isTable: (rows: string[][]) => boolean = (rows) => isTaskTable(rows, {})): { rows: string[][]; format: "csv" | "tsv" } | undefined => {
   for (const format of ["csv", "tsv"] as const) {
     let rows: string[][];
     try {
@@ -124,7 +124,7 @@ const asSheet = (body: string): { rows: string[][]; format: "csv" | "tsv" } | un
       lengths.set(r.length, (lengths.get(r.length) ?? 0) + 1);
     }
     const [width, count] = [...lengths].reduce((best, e) => (e[1] > best[1] ? e : best), [0, 0]);
-    if (width >= 3 && 5 * count >= 4 * filled && isTaskTable(rows, {})) return { rows, format };
+    if (width >= 3 && 5 * count >= 4 * filled && isTable(rows)) return { rows, format };
   }
   return undefined;
 };

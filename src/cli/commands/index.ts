@@ -7,7 +7,8 @@ import { matrix } from "./matrix.js";
 import { parse } from "./parse.js";
 import { report } from "./report.js";
 import { schema } from "./schema.js";
+import { scheme } from "./scheme.js";
 import { score } from "./score.js";
 import { status } from "./status.js";
 
-export const COMMANDS: readonly Command[] = [parse, matrix, calendar, status, score, report, diff, coverage, schema];
+export const COMMANDS: readonly Command[] = [parse, matrix, calendar, status, score, report, diff, coverage, scheme, schema];

@@ -60,6 +60,13 @@ const amountOf = (m: RegExpExecArray | null, group: number): number | undefined 
 /** The condition a phrase names: the text before its consequence, without a trailing 的 or comma. */
 const conditionBefore = (phrase: string, index: number): string => phrase.slice(0, index).replace(/[，、：]+$/, "").replace(/(?:的|者)$/, "").replace(/[，、]+$/, "");
 
+/** `{ amount, condition }` of a phrase whose match `m` names an amount after its condition; nothing when the amount is no number. */
+const amountAfter = (p: string, m: RegExpExecArray | null, amount: (m: RegExpExecArray) => number | undefined = (x) => amountOf(x, 1)): PhraseFields | undefined => {
+  if (m === null) return undefined;
+  const a = amount(m);
+  return a === undefined ? undefined : { amount: a, condition: conditionBefore(p, m.index) };
+};
+
 /** The fact a count or rate phrase is about, without its target (专题学法不少于6次 → 专题学法, 结案率低于90% → 结案率). */
 const factBefore = (phrase: string, index: number): string =>
   conditionBefore(phrase, index)
@@ -161,13 +168,7 @@ const BOTH_WAYS = /(?:提前|过早)或(?:超期|逾期|迟报)|(?:超期|逾期
 const lateRule: PhraseRule = {
   name: "late",
   kind: "late",
-  read: (p) => {
-    if (!LATE_WORD.test(p) || BOTH_WAYS.test(p)) return undefined;
-    const m = perInstance(p);
-    if (m === null) return undefined;
-    const amount = instanceAmount(m);
-    return amount === undefined ? undefined : { amount, condition: conditionBefore(p, m.index) };
-  },
+  read: (p) => (!LATE_WORD.test(p) || BOTH_WAYS.test(p) ? undefined : amountAfter(p, perInstance(p), instanceAmount)),
 };
 
 const OMITTED_WORD = /漏报|缺报|未报送|未上报|未报/;
@@ -175,13 +176,7 @@ const OMITTED_WORD = /漏报|缺报|未报送|未上报|未报/;
 const omittedRule: PhraseRule = {
   name: "omitted",
   kind: "omitted",
-  read: (p) => {
-    if (!OMITTED_WORD.test(p)) return undefined;
-    const m = perInstance(p);
-    if (m === null) return undefined;
-    const amount = instanceAmount(m);
-    return amount === undefined ? undefined : { amount, condition: conditionBefore(p, m.index) };
-  },
+  read: (p) => (OMITTED_WORD.test(p) ? amountAfter(p, perInstance(p), instanceAmount) : undefined),
 };
 
 // ---- counts ----
@@ -316,12 +311,7 @@ const BONUS = tail(new RegExp(`(?:再|另)?加${N}分$`));
 const bonusRule: PhraseRule = {
   name: "bonus",
   kind: "bonus",
-  read: (p) => {
-    const m = BONUS(p);
-    if (m === null) return undefined;
-    const amount = amountOf(m, 1);
-    return amount === undefined ? undefined : { amount, condition: conditionBefore(p, m.index) };
-  },
+  read: (p) => amountAfter(p, BONUS(p)),
 };
 
 const OTHERWISE = tail(/^否则(?:得0分|得零分|不得分|0分|不计分)$/);
@@ -333,12 +323,7 @@ const AWARD = tail(new RegExp(`(?:的|者)?(?:得|记|计)${N}分$`));
 const awardRule: PhraseRule = {
   name: "award",
   kind: "award",
-  read: (p) => {
-    const m = AWARD(p);
-    if (m === null) return undefined;
-    const amount = amountOf(m, 1);
-    return amount === undefined ? undefined : { amount, condition: conditionBefore(p, m.index) };
-  },
+  read: (p) => amountAfter(p, AWARD(p)),
 };
 
 const NO_SCORE = tail(/(?:本项|该项|此项|本条)?(?:即|均|则|一律)?不(?:得|计)分$/);
@@ -361,12 +346,7 @@ const NOT_ONE_AMOUNT = /分别|酌情|加倍|扣减?相应|相应(?:分数|分�
 const conditionRule: PhraseRule = {
   name: "condition",
   kind: "condition",
-  read: (p) => {
-    const m = CONSEQUENCE(p);
-    if (m === null || NOT_ONE_AMOUNT.test(p)) return undefined;
-    const amount = amountOf(m, 1);
-    return amount === undefined ? undefined : { amount, condition: conditionBefore(p, m.index) };
-  },
+  read: (p) => (NOT_ONE_AMOUNT.test(p) ? undefined : amountAfter(p, CONSEQUENCE(p))),
 };
 
 /**

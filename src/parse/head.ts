@@ -113,15 +113,50 @@ export const readHead = (blocks: readonly Block[], rules: readonly HeadRule[], c
   return head;
 };
 
+/** A signature line: an office's name, without punctuation (蔡甸区人民政府办公室). */
+const SIGNATURE = /^[^。，；！？：、\s]{2,30}(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|办公室|办公厅|委员会)$/;
+const KEEP_NOTE = /^（此件.{1,20}）$/;
+
+/**
+ * 规则 `noticeItems`：印发通知自带“一、二、”，其后是落款（××人民政府办公室）和日期，再后是重复的工作安排标题：正文从标题之后开始，
+ * 通知的各项不是任务。Rule noticeItems: a covering notice with numbered items of its own, then its
+ * signature and date, then the plan's title repeated: the body starts after that title. Returns the
+ * body's first block, or -1. Only 一、-level items without units may stand before the signature (a
+ * plan's own body does not end up in the head); one pass, stopping at the first signature and date.
+ */
+const planAfterNotice = (blocks: readonly Block[], firstMarker: number): number => {
+  for (let d = firstMarker + 1; d + 2 < blocks.length; d++) {
+    // A notice's items are 一、二、 paragraphs without units: a role line or a deeper item is a plan's body.
+    const b = blocks[d - 1] as Block;
+    if (b.kind === "roles" || (b.marker !== undefined && b.marker.style.rank > 1)) return -1;
+    if (d < firstMarker + 2 || !DATE_LINE.test((blocks[d] as Block).text) || !SIGNATURE.test((blocks[d - 1] as Block).text)) continue;
+    let t = d + 1;
+    while (t < blocks.length && KEEP_NOTE.test((blocks[t] as Block).text)) t += 1;
+    const title = blocks[t];
+    const next = blocks[t + 1];
+    return title !== undefined && title.marker === undefined && TITLE.test(title.text) && next?.marker !== undefined ? t + 1 : -1;
+  }
+  return -1;
+};
+
 /**
  * Where the body starts: at the first numbered block, unless a title stands after it and before the
  * first 一、/（一） heading (then numbered lines before the title belong to the notice around it).
  * A fragment that starts with 3. items, before any 一、, starts there.
  */
-export const bodyStart = (blocks: readonly Block[]): number => {
+export const bodyStart = (blocks: readonly Block[], rules: { readonly unnumbered?: boolean; readonly noticeItems?: boolean } = {}): number => {
   const firstAt = (rank: number, from = 0) => blocks.findIndex((b, i) => i >= from && b.marker !== undefined && b.marker.style.rank <= rank);
   const any = firstAt(Number.POSITIVE_INFINITY);
-  if (any === -1) return blocks.length;
+  const unnumbered = rules.unnumbered === true;
+  if (rules.noticeItems === true && any !== -1) {
+    const afterNotice = planAfterNotice(blocks, any);
+    if (afterNotice !== -1) return afterNotice;
+  }
+  if (any === -1) {
+    // No numbering at all (rule unnumberedTasks): the body starts at the paragraph before the first role line.
+    const roles = unnumbered ? blocks.findIndex((b) => b.kind === "roles") : -1;
+    return roles > 0 && blocks[roles - 1]?.kind === "text" ? roles - 1 : blocks.length;
+  }
   const main = firstAt(2);
   const limit = main === -1 ? blocks.length : main;
   let title = -1;

@@ -105,6 +105,11 @@ export const layoutSections = (root: Node, ctx: ParseContext, options: LayoutOpt
   };
 
   let untitled: SectionDraft | undefined;
+  if (root.children.length === 0 && ctx.enabled("unnumberedTasks") && root.own.some((b) => units.carries(b))) {
+    untitled = open(undefined);
+    ctx.report("no_sections", "warning", "未找到“一、”级标题，所有任务归入一个无标题部分", "No 一、 headings: all tasks are put in one untitled section", undefined, undefined, undefined, ["sections", 0]);
+    unnumberedTasks(root.own, units, untitled, containers++, ctx.lineOf);
+  }
   for (const node of root.children) {
     if (node.rank > 1) {
       if (untitled === undefined || sections[sections.length - 1] !== untitled) {
@@ -129,6 +134,58 @@ export const layoutSections = (root: Node, ctx: ParseContext, options: LayoutOpt
     }
   }
   return sections;
+};
+
+/**
+ * 不编号的任务（规则 `unnumberedTasks`）：全文没有任何编号时，每个分工行连同它前面的一段文字是一项任务，
+ * 段中带分工括号的一段本身是一项任务；不属于任务的段落作为说明文字。
+ * Unnumbered tasks, for a document with no numbering at all: a role line and the paragraph just before
+ * it make a task (role lines in a row belong to the same task), and a paragraph that carries its own
+ * role bracket is a task by itself; other paragraphs are kept as the section's text.
+ */
+const unnumberedTasks = (blocks: readonly Block[], units: UnitsIndex, s: SectionDraft, container: number, lineOf: (offset: number) => number): void => {
+  let open: Block[] | undefined;
+  let pending: Block | undefined;
+  const flush = (): void => {
+    if (pending !== undefined) s.intro.push(pending);
+    pending = undefined;
+  };
+  for (const b of blocks) {
+    if (b.kind === "roles" && units.carries(b)) {
+      if (pending !== undefined) {
+        const [heading, paragraph] = splitHeadingLine(pending, lineOf);
+        if (heading !== undefined) s.intro.push(heading);
+        open = [paragraph, b];
+        pending = undefined;
+        s.tasks.push({ label: "", numeral: undefined, blocks: open, cut: 0, container });
+      } else if (open !== undefined) open.push(b);
+      else s.intro.push(b);
+      continue;
+    }
+    flush();
+    open = undefined;
+    if (units.carries(b)) s.tasks.push({ label: "", numeral: undefined, blocks: [b], cut: 0, container });
+    else pending = b;
+  }
+  flush();
+};
+
+/** A title line without punctuation (车俊省长牵头重点工作), at most this long, heads the paragraph joined to it. */
+const HEADING_LINE_MAX = 30;
+
+/**
+ * A paragraph whose first line is a short line without punctuation, joined to it as a sentence broken
+ * by a page break would be: in an unnumbered layout that line is a heading over the task, not its text.
+ */
+const splitHeadingLine = (b: Block, lineOf: (offset: number) => number): [Block | undefined, Block] => {
+  const first = lineOf(b.map[0] ?? 0);
+  for (let i = 1; i <= HEADING_LINE_MAX && i < b.text.length; i++) {
+    if (/[。，；：！？、,]/.test(b.text[i - 1] as string)) break;
+    if (lineOf(b.map[i] as number) === first) continue;
+    const cut = (m: Block, from: number, to: number): Block => ({ text: m.text.slice(from, to), map: m.map.subarray(from, to), line: lineOf(m.map[from] as number), kind: "text" });
+    return [cut(b, 0, i), cut(b, i, b.text.length)];
+  }
+  return [undefined, b];
 };
 
 /**

@@ -4,6 +4,7 @@ import { gapBefore } from "./noise.js";
 import { type Marker, NumberingState, type NumberingStyle, markerAt } from "./numbering.js";
 import { type RoleVocabulary, roleLabelAt } from "./role-words.js";
 import type { NoiseRule, ParseContext } from "./rules.js";
+import { simplifiedKey } from "./traditional.js";
 import { looksLikeUnit } from "./units.js";
 import { bracketOf, endsStructure } from "./chars.js";
 
@@ -91,6 +92,7 @@ export const readSegments = (
   const midLine = styles.filter((s) => s.needsSequence !== true);
   const splitting = ctx.enabled("midLineStructure");
   const chunkMarks = ctx.enabled("midSentenceMarker");
+  const traditional = ctx.enabled("traditionalScript");
   let previousLine = 0;
   let lineLength = 0;
   for (const source of lines) {
@@ -110,10 +112,12 @@ export const readSegments = (
       first = undefined;
     }
     const t = m.text;
+    // Role labels are found on the key (rule traditionalScript: 責任單位 reads as 责任单位), offset for offset.
+    const key = traditional ? simplifiedKey(t) : t;
     if (first !== undefined && numbering.acceptsLineStart(first)) {
       numbering.record(first);
       starts.push({ at: 0, marker: first, role: false });
-    } else starts.push({ at: 0, role: roleLabelAt(vocabulary, t, 0) !== undefined });
+    } else starts.push({ at: 0, role: roleLabelAt(vocabulary, key, 0) !== undefined });
     // A title followed on the same line by the text after it (a page scraped onto one line).
     const title = splitting && first === undefined ? titleEnd(m) : -1;
     let depth = 0;
@@ -143,7 +147,7 @@ export const readSegments = (
         numbering.record(marker);
         starts.push({ at: i, marker, role: false });
         i += marker.length - 1;
-      } else if ((i === title || starts[starts.length - 1]?.role === true || endsStructure(prev === 0x20 ? t.charCodeAt(i - 2) : prev)) && roleLabelAt(vocabulary, t, i) !== undefined) {
+      } else if ((i === title || starts[starts.length - 1]?.role === true || endsStructure(prev === 0x20 ? t.charCodeAt(i - 2) : prev)) && roleLabelAt(vocabulary, key, i) !== undefined) {
         starts.push({ at: i, role: true });
       } else if (i === title || (starts[starts.length - 1]?.role === true && !endsStructure(prev) && proseAfterUnits(m, i))) {
         starts.push({ at: i, role: false });

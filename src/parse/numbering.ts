@@ -72,7 +72,7 @@ const NOT_AFTER_BARE = "年月日号时小分秒个项次条款万亿千百元�
  * @category Parsing
  * @example
  * NUMBERING_STYLES.map((s) => s.name);
- * //=> ["chapter", "article", "cnComma", "cnParen", "arabic", "arabicParen", "parenDigit", "circled", "bareNumber"]
+ * //=> ["chapter", "article", "cnComma", "cnParen", "arabic", "arabicBeforeYear", "arabicParen", "parenDigit", "circled", "bareNumber"]
  */
 export const NUMBERING_STYLES: readonly NumberingStyle[] = Object.freeze([
   { name: "chapter", rank: 0, firstChars: "第", match: at(`第(${CN}|\\d{1,3})章`, (m) => parseChineseNumeral(m[1] as string)) },
@@ -80,6 +80,16 @@ export const NUMBERING_STYLES: readonly NumberingStyle[] = Object.freeze([
   { name: "cnComma", rank: 1, firstChars: CN_DIGITS, match: at(`(${CN})、`, cn) },
   { name: "cnParen", rank: 2, firstChars: "（", match: at(`（(${CN})）`, cn) },
   { name: "arabic", rank: 3, firstChars: DIGITS, match: at("(\\d{1,3}) ?[.、](?!\\d)", arabic) },
+  {
+    // 5.2020年8月底前…: a number, a point and a year read as the decimal 5.2020. At a line start, and only
+    // where 5 continues the 1. 2. 3. count, the point ends an item label and the year begins the text.
+    name: "arabicBeforeYear",
+    rank: 3,
+    firstChars: DIGITS,
+    needsSequence: true,
+    sequence: "arabic",
+    match: at("(\\d{1,3}) ?[.、](?=(?:19|20)\\d\\d年)", arabic),
+  },
   { name: "arabicParen", rank: 4, firstChars: "（", match: at("（(\\d{1,3})）", arabic) },
   { name: "parenDigit", rank: 4.5, match: circled(0x2474, 20) }, // ⑴–⒇
   { name: "circled", rank: 5, match: circled(0x2460, 20) }, // ①–⑳

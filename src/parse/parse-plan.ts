@@ -17,6 +17,7 @@ import { NON_TASK_SECTIONS, STRUCTURE_RULES, buildTree, unitsIndex } from "./str
 import { readTableText } from "./table/read-text.js";
 import { buildSection } from "./sections.js";
 import { type TaskContent, type UnitReading, buildTask, cachedPieces, cover, readTaskContent } from "./tasks.js";
+import { keyOf } from "./traditional.js";
 import { DEFAULT_GROUP_PHRASES, UNIT_PREDICATES } from "./units.js";
 import { planYear } from "./year.js";
 
@@ -65,15 +66,15 @@ export interface ParsePlanResult {
  * @category Parsing
  * @example
  * PLAN_RULES.roles;
- * //=> ["roleLabels", "roleVerbs", "bareUnitList"]
+ * //=> ["roleLabels", "roleVerbs", "bareUnitList", "traditionalScript"]
  */
 export const PLAN_RULES = deepFreeze({
   noise: NOISE_RULES.map((r) => r.name),
   numbering: NUMBERING_STYLES.map((s) => s.name),
   lines: ["midLineStructure", "midSentenceMarker"],
-  head: HEAD_RULES.map((r) => r.name),
-  structure: [...STRUCTURE_RULES.map((r) => r.name), "nonTaskSection"],
-  roles: ["roleLabels", "roleVerbs", "bareUnitList"],
+  head: [...HEAD_RULES.map((r) => r.name), "noticeItems"],
+  structure: [...STRUCTURE_RULES.map((r) => r.name), "nonTaskSection", "unnumberedTasks"],
+  roles: ["roleLabels", "roleVerbs", "bareUnitList", "traditionalScript"],
   fallback: ["tableText"],
 });
 
@@ -122,10 +123,11 @@ const parse = (text: string, options: ParsePlanOptions, isString: boolean): Pars
     phrases: sortedUnique([...(options.groupPhrases ?? []).map(normalizeText), ...DEFAULT_GROUP_PHRASES]),
     predicates: sortedUnique([...(options.unitPredicates ?? []).map(normalizeText), ...UNIT_PREDICATES]),
     pieces: new WeakMap(),
+    ...(ctx.enabled("traditionalScript") ? { key: keyOf } : {}),
   };
 
   const blocks = buildBlocks(readSegments(lines, ctx, activeRules(NOISE_RULES, rules.noise, ctx.disabled), styles, vocabulary), ctx);
-  const start = bodyStart(blocks);
+  const start = bodyStart(blocks, { unnumbered: ctx.enabled("unnumberedTasks"), noticeItems: ctx.enabled("noticeItems") });
   const head = readHead(blocks.slice(0, start), activeRules(HEAD_RULES, [], ctx.disabled), ctx);
 
   // Signature, date, 抄送 and 附件 after the body are the trailer, up to the next section heading.

@@ -21,6 +21,7 @@ export const ROLE_WORDS: Readonly<Record<string, Role>> = Object.freeze({
   责任单位: "responsible",
   责任部门: "responsible",
   主要责任单位: "responsible",
+  协同责任单位: "responsible",
   市直责任单位: "responsible",
   县直责任单位: "responsible",
   区直责任单位: "responsible",

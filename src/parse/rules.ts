@@ -73,6 +73,8 @@ export interface RoleReading {
  * returns the roles and where each unit list lies, or `undefined` when it does not apply. `where`
  * says which: a line, a bracket inside the text, a bracket at the end of a task, or a bracket left
  * open at the end of the text (a fragment cut inside it).
+ * With rule `traditionalScript` on, `text` has the traditional characters of role words as
+ * simplified ones (same offsets); unit names are still sliced from the printed text.
  *
  * @category Parsing
  * @example

@@ -15,13 +15,18 @@ export interface UnitReading {
   readonly predicates: readonly string[];
   /** The pieces of each block already read (the structure rules read them first): each block is read once. */
   readonly pieces?: WeakMap<MappedText, Piece[]>;
+  /**
+   * The text role rules and unit lists are matched on, offset for offset (rule `traditionalScript`:
+   * traditional role words read as simplified); names are always sliced from the text itself.
+   */
+  readonly key?: (m: MappedText) => string;
 }
 
 /** The pieces of a text, read once per parse when `reading.pieces` remembers them. */
 export const cachedPieces = (m: MappedText, reading: UnitReading, scanFrom = 0): Piece[] => {
   let p = reading.pieces?.get(m);
   if (p === undefined) {
-    p = piecesOf(m, reading.roles, scanFrom);
+    p = piecesOf(m, reading.roles, scanFrom, reading.key?.(m));
     reading.pieces?.set(m, p);
   }
   return p;
@@ -47,8 +52,8 @@ const readRoles = (rules: readonly RoleRule[], text: string, from: number, to: n
  * The pieces of a text block: stretches of text and the role brackets between them. A bracket at the
  * end of the block (only 。； after it) may also be a bare unit list.
  */
-export const piecesOf = (m: MappedText, rules: readonly RoleRule[], scanFrom = 0): Piece[] => {
-  const t = m.text;
+export const piecesOf = (m: MappedText, rules: readonly RoleRule[], scanFrom = 0, key = m.text): Piece[] => {
+  const t = key;
   let end = t.length;
   while (end > 0 && TRAILING.test(t[end - 1] as string)) end -= 1;
   const out: Piece[] = [];
@@ -133,7 +138,7 @@ export const readTaskContent = (draft: TaskDraft, reading: UnitReading, ctx: Par
     const at: DiagnosticPath = [...path, "clauses", content.clauses.length, "assignment"];
     for (const seg of r.segments) {
       const notes: Diagnostic[] = [];
-      const refs = splitUnitList(m, seg.from, seg.to, ctx.lineOf, reading.phrases, notes, [...at, seg.role], reading.predicates);
+      const refs = splitUnitList(m, seg.from, seg.to, ctx.lineOf, reading.phrases, notes, [...at, seg.role], reading.predicates, reading.key?.(m));
       for (const d of notes) ctx.add(d);
       if (refs.length === 0) ctx.report("empty_unit_list", "warning", `“${seg.word}”后没有单位`, `No units after "${seg.word}"`, m, from, to, at);
       pending.assignment[seg.role].push(...refs);
@@ -141,7 +146,7 @@ export const readTaskContent = (draft: TaskDraft, reading: UnitReading, ctx: Par
   };
   draft.blocks.forEach((block: Block, k) => {
     content.spans.push(ctx.spanOf(block));
-    const line = block.kind === "roles" ? readRoles(reading.roles, block.text, 0, block.text.length, "line") : undefined;
+    const line = block.kind === "roles" ? readRoles(reading.roles, reading.key?.(block) ?? block.text, 0, block.text.length, "line") : undefined;
     if (line !== undefined) return add(line, block, 0, block.text.length);
     cachedPieces(block, reading, block.marker?.length ?? 0).forEach((piece, p) => {
       if ("roles" in piece) return add(piece.roles, piece.m, piece.from, piece.to);

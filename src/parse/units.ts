@@ -174,8 +174,12 @@ export const splitUnitList = (
   diagnostics: Diagnostic[],
   path: Array<string | number>,
   predicates: readonly string[] = UNIT_PREDICATES,
+  key: string = m.text,
 ): UnitRef[] => {
-  const text = m.text;
+  // Separators, predicates and unit suffixes are matched on `key` (traditional role words read as
+  // simplified, offset for offset); names and qualifiers are sliced from the text as printed.
+  const text = key;
+  const printed = m.text;
   const items = listItems(text, from, to, phrases);
   /** The items inside a bracket, without a leading 含/包括: [from, to, text]. */
   const membersOf = ([open, close]: [number, number]): Array<[number, number, string]> =>
@@ -186,7 +190,7 @@ export const splitUnitList = (
   const refs: UnitRef[] = [];
   const ref = (a: number, b: number, qualifier?: string): void => {
     if (b <= a) return;
-    const r: { -readonly [K in keyof UnitRef]: UnitRef[K] } = { text: text.slice(a, b), source: mappedSpan(m, a, b, lineOf) };
+    const r: { -readonly [K in keyof UnitRef]: UnitRef[K] } = { text: printed.slice(a, b), source: mappedSpan(m, a, b, lineOf) };
     if (qualifier !== undefined) r.qualifier = qualifier;
     refs.push(r);
   };
@@ -202,9 +206,10 @@ export const splitUnitList = (
         const open = predicate === undefined ? OPEN_ENDED.exec(item) : null;
         const cut = predicate !== undefined ? predicate.length : open !== null && open.index > 0 ? open[0].length : 0;
         if (cut === 0) return;
-        notes.unshift(item.slice(item.length - cut));
+        const words = printed.slice(b - cut, b);
+        notes.unshift(words);
         if (open !== null) {
-          diagnostics.push(diag("open_ended_list", "info", `单位列表以“${open[0]}”结尾，名单并不完整`, `The unit list ends with "${open[0]}": it is not exhaustive`, path, mappedSpan(m, a, b0, lineOf)));
+          diagnostics.push(diag("open_ended_list", "info", `单位列表以“${words}”结尾，名单并不完整`, `The unit list ends with "${words}": it is not exhaustive`, path, mappedSpan(m, a, b0, lineOf)));
         }
         b -= cut;
       }
@@ -213,7 +218,7 @@ export const splitUnitList = (
       // A bracket left open at the end of a cut-off list (各区县政府〔含): the name stops before it.
       const cutAt = unclosedFrom(text, a, b);
       if (cutAt > a) {
-        notes.unshift(text.slice(cutAt, b));
+        notes.unshift(printed.slice(cutAt, b));
         b = cutAt;
       }
       stripPredicates();
@@ -221,7 +226,7 @@ export const splitUnitList = (
     // A bracketed note after the last name (列第一位的为牵头单位，下同): its qualifier.
     let bracket = trailingBracket(text, a, b);
     if (last && bracket !== undefined && bracket[1] - bracket[0] > 8 && !membersOf(bracket).every(([, , name]) => looksLikeUnit(name))) {
-      notes.unshift(text.slice(bracket[0], b));
+      notes.unshift(printed.slice(bracket[0], b));
       b = bracket[0];
       stripPredicates();
       bracket = trailingBracket(text, a, b);

@@ -40,11 +40,26 @@ const replaceCode = (c: number): number => {
     case 0xfe5e: return 0x3015; // ﹞ → 〕
     case 0xff0e: return 0x2e; // ． → .
     default:
+      // Small form variants (U+FE50–FE6B, e.g. 1﹒): the form their Unicode compatibility decomposition names,
+      // then the full-width punctuation above (﹐ → ， like , → ，).
+      if (c >= 0xfe50 && c <= 0xfe6b) return SMALL_FORMS[c - 0xfe50] || c;
       // ０-９ Ａ-Ｚ ａ-ｚ → ASCII
       if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return c - 0xfee0;
       return c;
   }
 };
+
+/**
+ * U+FE50–FE6B small form variants, by offset from U+FE50: the character of each one's Unicode compatibility
+ * decomposition (<small>), with , ; : ? ! ( ) taken on to the full-width forms the other punctuation gets.
+ * 0 marks the two unassigned points (U+FE53, U+FE67), which stay as they are.
+ */
+const SMALL_FORMS: readonly number[] = [
+  0xff0c, 0x3001, 0x2e, 0, 0xff1b, 0xff1a, 0xff1f, 0xff01, // ﹐﹑﹒ ﹔﹕﹖﹗ → ，、. ；：？！
+  0x2014, 0xff08, 0xff09, 0x7b, 0x7d, 0x3014, 0x3015, 0x23, // ﹘﹙﹚﹛﹜﹝﹞﹟ → —（）{}〔〕#
+  0x26, 0x2a, 0x2b, 0x2d, 0x3c, 0x3e, 0x3d, 0, // ﹠﹡﹢﹣﹤﹥﹦ → &*+-<>=
+  0x5c, 0x24, 0x25, 0x40, // ﹨﹩﹪﹫ → \$%@
+];
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f;
 const isInvisible = (c: number): boolean => c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff || c === 0xad;
@@ -108,7 +123,7 @@ export const normalizeLine = (line: string, offset = 0): MappedText => {
 };
 
 /** Any character that normalisation changes or drops (spaces, invisibles, half-width punctuation, full-width letters and digits, look-alike brackets). */
-const NEEDS_WORK = /[\s\u00a0\u00ad\u200b-\u200d\u2060\u202f\u205f\ufeff\u3000():,;?!\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff3b\uff3d\ufe5d\ufe5e\uff0e]/;
+const NEEDS_WORK = /[\s\u00a0\u00ad\u200b-\u200d\u2060\u202f\u205f\ufeff\u3000():,;?!\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff3b\uff3d\ufe50-\ufe6b\uff0e]/;
 
 /** Reused between calls: normalisation allocates only the result. */
 let scratch = new Uint16Array(1024);

@@ -383,3 +383,99 @@ describe("layout: a task table copied as text", () => {
     expect(codes(parsePlanText(doc, { year: 2024, rules: { disable: ["tableText"] } }).diagnostics)).not.toContain("read_as_table");
   });
 });
+
+describe("layout: small form punctuation (1﹒, ﹕)", () => {
+  const doc = ["一、确保完成主要目标", "1﹒地区生产总值增长6%以上。", "牵头单位﹕县发改委", "2﹒一般公共预算收入增长5%左右。", "牵头单位﹕县财政局﹑县税务局"].join("\n");
+  const { plan } = parsePlanText(doc, { year: 2024 });
+
+  it("reads small-form numbers and colons, with spans on the original characters", () => {
+    expect(tasksOf(plan).map((t) => t.label)).toEqual(["1.", "2."]);
+    expect(roles(plan, 2)).toEqual([{ lead: ["县财政局", "县税务局"], responsible: [], support: [] }]);
+    const unit = tasksOf(plan)[1]!.clauses[0]!.assignment.lead[1]!;
+    expect(doc.slice(unit.source!.start, unit.source!.end)).toBe("县税务局");
+  });
+});
+
+describe("layout: an item whose text starts with a year (5.2020年…)", () => {
+  it("reads 5. as the label and keeps the year in the text", () => {
+    const doc = ["一、完善制度", "4.建立清单制度。(责任单位:县政府办)", "5.2020年8月底前,完成标准目录编制。(责任单位:县司法局)", "6.加强监督。(责任单位:县财政局)"].join("\n");
+    const { plan } = parsePlanText(doc, { year: 2020 });
+    expect(tasksOf(plan).map((t) => [t.label, t.title])).toEqual([
+      ["4.", "建立清单制度"],
+      ["5.", "2020年8月底前，完成标准目录编制"],
+      ["6.", "加强监督"],
+    ]);
+    expect(roles(plan, 2)).toEqual([{ lead: [], responsible: ["县司法局"], support: [] }]);
+  });
+});
+
+describe("layout: unnumbered tasks, each paragraph followed by its role line (rule unnumberedTasks)", () => {
+  const doc = [
+    "近日，市政府办公室印发重点工作责任分解。",
+    "市长牵头重点工作",
+    "深化“最多跑一次”改革。全面推行一窗受理。",
+    "责任单位：市政府办公室、市司法局",
+    "配合单位：各区政府",
+    "加快财税改革，切实加强债务管理。",
+    "责任单位：市财政局",
+    "推进社会信用体系建设。（责任单位：市发展改革委）",
+  ].join("\n");
+
+  it("makes each role line and the paragraph before it a task; a title line above is not task text", () => {
+    const { plan } = parsePlanText(doc, { year: 2017 });
+    expect(tasksOf(plan).map((t) => [t.label ?? "", t.title])).toEqual([
+      ["", "深化“最多跑一次”改革"],
+      ["", "加快财税改革，切实加强债务管理"],
+      ["", "推进社会信用体系建设"],
+    ]);
+    expect(roles(plan, 1)).toEqual([{ lead: [], responsible: ["市政府办公室", "市司法局"], support: ["各区政府"] }]);
+    expect(roles(plan, 3)).toEqual([{ lead: [], responsible: ["市发展改革委"], support: [] }]);
+    expect(plan.sections[0]!.text).toContain("市长牵头重点工作");
+  });
+
+  it("can be turned off by name (then there are no tasks, as before)", () => {
+    const { plan, diagnostics } = parsePlanText(doc, { year: 2017, rules: { disable: ["unnumberedTasks"] } });
+    expect(tasksOf(plan)).toHaveLength(0);
+    expect(codes(diagnostics)).toContain("no_tasks");
+  });
+
+  it("is not used when the document has numbering", () => {
+    const numbered = ["一、深化改革", "推进一窗受理。", "责任单位：市政府办公室", "加快财税改革。", "责任单位：市财政局"].join("\n");
+    expect(tasksOf(parsePlanText(numbered, { year: 2017 }).plan)).toHaveLength(1);
+  });
+});
+
+describe("layout: a covering notice with its own 一、二、 before the plan (rule noticeItems)", () => {
+  const doc = [
+    "区人民政府办公室关于印发2023年区重点工作责任分解方案的通知",
+    "各街道办事处，区人民政府各部门：",
+    "《2023年区重点工作责任分解方案》已经区人民政府同意，现印发给你们，并就有关事项通知如下：",
+    "一、各责任单位要高度重视，制订工作方案，明确时间节点。",
+    "二、区绩效考评机构要将重点工作纳入绩效管理考核范围。",
+    "清河区人民政府办公室",
+    "2023年1月3日",
+    "2023年区重点工作责任分解方案",
+    "一、主要预期目标",
+    "（一）地区生产总值增长7%以上",
+    "责任单位：区发展和改革局",
+    "（二）固定资产投资增长10%以上",
+    "责任单位：区发展和改革局",
+  ].join("\n");
+
+  it("starts the plan at the repeated title after the notice's signature and date", () => {
+    const { plan } = parsePlanText(doc);
+    expect(plan.title).toBe("2023年区重点工作责任分解方案");
+    expect(plan.sections.map((s) => s.title)).toEqual(["主要预期目标"]);
+    expect(tasksOf(plan).map((t) => t.label)).toEqual(["（一）", "（二）"]);
+  });
+
+  it("can be turned off by name (the notice's items are read as sections again)", () => {
+    const { plan } = parsePlanText(doc, { rules: { disable: ["noticeItems"] } });
+    expect(plan.sections.length).toBeGreaterThan(1);
+  });
+
+  it("does not move the body of a plan whose own items come before a signature and date", () => {
+    const plain = ["2023年区重点工作方案", "一、主要目标", "（一）地区生产总值增长7%以上", "责任单位：区发展和改革局", "清河区人民政府办公室", "2023年1月3日", "附件2安排方案", "一、其他"].join("\n");
+    expect(tasksOf(parsePlanText(plain).plan).map((t) => t.label)).toContain("（一）");
+  });
+});

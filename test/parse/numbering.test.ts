@@ -58,4 +58,15 @@ describe("NumberingState", () => {
     expect(state.acceptsLineStart(at("30改革"))).toBe(false);
     expect(state.acceptsLineStart(at("1完善"))).toBe(false);
   });
+
+  it("arabicBeforeYear: 5.2020年 at a line start is item 5 when 5 continues the count, not the decimal 5.2020", () => {
+    expect(mark("5.2020年8月底前完成")).toEqual(["arabicBeforeYear", 5, "5."]);
+    expect(mark("5.2020")).toBeUndefined();
+    expect(mark("5.20亿元")).toBeUndefined();
+    const state = new NumberingState();
+    for (const line of ["1.甲", "2.乙", "3.丙", "4.丁"]) state.record(at(line));
+    expect(state.acceptsLineStart(at("5.2020年8月底前完成"))).toBe(true);
+    expect(state.acceptsLineStart(at("7.2020年8月底前完成"))).toBe(false);
+    expect(state.continues(at("5.2020年8月底前完成"))).toBe(true);
+  });
 });

@@ -28,6 +28,13 @@ describe("roleLabels", () => {
     expect(ROLE_WORDS["主责单位"]).toBe("lead");
   });
 
+  it("reads 协同责任单位 as responsible (it names 责任单位), unlike 协同配合单位", () => {
+    expect(read(rule, "牵头责任单位：省商务厅。协同责任单位：省财政厅、省税务局等。", "line")?.roles).toEqual([
+      ["lead", "省商务厅"],
+      ["responsible", "省财政厅、省税务局等"],
+    ]);
+  });
+
   it("reads a verb list after 部门分工：", () => {
     expect(read(rule, "部门分工:省发展改革委牵头,各地、各部门配合", "line")?.roles).toEqual([
       ["lead", "省发展改革委"],

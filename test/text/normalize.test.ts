@@ -18,6 +18,20 @@ describe("normalizeText", () => {
   });
 });
 
+describe("normalizeLine: small form variants (U+FE50–FE6B)", () => {
+  it("reads small forms as the punctuation they stand for, one character for one", () => {
+    expect(normalizeText("1﹒推进﹐落实﹔牵头单位﹕县司法局﹑县公安局﹙暂定﹚﹖﹗")).toBe("1.推进，落实；牵头单位：县司法局、县公安局（暂定）？！");
+    expect(normalizeText("﹝2024﹞﹪﹣﹢")).toBe("〔2024〕%-+");
+    const { text, map } = normalizeLine("1﹒县司法局", 10);
+    expect(text).toBe("1.县司法局");
+    expect(Array.from(map)).toEqual([10, 11, 12, 13, 14, 15]);
+  });
+
+  it("leaves the unassigned points U+FE53 and U+FE67 as they are", () => {
+    expect(normalizeText("\uFE53\uFE67")).toBe("\uFE53\uFE67");
+  });
+});
+
 describe("normalizeLine", () => {
   it("maps every character back to its original offset", () => {
     const raw = "牵头单位: 县司法局";

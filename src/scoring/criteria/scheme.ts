@@ -5,8 +5,8 @@ import { deepFreeze } from "../../model/freeze.js";
 import { argument } from "../../model/guard.js";
 import { type AdjustmentCategory, type Area, type Floor, type Indicator, type ScoringMethod, ScoringScheme, type Veto } from "../../model/scoring.js";
 import { formatPoints, toHundredths } from "../points.js";
-import { type ReadCriteriaOptions, readCriteriaTable, readCriteriaText } from "./read.js";
 import { toSourceSpan } from "./phrases.js";
+import { type ReadCriteriaOptions, readCriteriaTable, readCriteriaText } from "./read.js";
 import type { CriteriaItem, CriteriaPhrase, CriteriaTable } from "./types.js";
 import { type PhraseSpec, criteriaToRows } from "./write.js";
 

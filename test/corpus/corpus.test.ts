@@ -58,6 +58,10 @@ describe("the held-out section of an INDEX.md", () => {
   it("lists the ids of its table rows, down to the next heading of its level", () => {
     expect([...heldOutIds(index)]).toEqual(["new-2023-yaodian", "new-2024-fenjie", "new-2025-anpai"]);
   });
+  it("takes the last held-out section: an earlier set counts as tuned-on", () => {
+    const two = `${index}\n## 第二留出集 held out 2\n| id | 地区 |\n|---|---|\n| newer-2026-anpai | 己县 |`;
+    expect([...heldOutIds(two)]).toEqual(["newer-2026-anpai"]);
+  });
   it("is empty when there is no such section", () => {
     expect(heldOutIds("# index\n| id | x |\n| a-2020 | y |").size).toBe(0);
   });

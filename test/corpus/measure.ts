@@ -76,9 +76,10 @@ export const loadFolder = (folder: Folder): CorpusDocument[] => {
 
 /**
  * The ids listed in the held-out section of an INDEX.md: the documents added after the reader's rules were
- * written, to measure them on text they were not tuned on. The section is the one whose heading says
- * "held out"; it runs to the next heading of the same or a higher level, and its ids are the first cells
- * of its table rows (`| id | … |`, header and ruler rows excepted).
+ * written, to measure them on text they were not tuned on. The section is the last one whose heading says
+ * "held out" (an earlier held-out set that rules were since written from counts as tuned-on); it runs to the
+ * next heading of the same or a higher level, and its ids are the first cells of its table rows
+ * (`| id | … |`, header and ruler rows excepted).
  */
 export const heldOutIds = (index: string): Set<string> => {
   const ids = new Set<string>();
@@ -88,7 +89,10 @@ export const heldOutIds = (index: string): Set<string> => {
     if (heading !== null) {
       const depth = (heading[1] as string).length;
       if (level > 0 && depth <= level) level = 0;
-      if (level === 0 && /held[ -]out/i.test(line)) level = depth;
+      if (level === 0 && /held[ -]out/i.test(line)) {
+        level = depth;
+        ids.clear();
+      }
       continue;
     }
     const cell = /^\|\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*\|/.exec(line);

@@ -35,6 +35,7 @@ import {
   recall,
   unitAtoms,
 } from "../test/corpus/measure.js";
+import { criteriaSummary, measureCorpus, totalsOf } from "../test/support/criteria-corpus.js";
 
 const { values } = parseArgs({
   options: {
@@ -111,6 +112,10 @@ for (const folder of FOLDERS) {
   const c = conjunctionFigures(total);
   console.log(`${" ".repeat(folder.length)}  (counting X及Y / X和Y between two unit names as two units, as the parser reads them: P ${pct(precision(c))} R ${pct(recall(c))} F1 ${pct(f1(c))})`);
 }
+
+// criteria/: published scoring tables read by readCriteriaText (every figure per table: npm run corpus:criteria)
+console.log("\n## criteria/ (readCriteriaText: published scoring tables; per table: npm run corpus:criteria)");
+console.log(`criteria: ${criteriaSummary(totalsOf(measureCorpus()))}`);
 
 if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify(all, null, 2)}\n`);
 if (values.raise) {

@@ -154,3 +154,14 @@ export { type DiffOptions, diffPlans } from "./compare/diff.js";
 export { type CoverageOptions, planCoverage } from "./compare/coverage.js";
 export { coverageToText, planDiffToText } from "./compare/text.js";
 export { type ComparePageOptions, renderCoverage, renderPlanDiff } from "./export/compare-report.js";
+export {
+  type CriteriaItem,
+  type CriteriaPhrase,
+  type CriteriaRuleKind,
+  type CriteriaSource,
+  type CriteriaTable,
+} from "./scoring/criteria/types.js";
+export { PHRASE_RULES, type PhraseContext, type PhraseFields, type PhraseRule } from "./scoring/criteria/phrase-rules.js";
+export { type ReadCriteriaPhrasesOptions, readCriteriaPhrases } from "./scoring/criteria/phrases.js";
+export { type ReadCriteriaOptions, readCriteriaTable, readCriteriaText } from "./scoring/criteria/read.js";
+export { type ReadSchemeOptions, type ReadSchemeResult, readSchemeTable, readSchemeText, schemeToTable } from "./scoring/criteria/scheme.js";

@@ -44,17 +44,18 @@ export const BUNDLED = {
 } as const;
 
 /**
- * Lines for diagnostics, at most 20: where (in the file's own terms, see {@link whereIn}; the
- * field's path when the diagnostic has no place in the text), the message and its code; the English
- * on the next line (after the place, when the place has words).
+ * Lines for diagnostics, at most `max` (20 unless told): where (in the file's own terms, see
+ * {@link whereIn}; the field's path when the diagnostic has no place in the text), the message and
+ * its code; the English on the next line (after the place, when the place has words).
  */
-export const diagnosticLines = (where: Where, diagnostics: readonly Diagnostic[], indent = ""): string[] =>
+export const diagnosticLines = (where: Where, diagnostics: readonly Diagnostic[], indent = "", max = 20): string[] =>
   capped(
     diagnostics.map((d) => {
       const at = where(d.source);
       const path = d.source === undefined && d.path.length > 0 ? `${d.path.join(".")}: ` : "";
       return `${indent}${at.zh}: ${path}${d.message} [${d.code}]\n${indent}    ${at.en !== at.zh ? `${at.en}: ` : ""}${d.messageEn}`;
     }),
+    max,
   );
 
 const invalid = (where: Where, issues: readonly Diagnostic[]) => failure(...diagnosticLines(where, issues.filter((d) => d.severity === "error")));

@@ -89,10 +89,10 @@ const CSV_ERRORS: Readonly<Record<string, string>> = {
   CSV_INVALID_CLOSING_QUOTE: "引号内的格子在闭合引号后还有别的字符",
 };
 
-const readSheet = (file: string, body: string, format: "csv" | "tsv", options: PlanFileOptions): Omit<PlanFile, "where"> => {
-  let rows: string[][];
+/** A sheet's rows; a sheet that csv-parse cannot read even relaxed ends the command, saying where. */
+const readSheetRows = (file: string, body: string, format: "csv" | "tsv"): string[][] => {
   try {
-    rows = sheetRows(body, format);
+    return sheetRows(body, format);
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
     const at = `${shownName(file)}${typeof err.lines === "number" ? `:${err.lines}` : ""}`;
@@ -100,16 +100,15 @@ const readSheet = (file: string, body: string, format: "csv" | "tsv", options: P
     const why = CSV_ERRORS[err.code] ?? err.message;
     throw failure(text(`${at}：不是合法的 ${kind} 文件（${why}）`, `${at}: not a valid ${kind} file (${err.message})`));
   }
-  return { ...readPlanTable(rows, options), format };
 };
 
 /**
  * The text as a sheet (CSV, else TSV), the way a spreadsheet writes one: csv-parse reads it, at
  * least four rows in five of those with any text have one same number of cells (three or more),
- * and the rows hold a task table's header. Prose split at its commas has rows of every length;
+ * and the rows hold a task table's header (or what `isTable` looks for). Prose split at its commas has rows of every length;
  * text copied one cell per line has one cell a row.
  */
-const asSheet = (body: string): { rows: string[][]; format: "csv" | "tsv" } | undefined => {
+export const asSheet = (body: string, isTable: (rows: string[][]) => boolean = (rows) => isTaskTable(rows, {})): { rows: string[][]; format: "csv" | "tsv" } | undefined => {
   for (const format of ["csv", "tsv"] as const) {
     let rows: string[][];
     try {
@@ -125,7 +124,7 @@ const asSheet = (body: string): { rows: string[][]; format: "csv" | "tsv" } | un
       lengths.set(r.length, (lengths.get(r.length) ?? 0) + 1);
     }
     const [width, count] = [...lengths].reduce((best, e) => (e[1] > best[1] ? e : best), [0, 0]);
-    if (width >= 3 && 5 * count >= 4 * filled && isTaskTable(rows, {})) return { rows, format };
+    if (width >= 3 && 5 * count >= 4 * filled && isTable(rows)) return { rows, format };
   }
   return undefined;
 };
@@ -146,15 +145,21 @@ const readText = (body: string, options: PlanFileOptions): Omit<PlanFile, "where
   return { ...parsed, format: parsed.diagnostics.some((d) => d.code === "read_as_table") ? "copied_table" : "text" };
 };
 
+/** A file's content as the readers take it: a Word file's bytes, a sheet's rows, or decoded text. */
+export type InputFile =
+  | { readonly kind: "docx"; readonly bytes: Uint8Array }
+  | { readonly kind: "csv" | "tsv"; readonly rows: string[][] }
+  | { readonly kind: "text"; readonly body: string };
+
 /**
- * Read a plan from a file (`-` is standard input), whatever kind it is. Files that are no plan
- * (a PDF, an old Excel sheet) and bytes that are not text end the command with a message that says
- * what to do; the readers' own diagnostics are returned for the caller to judge.
+ * Read any input file (`-` is standard input), whatever its name says: a Word file (by its bytes),
+ * a CSV or TSV sheet split into rows, or text decoded by {@link decodeFile}. A PDF, an old Excel
+ * sheet, bytes that are not text and a sheet that cannot be split end the command with a message
+ * that says what to do. The one path by which the plan and criteria commands read their files.
  */
-export const readPlanFile = (env: CliEnv, file: string, options: PlanFileOptions = {}): PlanFile => {
+export const readInputFile = (env: CliEnv, file: string): InputFile => {
   const bytes = readBytes(env, file);
   const name = shownName(file);
-  const where = whereIn(file);
   const kind = sniff(file, bytes);
   switch (kind) {
     case "pdf":
@@ -166,17 +171,39 @@ export const readPlanFile = (env: CliEnv, file: string, options: PlanFileOptions
       );
     case "xls":
       throw failure(text(`${name} 是旧版 Excel 文件（.xls），无法读取：请在 Excel 或 WPS 中另存为 CSV`, `${name} is an old Excel file (.xls): please save it as CSV in Excel or WPS`));
+    case "docx":
+      return { kind, bytes };
+    case "csv":
+    case "tsv":
+      return { kind, rows: readSheetRows(file, decodeFile(env, file, bytes), kind) };
+    case "text":
+      return { kind, body: decodeFile(env, file, bytes) };
+    default: {
+      const never: never = kind;
+      return never;
+    }
+  }
+};
+
+/**
+ * Read a plan from a file (`-` is standard input), whatever kind it is (see {@link readInputFile}).
+ * The readers' own diagnostics are returned for the caller to judge.
+ */
+export const readPlanFile = (env: CliEnv, file: string, options: PlanFileOptions = {}): PlanFile => {
+  const input = readInputFile(env, file);
+  const where = whereIn(file);
+  switch (input.kind) {
     case "docx": {
-      const { plan, diagnostics } = parseDocx(bytes, options);
+      const { plan, diagnostics } = parseDocx(input.bytes, options);
       return { plan, diagnostics, format: "docx", where };
     }
     case "csv":
     case "tsv":
-      return { ...readSheet(file, decodeFile(env, file, bytes), kind, options), where };
+      return { ...readPlanTable(input.rows, options), format: input.kind, where };
     case "text":
-      return { ...readText(decodeFile(env, file, bytes), options), where };
+      return { ...readText(input.body, options), where };
     default: {
-      const never: never = kind;
+      const never: never = input;
       return never;
     }
   }

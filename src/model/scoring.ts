@@ -18,6 +18,7 @@ export type Points = z.infer<typeof Points>;
 
 const Key = z.string().min(1).max(128);
 const phrase = z.string().optional().meta({ description: "评分标准中这一条的原文 / this clause's wording in the published rules" });
+const source = SourceSpan.optional().meta({ description: "读自考核细则表格或文字时的原文位置 / where it was read from, when drafted from a criteria table or text" });
 const clauseCap = Points.optional().meta({ description: "本条累计扣分不超过 / the most this clause deducts in all" });
 
 /**
@@ -90,11 +91,12 @@ export const ScoringMethod = z
       perShort: Points.optional(),
       allOrNothing: z.boolean().optional(),
       phrase,
+      source,
       cap: clauseCap,
     }),
-    z.strictObject({ kind: z.literal("incidents"), tag: Key, per: Points, phrase, cap: clauseCap }),
-    z.strictObject({ kind: z.literal("condition"), tag: Key, points: Points, phrase }),
-    z.strictObject({ kind: z.literal("tier"), tiers: z.array(z.strictObject({ tag: Key, name: z.string(), deduct: Points })).min(1), phrase }),
+    z.strictObject({ kind: z.literal("incidents"), tag: Key, per: Points, phrase, source, cap: clauseCap }),
+    z.strictObject({ kind: z.literal("condition"), tag: Key, points: Points, phrase, source }),
+    z.strictObject({ kind: z.literal("tier"), tiers: z.array(z.strictObject({ tag: Key, name: z.string(), deduct: Points })).min(1), phrase, source }),
     z.strictObject({
       kind: z.literal("count"),
       atLeast: z.int().min(1).max(1000000),
@@ -104,6 +106,7 @@ export const ScoringMethod = z
       perShort: Points.optional().meta({ description: "每少一次扣 / per time short" }),
       below: Points.optional().meta({ description: "少于 atLeast 次的扣（一次）/ once, when short" }),
       phrase,
+      source,
       cap: clauseCap,
     }),
     z.strictObject({
@@ -118,10 +121,11 @@ export const ScoringMethod = z
       steps: z.enum(["exact", "whole", "started", "once"]).optional(),
       rounding: Rounding.optional(),
       phrase,
+      source,
       cap: clauseCap,
     }),
-    z.strictObject({ kind: z.literal("trend"), metrics: z.array(Key).min(1), when: z.enum(["rose", "not_fell", "fell", "not_rose"]), per: Points, phrase, cap: clauseCap }),
-    z.strictObject({ kind: z.literal("rectification"), perOpen: Points, perLate: Points, phrase, cap: clauseCap }),
+    z.strictObject({ kind: z.literal("trend"), metrics: z.array(Key).min(1), when: z.enum(["rose", "not_fell", "fell", "not_rose"]), per: Points, phrase, source, cap: clauseCap }),
+    z.strictObject({ kind: z.literal("rectification"), perOpen: Points, perLate: Points, phrase, source, cap: clauseCap }),
   ])
   .meta({ id: "ScoringMethod", title: "评分方法" });
 /** @category Scoring */
@@ -174,6 +178,7 @@ export const Area = z
     floor: Floor.optional(),
     cap: Points.optional(),
     office: z.string().min(1).optional(),
+    source,
   })
   .meta({ id: "Area", title: "考核内容" });
 /** @category Scoring */
@@ -182,11 +187,13 @@ export type Area = z.infer<typeof Area>;
 /**
  * 考核指标（最末一级）。`methods` 是评分标准的各条，扣分相加后共用 `floor`；`rule` 保存评分标准原文；
  * `office` 为评分责任单位（评分单位、责任处室），显示在评分卡上。分值为0的指标是负面清单式的只扣分项
- * （此时 `floor` 应为 `none` 或 `deduction`，如“本项限扣5分”）。
+ * （此时 `floor` 应为 `none` 或 `deduction`，如“本项限扣5分”）。从考核细则读出的方案，各部分带 `source`（原文位置）。
  * An indicator (the lowest level): its points, floor, who it applies to, its scoring clauses
  * (`methods`, added up against the one floor), the published wording (`rule`) and the scoring
  * office shown on score cards. An indicator of 0 points is a negative-list item that only
- * deducts (with a `none` or `deduction` floor).
+ * deducts (with a `none` or `deduction` floor). A scheme drafted from a criteria table
+ * (`readSchemeTable`) keeps on each area, indicator, method, veto and category its `source`: the
+ * cell (row, column) and offsets it was read from.
  * @category Scoring
  * @example
  * Indicator.parse({
@@ -210,6 +217,7 @@ export const Indicator = z
     appliesTo: AppliesTo,
     methods: z.array(ScoringMethod).min(1),
     rule: z.string().optional(),
+    source,
   })
   .meta({ id: "Indicator", title: "考核指标" });
 /** @category Scoring */
@@ -238,6 +246,7 @@ export const AdjustmentCategory = z
     requiresEvidence: z.boolean().optional(),
     stage: z.enum(["outside", "inside"]).optional(),
     area: Key.optional(),
+    source,
   })
   .meta({ id: "AdjustmentCategory", title: "加减分类别" });
 /** @category Scoring */
@@ -274,7 +283,7 @@ export type Adjustments = z.infer<typeof Adjustments>;
  * @example
  * Veto.parse({ id: "major-case", name: "发生重大执法过错案件", below: "优秀" });
  */
-export const Veto = z.strictObject({ id: Key, name: z.string().min(1), below: z.string().min(1).optional() }).meta({ id: "Veto", title: "一票否决" });
+export const Veto = z.strictObject({ id: Key, name: z.string().min(1), below: z.string().min(1).optional(), source }).meta({ id: "Veto", title: "一票否决" });
 /** @category Scoring */
 export type Veto = z.infer<typeof Veto>;
 

@@ -8,7 +8,8 @@ import { parse } from "./parse.js";
 import { report } from "./report.js";
 import { roster } from "./roster.js";
 import { schema } from "./schema.js";
+import { scheme } from "./scheme.js";
 import { score } from "./score.js";
 import { status } from "./status.js";
 
-export const COMMANDS: readonly Command[] = [parse, matrix, roster, calendar, status, score, report, diff, coverage, schema];
+export const COMMANDS: readonly Command[] = [parse, matrix, roster, calendar, status, score, report, diff, coverage, scheme, schema];

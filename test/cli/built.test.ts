@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { join, resolve } from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCli, runCli as run } from "../support/built-cli.js";
+import { builtCli, runCli as run } from "../support/built-cli.js";
 import { SEED } from "./env.js";
 
 // Inside the package (.tmp/ is git-ignored), so the built file finds its dependencies in node_modules.
@@ -21,7 +21,7 @@ const file = (name: string, content: Uint8Array | string): string => {
 /** What the built command prints for the UTF-8 seed. */
 let fromUtf8 = "";
 beforeAll(async () => {
-  cli = await buildCli(dir);
+  cli = await builtCli();
   fromUtf8 = (await run(cli, ["parse", SEED])).stdout;
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,11 +3,16 @@
 // same time.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { builtCli } from "../support/built-cli.js";
 import { SEED, fazhi, runProcess, tmp } from "./env.js";
 
 const sh = (script: string, input?: Buffer) => runProcess("bash", ["-c", script], input);
-const FAZHI = "node --import tsx src/cli/main.ts";
+/** The built command, as users run it. */
+let FAZHI = "";
+beforeAll(async () => {
+  FAZHI = `node ${await builtCli()}`;
+}, 120_000);
 
 describe.concurrent("fazhi as a process", () => {
   it("reads standard input with -", async () => {

@@ -10,7 +10,7 @@ import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expandSchedule } from "../../src/schedule/expand.js";
 import type { Plan } from "../../src/model/plan.js";
-import { buildCli, runCli as run } from "../support/built-cli.js";
+import { builtCli, runCli as run } from "../support/built-cli.js";
 
 const BROWSER = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 if (BROWSER === undefined) {
@@ -45,7 +45,7 @@ const ran = new Map<string, Ran>();
 describe.skipIf(BROWSER === undefined)("fazhi report on other counties' documents, no roster: the report in headless Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
-    cli = await buildCli(dir);
+    cli = await builtCli();
     const started = chromium.launch({ executablePath: BROWSER as string, args: FLAGS });
     await Promise.all(
       DOCS.map(async (doc) => {

@@ -33,6 +33,10 @@ export default {
   mutate: scope.mutate,
   // Two runners at most: the machines this runs on have two cores, shared with other work.
   concurrency: 2,
+  // A mutant that runs too long counts as killed (a timeout). On a loaded machine the default
+  // (1.5 × the dry run + 5 s) mistakes slowness for an endless loop and restarts the runner, so
+  // allow a minute; the report still lists timeouts apart from kills.
+  timeoutMS: 60_000,
   incremental: true,
   incrementalFile: `reports/mutation/${name}.incremental.json`,
   reporters: ["clear-text", "progress", "html", "json"],

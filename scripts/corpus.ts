@@ -1,6 +1,7 @@
 // npm run corpus: how well parsePlanText reads the real documents in test/corpus (see its README).
 //
-//   npm run corpus                      per document and in total, plans/ and tables/ separately
+//   npm run corpus                      per document and in total, plans/ and tables/ separately, with
+//                                       subtotals for the documents in an INDEX.md's held-out section and the rest
 //   npm run corpus -- --raise           also raise test/corpus/floors.json to today's figures (never down)
 //   npm run corpus -- --json out.json   also write the per-document figures as JSON
 //   npm run corpus -- --before out.json print "before → after" against figures written earlier
@@ -25,6 +26,7 @@ import {
   floorKey,
   floorOf,
   floorsFile,
+  heldOutOf,
   loadFolder,
   measureDocument,
   precision,
@@ -60,6 +62,10 @@ const columns = (f: Figures): Record<string, string | number> => ({
   F1: pct(f1(f)),
   "diag e/w": `${f.errors}/${f.warnings}`,
 });
+const summary = (f: Figures): string =>
+  `${f.clean}/${f.expected} tasks cleanly matched, ${f.titles} titles right, lead exact ${leadPct(f)}, units P ${pct(precision(f))} R ${pct(recall(f))} F1 ${pct(f1(f))}`;
+/** a − b, field by field (b a part of a). */
+const subtract = (a: Figures, b: Figures): Figures => addFigures(a, Object.fromEntries(Object.entries(b).map(([k, v]) => [k, -v])) as unknown as Figures);
 /** "before → after" for each column that changed. */
 const withBefore = (now: Record<string, string | number>, then: Figures | undefined): Record<string, string | number> => {
   if (then === undefined) return now;
@@ -74,6 +80,8 @@ for (const folder of FOLDERS) {
   if (docs.length === 0) continue;
   let total = ZERO;
   let totalBefore = ZERO;
+  const heldOut = heldOutOf(folder);
+  let held = ZERO;
   const rows: Array<Record<string, string | number>> = [];
   for (const doc of docs) {
     const f = measureDocument(doc, parse);
@@ -81,14 +89,25 @@ for (const folder of FOLDERS) {
     all[key] = f;
     floorsNow[key] = floorOf(doc, f);
     total = addFigures(total, f);
+    if (heldOut.has(doc.id)) held = addFigures(held, f);
     if (before[key] !== undefined) totalBefore = addFigures(totalBefore, before[key] as Figures);
     rows.push({ document: doc.id, ...withBefore(columns(f), before[key]) });
     if (values.show === doc.id) show(doc);
   }
   rows.push({ document: `TOTAL (${docs.length})`, ...withBefore(columns(total), values.before === undefined ? undefined : totalBefore) });
+  // Subtotals: the documents of the INDEX's held-out section (not used to tune the rules) and the rest.
+  const tuned = subtract(total, held);
+  if (held.documents > 0) {
+    rows.push({ document: `HELD OUT (${held.documents})`, ...columns(held) });
+    rows.push({ document: `TUNED ON (${tuned.documents})`, ...columns(tuned) });
+  }
   console.log(`\n## ${folder}/${folder === "tables" ? " (parsePlanText: a text without units is tried as a table copied as text)" : ""}`);
   console.table(rows);
-  console.log(`${folder}: ${total.clean}/${total.expected} tasks cleanly matched, ${total.titles} titles right, lead exact ${leadPct(total)}, units P ${pct(precision(total))} R ${pct(recall(total))} F1 ${pct(f1(total))}`);
+  console.log(`${folder}: ${summary(total)}`);
+  if (held.documents > 0) {
+    console.log(`${" ".repeat(folder.length)}  held out (${held.documents} documents): ${summary(held)}`);
+    console.log(`${" ".repeat(folder.length)}  tuned on (${tuned.documents} documents): ${summary(tuned)}`);
+  }
   const c = conjunctionFigures(total);
   console.log(`${" ".repeat(folder.length)}  (counting X及Y / X和Y between two unit names as two units, as the parser reads them: P ${pct(precision(c))} R ${pct(recall(c))} F1 ${pct(f1(c))})`);
 }

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
-import { FOLDERS, type Floors, belowFloor, floorKey, floorOf, floorsFile, loadFolder, measureDocument, raiseFloors } from "./measure.js";
+import { FOLDERS, type Floors, belowFloor, floorKey, floorOf, floorsFile, heldOutIds, heldOutOf, loadFolder, measureDocument, raiseFloors } from "./measure.js";
 
 const floors: Floors = existsSync(floorsFile) ? (JSON.parse(readFileSync(floorsFile, "utf8")) as Floors) : {};
 
@@ -36,5 +36,35 @@ describe("raising floors", () => {
   });
   it("starts again for a corrected golden, and keeps floors of documents not measured", () => {
     expect(raiseFloors({ a: f("x", 5), b: f("y", 2) }, { a: f("z", 3) })).toEqual({ a: f("z", 3), b: f("y", 2) });
+  });
+});
+
+describe("the held-out section of an INDEX.md", () => {
+  const index = [
+    "# plans/ 索引",
+    "| id | 地区 |",
+    "|---|---|",
+    "| seen-2020-anpai | 甲县 |",
+    "## 留出集 held out (added after the rules were written)",
+    "| id | 地区 |",
+    "|---|---|",
+    "| new-2023-yaodian | 乙县 |",
+    "| new-2024-fenjie | 丙市 |",
+    "### notes inside the section",
+    "| new-2025-anpai | 丁县 |",
+    "## later section",
+    "| after-2022-anpai | 戊县 |",
+  ].join("\n");
+  it("lists the ids of its table rows, down to the next heading of its level", () => {
+    expect([...heldOutIds(index)]).toEqual(["new-2023-yaodian", "new-2024-fenjie", "new-2025-anpai"]);
+  });
+  it("is empty when there is no such section", () => {
+    expect(heldOutIds("# index\n| id | x |\n| a-2020 | y |").size).toBe(0);
+  });
+  it("names only documents that exist, each with a golden", () => {
+    for (const folder of FOLDERS) {
+      const ids = new Set(loadFolder(folder).map((d) => d.id));
+      expect([...heldOutOf(folder)].filter((id) => !ids.has(id))).toEqual([]);
+    }
   });
 });

@@ -74,6 +74,38 @@ export const loadFolder = (folder: Folder): CorpusDocument[] => {
     });
 };
 
+/**
+ * The ids listed in the held-out section of an INDEX.md: the documents added after the reader's rules were
+ * written, to measure them on text they were not tuned on. The section is the one whose heading says
+ * "held out"; it runs to the next heading of the same or a higher level, and its ids are the first cells
+ * of its table rows (`| id | … |`, header and ruler rows excepted).
+ */
+export const heldOutIds = (index: string): Set<string> => {
+  const ids = new Set<string>();
+  let level = 0;
+  for (const line of index.split(/\r?\n/)) {
+    const heading = /^(#+)\s/.exec(line);
+    if (heading !== null) {
+      const depth = (heading[1] as string).length;
+      if (level > 0 && depth <= level) level = 0;
+      if (level === 0 && /held[ -]out/i.test(line)) level = depth;
+      continue;
+    }
+    const cell = /^\|\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*\|/.exec(line);
+    if (level > 0 && cell !== null && cell[1] !== "id") ids.add(cell[1] as string);
+  }
+  return ids;
+};
+
+/** The held-out ids of a folder (empty when it has no INDEX.md or no held-out section). */
+export const heldOutOf = (folder: Folder): Set<string> => {
+  try {
+    return heldOutIds(readFileSync(new URL(`${folder}/INDEX.md`, corpusDir), "utf8"));
+  } catch {
+    return new Set();
+  }
+};
+
 /** The text after the header: everything after the first line that is exactly `----`. */
 export const bodyOf = (raw: string): string => {
   const m = /^----\r?\n/m.exec(raw);

@@ -89,13 +89,18 @@ describe("points helpers at their edges", () => {
     expect(divide(-1n, 3n, "down")).toBe(0n);
   });
 
+  it("divide rounds half up (away from zero) when no mode is given", () => {
+    expect([divide(5n, 2n), divide(-5n, 2n), divide(7n, 4n)]).toEqual([3n, -3n, 2n]);
+  });
+
   it("divRound rounds a tie away from zero", () => {
     expect([divRound(5n, 2n), divRound(-5n, 2n), divRound(4n, 3n), divRound(5n, 3n)]).toEqual([3n, -3n, 1n, 2n]);
   });
 
   it("isHundredths: two decimals and float noise yes; a third decimal, NaN and infinities no", () => {
     expect([0.29, 0.57, 2.25, -1.15, 80.01, 0, 1e9 + 0.01].map(isHundredths)).toEqual([true, true, true, true, true, true, true]);
-    expect([0.001, 0.295, -0.005, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY].map(isHundredths)).toEqual([false, false, false, false, false, false]);
+    // 1e-8 is off by exactly the float tolerance (1e-6 of a hundredth): still not two decimals.
+    expect([1e-8, 0.001, 0.295, -0.005, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY].map(isHundredths)).toEqual([false, false, false, false, false, false, false]);
   });
 
   it("decimalOf reads exponents both ways and refuses what is not finite", () => {

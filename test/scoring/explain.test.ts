@@ -22,8 +22,7 @@ const scheme = ScoringScheme.parse({
 const done = (id: string, unitId: string, q: number) => ({ id, unitId, taskId: "test-2024.t01", requirementId: "test-2024.t01.r1", occurrenceId: `test-2024.t01.r1.2024-Q${q}`, date: "2024-03-20", kind: "done" });
 // Scored inside each test (cheap on the small world), not when the file loads: StrykerJS then
 // knows which test covers which line (npm run mutate).
-const cards = () =>
-  scoreUnits({
+const cards = () => scoreUnits({
   plan: w.plan, roster: w.roster, matrix: w.matrix, scheme, asOf: w.asOf,
   ledger: ledgerOf([
     { id: "e-1", unitId: "sfj", date: "2024-04-01", kind: "incident", tag: "执法过错" },

@@ -1,12 +1,13 @@
-import { type IsoDate, compareIsoDate } from "../model/dates.js";
-import type { Diagnostic } from "../model/diagnostic.js";
-import type { ResponsibilityMatrix } from "../model/matrix.js";
-import type { Plan } from "../model/plan.js";
-import type { Occurrence } from "../model/schedule.js";
-import type { ScoreCard } from "../model/scoring.js";
-import type { Bulletin } from "../ledger/bulletin.js";
-import { bulletinToText } from "../ledger/bulletin.js";
-import type { OccurrenceStatus, OccurrenceStatusKind } from "../ledger/status.js";
+import * as z from "zod";
+import { IsoDate, compareIsoDate } from "../model/dates.js";
+import { Diagnostic } from "../model/diagnostic.js";
+import { argument } from "../model/guard.js";
+import { ResponsibilityMatrix } from "../model/matrix.js";
+import { Plan } from "../model/plan.js";
+import { Occurrence } from "../model/schedule.js";
+import { ScoreCard } from "../model/scoring.js";
+import { type Bulletin, BulletinShape, bulletinToText } from "../ledger/bulletin.js";
+import { type OccurrenceStatus, type OccurrenceStatusKind, OccurrenceStatusShape } from "../ledger/status.js";
 import { explainScoreCard } from "../scoring/explain.js";
 import { formatPoints } from "../scoring/points.js";
 
@@ -34,6 +35,21 @@ export interface ReportData {
   /** 显示在报告开头的说明（如示例数据的声明）。Notes shown at the top (e.g. that the data is synthetic). */
   readonly notes?: readonly string[];
 }
+
+/** The shape of {@link ReportData}, for the argument check of {@link renderReport}. */
+const ReportDataShape = z.object({
+  plan: Plan,
+  matrix: ResponsibilityMatrix.optional(),
+  occurrences: z.array(Occurrence).optional(),
+  statuses: z.array(OccurrenceStatusShape).optional(),
+  bulletin: BulletinShape.optional(),
+  cards: z.array(ScoreCard).optional(),
+  asOf: IsoDate.optional(),
+  diagnostics: z.array(Diagnostic).optional(),
+  schemeTitle: z.string().optional(),
+  generatedOn: IsoDate.optional(),
+  notes: z.array(z.string()).optional(),
+});
 
 const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 /**
@@ -333,6 +349,7 @@ const diagnosticsList = (diagnostics: readonly Diagnostic[]): string => {
  * //=> true
  */
 export const renderReport = (data: ReportData): string => {
+  argument("renderReport", "data", ReportDataShape, data);
   const { plan } = data;
   const tasks = plan.sections.flatMap((s) => s.tasks);
   const titles = new Map(tasks.map((t) => [t.no, t.title]));

@@ -1,10 +1,12 @@
-import { type IsoDate, compareIsoDate } from "../model/dates.js";
+import * as z from "zod";
+import { IsoDate, compareIsoDate } from "../model/dates.js";
 import { deepFreeze } from "../model/freeze.js";
-import type { OccurrenceId, UnitId } from "../model/ids.js";
-import type { Ledger } from "../model/ledger.js";
-import type { ResponsibilityMatrix } from "../model/matrix.js";
-import type { Plan } from "../model/plan.js";
-import type { Occurrence } from "../model/schedule.js";
+import { argument, badArgument, optionsOf } from "../model/guard.js";
+import { OccurrenceId, PlanId, UnitId } from "../model/ids.js";
+import { Ledger } from "../model/ledger.js";
+import { ResponsibilityMatrix } from "../model/matrix.js";
+import { Plan } from "../model/plan.js";
+import { Occurrence } from "../model/schedule.js";
 import { formatChineseNumeral } from "../text/numerals.js";
 import { boundUnits } from "../schedule/expand.js";
 import { type OccurrenceStatus, type OccurrenceStatusKind, occurrenceStatus } from "./status.js";
@@ -62,6 +64,30 @@ export interface Bulletin {
   readonly totals: { readonly overdue: number; readonly dueSoon: number; readonly doneOnTime: number; readonly doneLate: number; readonly upcoming: number };
 }
 
+const count = z.number().int().nonnegative();
+const BulletinItemShape = z.object({
+  occurrenceId: OccurrenceId,
+  taskNo: count,
+  taskTitle: z.string(),
+  label: z.string(),
+  action: z.string(),
+  due: IsoDate.optional(),
+  daysLate: count.optional(),
+  done: count,
+  needed: count,
+});
+const items = z.array(BulletinItemShape);
+/** The shape of {@link Bulletin}, for argument checks (internal: not exported from the index). */
+export const BulletinShape = z.object({
+  planId: PlanId,
+  title: z.string(),
+  asOf: IsoDate,
+  horizonDays: count,
+  units: z.array(z.object({ unitId: UnitId, name: z.string(), overdue: items, dueSoon: items, doneOnTime: items, doneLate: items })),
+  totals: z.object({ overdue: count, dueSoon: count, doneOnTime: count, doneLate: count, upcoming: count }),
+});
+const Occurrences = z.array(Occurrence);
+
 /** Which list of a unit each status goes to (upcoming and undated items are only counted). */
 const BUCKET: Readonly<Record<OccurrenceStatusKind, "overdue" | "dueSoon" | "doneOnTime" | "doneLate" | undefined>> = {
   overdue: "overdue",
@@ -103,9 +129,17 @@ export const buildBulletin = (
   occurrences: readonly Occurrence[],
   ledger: Ledger,
   asOf: IsoDate,
-  options: BulletinOptions = {},
+  options?: BulletinOptions,
 ): Bulletin => {
-  const horizon = options.horizonDays ?? 14;
+  // Arguments are checked at the boundary (a frozen value once): a wrong one is a FazhiError.
+  const fn = "buildBulletin";
+  argument(fn, "plan", Plan, plan);
+  argument(fn, "matrix", ResponsibilityMatrix, matrix);
+  argument(fn, "occurrences", Occurrences, occurrences);
+  argument(fn, "ledger", Ledger, ledger);
+  argument(fn, "asOf", IsoDate, asOf);
+  const horizon = optionsOf(fn, options).horizonDays ?? 14;
+  if (!Number.isInteger(horizon) || horizon < 0) throw badArgument(fn, "options.horizonDays", "应为非负整数", "must be a non-negative integer");
   const bound = occurrences.map((o) => (o.unitIds.length > 0 ? o : { ...o, unitIds: boundUnits(matrix, o.taskId, o.clauseId) }));
   const statuses = occurrenceStatus(bound, ledger, asOf, { dueSoonDays: horizon });
   const occById = new Map(bound.map((o) => [o.id as string, o]));
@@ -157,6 +191,7 @@ const itemZh = (i: BulletinItem, n: number, extra: string): string =>
  * console.log(bulletinToText(buildBulletin(plan, matrix, occurrences, ledger, asOf)));
  */
 export const bulletinToText = (bulletin: Bulletin): string => {
+  argument("bulletinToText", "bulletin", BulletinShape, bulletin);
   const t = bulletin.totals;
   const lines: string[] = [];
   lines.push(`${bulletin.title}`, `工作进展通报（截至${dateZh(bulletin.asOf)}）`, "");

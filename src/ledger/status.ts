@@ -1,6 +1,6 @@
 import { IsoDate, addDays, compareIsoDate, differenceInDays } from "../model/dates.js";
 import { deepFreeze } from "../model/freeze.js";
-import type { EntryId, OccurrenceId, UnitId } from "../model/ids.js";
+import { EntryId, OccurrenceId, UnitId } from "../model/ids.js";
 import * as z from "zod";
 import { argument, badArgument, optionsOf } from "../model/guard.js";
 import { type Ledger, Ledger as LedgerSchema, type WorkEntry } from "../model/ledger.js";
@@ -43,6 +43,18 @@ export interface OccurrenceStatus {
   /** 逾期天数（逾期未完成或逾期完成）。Days late, for overdue and late items. */
   readonly daysLate?: number;
 }
+
+/** The shape of {@link OccurrenceStatus}, for argument checks (internal: not exported from the index). */
+export const OccurrenceStatusShape = z.object({
+  occurrenceId: OccurrenceId,
+  unitId: UnitId.optional(),
+  status: z.enum(["upcoming", "due_soon", "overdue", "done_on_time", "done_late", "undated"]),
+  done: z.number().int().nonnegative(),
+  needed: z.number().int().nonnegative(),
+  entries: z.array(EntryId),
+  settledOn: IsoDate.optional(),
+  daysLate: z.number().int().nonnegative().optional(),
+});
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 const Occurrences = z.array(Occurrence);

@@ -20,7 +20,9 @@ const scheme = ScoringScheme.parse({
   lowestGrade: "不合格",
 });
 const done = (id: string, unitId: string, q: number) => ({ id, unitId, taskId: "test-2024.t01", requirementId: "test-2024.t01.r1", occurrenceId: `test-2024.t01.r1.2024-Q${q}`, date: "2024-03-20", kind: "done" });
-const cards = scoreUnits({
+// Scored inside each test (cheap on the small world), not when the file loads: StrykerJS then
+// knows which test covers which line (npm run mutate).
+const cards = () => scoreUnits({
   plan: w.plan, roster: w.roster, matrix: w.matrix, scheme, asOf: w.asOf,
   ledger: ledgerOf([
     { id: "e-1", unitId: "sfj", date: "2024-04-01", kind: "incident", tag: "执法过错" },
@@ -31,7 +33,7 @@ const cards = scoreUnits({
     ...[1, 2, 3, 4].map((q) => done(`g${q}`, "gaj", q)),
   ]),
 });
-const text = (unit: string) => explainScoreCard(cards.find((c) => c.unitId === unit)!);
+const text = (unit: string) => explainScoreCard(cards().find((c) => c.unitId === unit)!);
 
 describe("explainScoreCard", () => {
   it("reads as plain Chinese: 合计扣4.8分, references in 〔〕, 评分单位 once per area, the closing sum in words", () => {
@@ -66,7 +68,7 @@ describe("explainScoreCard", () => {
   });
 
   it("no Latin letters outside the references, no bare formulas", () => {
-    for (const c of cards) {
+    for (const c of cards()) {
       const t = explainScoreCard(c).replace(/〔[^〕]*〕/g, "");
       expect(t).not.toMatch(/[A-Za-z]/);
       expect(t).not.toMatch(/\d\s*\+\s*\d[^\n]*=\s*\d/);

@@ -1,7 +1,7 @@
 import { fc } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import type { Rounding } from "../../src/model/scoring.js";
-import { decimalOf, divide, formatPoints, toHundredths } from "../../src/scoring/points.js";
+import { decimalOf, divRound, divide, formatPoints, formatRatio, isHundredths, ratioCompare, ratioSub, ratioToHundredths, toHundredths } from "../../src/scoring/points.js";
 import { scoreUnits } from "../../src/scoring/score.js";
 import { ScoringScheme } from "../../src/model/scoring.js";
 import { ledgerOf } from "../support/small-world.js";
@@ -77,5 +77,50 @@ describe("exact rounding, under every declared mode (properties, each shown to f
     fc.assert(tieLaw(realScore), { numRuns: RUNS });
     const broken: Score = (scheme, value) => realScore({ ...scheme, rounding: flip[scheme.rounding ?? "half_up"] }, value);
     expect(fc.check(tieLaw(broken), { numRuns: 300 }).failed).toBe(true);
+  });
+});
+
+describe("points helpers at their edges", () => {
+  it("divide refuses a zero or negative denominator, saying so", () => {
+    expect(() => divide(1n, 0n)).toThrow("divide: den must be positive");
+    expect(() => divide(1n, -3n, "down")).toThrow("divide: den must be positive");
+    expect(divide(0n, 7n, "up")).toBe(0n);
+    expect(divide(-1n, 3n, "up")).toBe(-1n);
+    expect(divide(-1n, 3n, "down")).toBe(0n);
+  });
+
+  it("divide rounds half up (away from zero) when no mode is given", () => {
+    expect([divide(5n, 2n), divide(-5n, 2n), divide(7n, 4n)]).toEqual([3n, -3n, 2n]);
+  });
+
+  it("divRound rounds a tie away from zero", () => {
+    expect([divRound(5n, 2n), divRound(-5n, 2n), divRound(4n, 3n), divRound(5n, 3n)]).toEqual([3n, -3n, 1n, 2n]);
+  });
+
+  it("isHundredths: two decimals and float noise yes; a third decimal, NaN and infinities no", () => {
+    expect([0.29, 0.57, 2.25, -1.15, 80.01, 0, 1e9 + 0.01].map(isHundredths)).toEqual([true, true, true, true, true, true, true]);
+    // 1e-8 is off by exactly the float tolerance (1e-6 of a hundredth): still not two decimals.
+    expect([1e-8, 0.001, 0.295, -0.005, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY].map(isHundredths)).toEqual([false, false, false, false, false, false, false]);
+  });
+
+  it("decimalOf reads exponents both ways and refuses what is not finite", () => {
+    expect(decimalOf(2.5e-7)).toEqual({ n: 25n, d: 100000000n });
+    expect(decimalOf(-1.25e-8)).toEqual({ n: -125n, d: 10000000000n });
+    expect(decimalOf(1e21)).toEqual({ n: 1000000000000000000000n, d: 1n });
+    expect(decimalOf(120)).toEqual({ n: 120n, d: 1n });
+    expect(decimalOf(0)).toEqual({ n: 0n, d: 1n });
+    expect(() => decimalOf(Number.NaN)).toThrow("decimalOf: NaN is not finite");
+    expect(() => decimalOf(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  });
+
+  it("ratios: exact difference, comparison both ways and equal, hundredths by the mode, short text", () => {
+    const a = decimalOf(80.01);
+    const b = decimalOf(79.5);
+    expect(ratioSub(a, b)).toEqual({ n: 510n, d: 1000n }); // 80.01 − 79.5 = 0.51, exactly
+    expect([ratioCompare(a, b), ratioCompare(b, a), ratioCompare(a, { n: 160020n, d: 2000n })]).toEqual([1, -1, 0]);
+    const third = { n: 1n, d: 3n };
+    const tie = { n: 1n, d: 200n }; // 0.005: half a hundredth
+    expect([ratioToHundredths(third, "down"), ratioToHundredths(third, "up"), ratioToHundredths(tie, "half_up"), ratioToHundredths(tie, "half_down"), ratioToHundredths(tie, "half_even")]).toEqual([33, 34, 1, 0, 0]);
+    expect([formatRatio(third), formatRatio(tie), formatRatio({ n: -5n, d: 2n }), formatRatio({ n: 7n, d: 1n })]).toEqual(["0.33", "0.01", "-2.5", "7"]);
   });
 });

@@ -19,7 +19,11 @@ const scheme = (s: Record<string, unknown>) => {
   if (!r.ok) throw new Error(r.issues.map((d) => `${d.path.join(".")} ${d.message}`).join("\n"));
   return r.value;
 };
-const score = (s: ReturnType<typeof scheme>, entries: unknown[]) => scoreUnits({ plan: w.plan, roster: w.roster, matrix: w.matrix, scheme: s, ledger: ledgerOf(entries), asOf: w.asOf });
+type Scheme = ReturnType<typeof scheme>;
+// A scheme shared by a describe block is read inside each test (`() => scheme(…)`), not when the
+// file loads: StrykerJS then knows which test covers which line (npm run mutate).
+const score = (s: Scheme | (() => Scheme), entries: unknown[]) =>
+  scoreUnits({ plan: w.plan, roster: w.roster, matrix: w.matrix, scheme: typeof s === "function" ? s() : s, ledger: ledgerOf(entries), asOf: w.asOf });
 const card = (cards: readonly ScoreCard[], unit: string) => cards.find((c) => c.unitId === unit)!;
 const line = (c: ScoreCard, id: string) => c.lines.find((l) => l.id === id)!;
 let n = 0;
@@ -30,7 +34,7 @@ describe("mechanic 1: several clauses under one item, summed against its one flo
   // 湖北省法治县(市、区)创建考评标准(试行), 一、1、第2条（5分，责任单位 市委办）：
   // “建立健全常(党)委会议事规则及有关决策的听证、集体决策、评价、责任追究等制度。制度不健全的扣3分；落实不到位的扣2分。”
   // Source: https://777doc.com/doc-945908.html (test/corpus/criteria/hubei-fazhixian-chuangjian-kaoping.txt)
-  const s = scheme({
+  const s = () => scheme({
     total: 5,
     areas: [{ id: "decide", name: "科学民主决策", points: 5, office: "市委办" }],
     indicators: [
@@ -115,7 +119,7 @@ describe("mechanic 2: hierarchies of any depth, floors and caps at every level",
   //      2.（1.5分）未组织本单位的法律培训、业务培训的，扣0.6分；有无故迟到、早退、缺席的，每人次扣0.3分，累计扣分不超过0.9分。
   // The fragment stops inside （四）3, so （四）here is 3 points and 一 is 4 + 1 + 1 + 3 = 9.
   // Source: http://www.kaijiang.gov.cn/xxgk-show-138.html (test/corpus/criteria/kaijiang-fazhizhengfu-kaohe.txt)
-  const s = scheme({
+  const s = () => scheme({
     total: 9,
     areas: [
       { id: "一", name: "完善法治政府建设保障措施", points: 9 },
@@ -188,7 +192,7 @@ describe("mechanic 2: hierarchies of any depth, floors and caps at every level",
   // more than above 90% (two rate clauses, 96% and 90%). The provincial averages are facts in the
   // ledger (reported by the office), not numbers edited into the scheme each year.
   // Source: http://www.wzdkw.gov.cn/system/2017/04/13/012721819_03.shtml (test/corpus/criteria/wenzhou-2017-pingan-fumianqingdan.txt)
-  const negative = scheme({
+  const negative = () => scheme({
     total: 10,
     areas: [
       { id: "work", name: "工作实绩", points: 10 },
@@ -301,7 +305,7 @@ describe("mechanics 6 and 7: adjustments with group caps, evidence, no credit tw
   // The document does not print the points per tier; this example uses 3 / 2 / 1 and 6 per ranking, and declares
   // the reduction of the other tiers as 50%.
   // Source: https://www.hxw.gov.cn/content/2013/02/28/410042.html
-  const s = scheme({
+  const s = () => scheme({
     total: 10,
     normalise: true,
     areas: [{ id: "work", name: "工作实绩", points: 10 }],

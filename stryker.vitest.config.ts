@@ -1,0 +1,30 @@
+// The test run StrykerJS measures mutants with (npm run mutate; see stryker.config.mjs): the
+// unit project of vitest.config.ts, without what cannot see a mutant or needs a browser.
+//
+// - The TZ projects are left out: they rerun the date files under other zones, which matters
+//   for portability, not for whether a test notices a changed line.
+// - test/cli/process.test.ts runs the command in child processes, which load the sources without
+//   Stryker's active mutant; test/e2e needs Chromium.
+// - Each scope (FAZHI_MUTATE, as in stryker.config.mjs) runs its own folder of tests: test/scoring
+//   for src/scoring and so on. A mutant that only another folder's tests would notice counts as
+//   surviving, so the score is a lower bound. It keeps a run within reach on two shared cores:
+//   the tests build their fixtures when a file loads, so StrykerJS sees most code as "static"
+//   and runs every test in the set for each such mutant.
+// - Properties run with a fixed seed (test/support/fixed-seed.ts), so that a mutant is killed or
+//   survives the same way on every run, and an incremental run can reuse the result.
+import { defineConfig, mergeConfig } from "vitest/config";
+import base from "./vitest.config.js";
+
+const { projects: _projects, ...test } = base.test ?? {};
+const scope = process.env.FAZHI_MUTATE ?? "scoring";
+
+export default mergeConfig(
+  { ...base, test },
+  defineConfig({
+    test: {
+      include: [`test/${scope}/**/*.test.ts`],
+      exclude: ["node_modules/**", "test/e2e/**", "test/cli/process.test.ts"],
+      setupFiles: ["test/support/fixed-seed.ts"],
+    },
+  }),
+);

@@ -16,6 +16,7 @@ import { arbEntries, arbScheme, fact, floorValue, input, unit, w } from "./arbit
 type Scorer = (input: ScoreInput) => ScoreCard[];
 const real: Scorer = scoreUnits;
 const RUNS = Number(process.env.FAZHI_PROP_RUNS ?? 40);
+const BROKEN_SEED = 20241126;
 
 const totals = (cards: readonly ScoreCard[]) => new Map(cards.map((c) => [c.unitId as string, c.total]));
 const gradeIndex = (scheme: ScoringScheme, grade: string) => {
@@ -247,7 +248,9 @@ describe("scoreUnits (properties, each shown to fail on a broken scorer)", () =>
   for (const { name, law, broken } of laws) {
     it(name, () => {
       fc.assert(law(real) as fc.IProperty<unknown[]>, { numRuns: RUNS });
-      const r = fc.check(law(broken) as fc.IProperty<unknown[]>, { numRuns: 300 });
+      // The broken scorer is checked with a fixed seed: some breaks need a rare input (two
+      // indicators tagging one problem), and a check that fails only sometimes would be a flaky test.
+      const r = fc.check(law(broken) as fc.IProperty<unknown[]>, { numRuns: 300, seed: BROKEN_SEED });
       expect(r.failed).toBe(true);
     });
   }

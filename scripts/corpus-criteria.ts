@@ -1,7 +1,7 @@
 // npm run corpus:criteria — how well the criteria reader reads the real tables in
 // test/corpus/criteria: items found, points matching, phrases read exactly (text, kind and numbers
 // equal to the golden), phrases reported as not understood. `--verbose` lists every miss.
-import { criteriaSummary, measureCorpus, totalsOf } from "../test/support/criteria-corpus.js";
+import { criteriaSummary, heldOutSplit, measureCorpus, totalsOf } from "../test/support/criteria-corpus.js";
 
 const verbose = process.argv.includes("--verbose");
 const results = measureCorpus();
@@ -36,3 +36,9 @@ console.log(`  phrases read exactly   ${t.phrasesExact}/${t.phrases} ${pct(t.phr
 console.log(`    of which golden 'other' read by an extra kind (不得分, 限扣, 得N分 …): ${t.extended}`);
 console.log(`  phrases reported as not understood: ${t.unread}`);
 console.log(`\n${criteriaSummary(t)}`);
+// Subtotals: the tables of the INDEX's last held-out section (not used to tune the reader) and the rest.
+const split = heldOutSplit(results);
+if (split.heldOut.length > 0) {
+  console.log(`  HELD OUT: ${criteriaSummary(totalsOf(split.heldOut))}`);
+  console.log(`  TUNED ON: ${criteriaSummary(totalsOf(split.tunedOn))}`);
+}

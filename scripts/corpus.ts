@@ -35,7 +35,7 @@ import {
   recall,
   unitAtoms,
 } from "../test/corpus/measure.js";
-import { criteriaSummary, measureCorpus, totalsOf } from "../test/support/criteria-corpus.js";
+import { criteriaSummary, heldOutSplit, measureCorpus, totalsOf } from "../test/support/criteria-corpus.js";
 
 const { values } = parseArgs({
   options: {
@@ -115,7 +115,13 @@ for (const folder of FOLDERS) {
 
 // criteria/: published scoring tables read by readCriteriaText (every figure per table: npm run corpus:criteria)
 console.log("\n## criteria/ (readCriteriaText: published scoring tables; per table: npm run corpus:criteria)");
-console.log(`criteria: ${criteriaSummary(totalsOf(measureCorpus()))}`);
+const criteria = measureCorpus();
+console.log(`criteria: ${criteriaSummary(totalsOf(criteria))}`);
+const criteriaSplit = heldOutSplit(criteria);
+if (criteriaSplit.heldOut.length > 0) {
+  console.log(`  held out: ${criteriaSummary(totalsOf(criteriaSplit.heldOut))}`);
+  console.log(`  tuned on: ${criteriaSummary(totalsOf(criteriaSplit.tunedOn))}`);
+}
 
 if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify(all, null, 2)}\n`);
 if (values.raise) {

@@ -62,6 +62,9 @@ describe("the held-out section of an INDEX.md", () => {
     const two = `${index}\n## 第二留出集 held out 2\n| id | 地区 |\n|---|---|\n| newer-2026-anpai | 己县 |`;
     expect([...heldOutIds(two)]).toEqual(["newer-2026-anpai"]);
   });
+  it("reads ids written in backticks, as criteria/INDEX.md writes them", () => {
+    expect([...heldOutIds("## held out\n| id | x |\n|---|---|\n| `new-2026-kaohe` | y |")]).toEqual(["new-2026-kaohe"]);
+  });
   it("is empty when there is no such section", () => {
     expect(heldOutIds("# index\n| id | x |\n| a-2020 | y |").size).toBe(0);
   });
@@ -70,5 +73,11 @@ describe("the held-out section of an INDEX.md", () => {
       const ids = new Set(loadFolder(folder).map((d) => d.id));
       expect([...heldOutOf(folder)].filter((id) => !ids.has(id))).toEqual([]);
     }
+  });
+  it("names only criteria tables that exist, each with a golden", () => {
+    const dir = new URL("criteria/", import.meta.url);
+    const missing = [...heldOutOf("criteria")].filter((id) => !existsSync(new URL(`${id}.txt`, dir)) || !existsSync(new URL(`${id}.golden.json`, dir)));
+    expect(heldOutOf("criteria").size).toBeGreaterThan(0);
+    expect(missing).toEqual([]);
   });
 });

@@ -79,7 +79,7 @@ export const loadFolder = (folder: Folder): CorpusDocument[] => {
  * written, to measure them on text they were not tuned on. The section is the last one whose heading says
  * "held out" (an earlier held-out set that rules were since written from counts as tuned-on); it runs to the
  * next heading of the same or a higher level, and its ids are the first cells of its table rows
- * (`| id | … |`, header and ruler rows excepted).
+ * (`| id | … |`, or the id in backticks; header and ruler rows excepted).
  */
 export const heldOutIds = (index: string): Set<string> => {
   const ids = new Set<string>();
@@ -95,14 +95,14 @@ export const heldOutIds = (index: string): Set<string> => {
       }
       continue;
     }
-    const cell = /^\|\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*\|/.exec(line);
+    const cell = /^\|\s*`?([A-Za-z0-9][A-Za-z0-9._-]*)`?\s*\|/.exec(line);
     if (level > 0 && cell !== null && cell[1] !== "id") ids.add(cell[1] as string);
   }
   return ids;
 };
 
 /** The held-out ids of a folder (empty when it has no INDEX.md or no held-out section). */
-export const heldOutOf = (folder: Folder): Set<string> => {
+export const heldOutOf = (folder: Folder | "criteria"): Set<string> => {
   try {
     return heldOutIds(readFileSync(new URL(`${folder}/INDEX.md`, corpusDir), "utf8"));
   } catch {

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { readCriteriaText } from "../../src/scoring/criteria/read.js";
 import type { CriteriaItem, CriteriaPhrase, CriteriaRuleKind } from "../../src/scoring/criteria/types.js";
 import { normalizeText } from "../../src/text/normalize.js";
+import { heldOutOf } from "../corpus/measure.js";
 
 export const CRITERIA_DIR = join(import.meta.dirname, "..", "corpus", "criteria");
 
@@ -181,6 +182,18 @@ export const totalsOf = (results: readonly TableResult[]): Totals => ({
   kindedExact: results.reduce((n, r) => n + r.phrases.filter((p) => p.exact && p.golden.kind !== "other").length, 0),
   unread: results.reduce((n, r) => n + r.unread, 0),
   extended: results.reduce((n, r) => n + r.extended, 0),
+});
+
+/**
+ * The tables of criteria/INDEX.md's last held-out section (added after the reader was written, not used to
+ * tune it) and the rest, measured apart: the same split as the plans' HELD OUT / TUNED ON subtotals.
+ */
+export const heldOutSplit = (
+  results: readonly TableResult[],
+  heldOut: ReadonlySet<string> = heldOutOf("criteria"),
+): { readonly heldOut: readonly TableResult[]; readonly tunedOn: readonly TableResult[] } => ({
+  heldOut: results.filter((r) => heldOut.has(r.id)),
+  tunedOn: results.filter((r) => !heldOut.has(r.id)),
 });
 
 const share = (a: number, b: number): string => `${a}/${b} (${b === 0 ? "–" : `${((100 * a) / b).toFixed(1)}%`})`;

@@ -95,7 +95,13 @@ describe("fazhi scheme", () => {
     const r = fazhi(["scheme", write("c.csv", csv)]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("[scheme_grades_missing]");
-    expect(r.stderr).toMatch(/草稿尚不能通过 readScheme（\d+ 处）/);
+    expect(r.stderr).toMatch(/草稿尚不能通过 readScheme（(\d+) 处，见下）/);
+    // Each error readScheme would give is listed after that line, with its path in the draft.
+    const after = r.stderr.slice(r.stderr.indexOf("草稿尚不能通过"));
+    const n = Number(/readScheme（(\d+) 处/.exec(after)?.[1]);
+    expect(n).toBeGreaterThan(0);
+    expect(after.match(/^ {2}\S.*\[[a-z_]+\]$/gm)).toHaveLength(n);
+    expect(after).toContain("grades");
   });
 
   it("bad files end with 1, bad options with 2, each said in both languages", () => {

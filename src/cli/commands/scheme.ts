@@ -168,6 +168,8 @@ export const scheme: Command = {
     if (fatal.length > 0) throw failure(...diagnosticLines(where, fatal));
     emit(env, args.string("out"), JSON.stringify(s, null, 2));
     const check = readScheme(s);
+    // What readScheme refuses in the draft, by its path in the JSON: each is also named above by the item it comes from.
+    const blocking = check.ok ? [] : check.issues.filter((d) => d.severity === "error");
     const methods = s.indicators.reduce((n, i) => n + i.methods.length, 0);
     const needs = diagnostics.filter((d) => d.severity !== "info");
     const notes = diagnostics.filter((d) => d.severity === "info");
@@ -180,7 +182,8 @@ export const scheme: Command = {
         ...(notes.length > 0 ? [`提示 Notes：${notes.length}`, ...diagnosticLines(where, notes, "  ", Number.POSITIVE_INFINITY)] : []),
         check.ok
           ? "草稿已可通过 readScheme（仍请核对上面各条） The draft passes readScheme (do check the items above)."
-          : `草稿尚不能通过 readScheme（${check.issues.filter((d) => d.severity === "error").length} 处），处理完上面各条后即可 The draft does not pass readScheme yet (${check.issues.filter((d) => d.severity === "error").length} errors); it will once the items above are resolved.`,
+          : `草稿尚不能通过 readScheme（${blocking.length} 处，见下），处理完上面各条后即可 The draft does not pass readScheme yet (${blocking.length} errors, below); it will once the items above are resolved.`,
+        ...diagnosticLines(where, blocking, "  ", Number.POSITIVE_INFINITY),
       ].join("\n")}\n`,
     );
   },

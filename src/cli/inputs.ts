@@ -231,8 +231,9 @@ export const inferredRoster = (plan: Plan): { roster: Roster; diagnostics: reado
 /**
  * The roster and the plan's matrix with it: the given roster; else, for the bundled Wuzhi plan
  * (see {@link isBundledPlan}), the bundled roster; else one inferred from the document (never
- * Wuzhi's roster for another county's plan). The choice is said on standard error. With `strict`,
- * the matrix's errors (units the roster lacks) end the command.
+ * Wuzhi's roster for another county's plan). The choice is said on standard error, and so are the
+ * groups with no members (group_unexpanded). With `strict`, the matrix's errors (units the roster
+ * lacks) end the command.
  */
 export const loadMatrix = (
   env: CliEnv,
@@ -256,6 +257,8 @@ export const loadMatrix = (
       ),
     );
   }
-  const matrix = buildMatrix(plan, roster);
-  return { roster, matrix: strict ? checkMatrix(matrix, where) : matrix };
+  const matrix = strict ? checkMatrix(buildMatrix(plan, roster), where) : buildMatrix(plan, roster);
+  // Groups with no members bind no unit: their dated items are no one's until the roster lists them.
+  showNotices(env, where, matrix.diagnostics.filter((d) => d.code === "group_unexpanded"));
+  return { roster, matrix };
 };

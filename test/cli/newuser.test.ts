@@ -43,7 +43,7 @@ describe("a document that gives no year", () => {
 describe("a dated item whose only responsible party is a group with no members yet", () => {
   const file = write("grp.txt", "某县2025年法治政府建设工作安排\n一、依法行政\n（一）开展执法监督。6月底前完成全员轮训。（各乡镇人民政府负责）\n（二）加强普法。9月份开展中期评估。（县司法局负责）\n");
   const ledger = write("l.json", JSON.stringify({ planId: "grp", entries: [] }));
-  const EMPTY_ZH = "1个时间节点的责任单位组尚无成员";
+  const EMPTY_ZH = "1个时间节点的责任单位组（各乡镇人民政府）尚无成员，未计入任何单位，请在名录中补充。";
   const EMPTY_EN = "1 dated item belongs to a unit group with no members yet";
 
   it("report says so on stderr, in its summary, its bulletin, and names the group in the timeline", () => {

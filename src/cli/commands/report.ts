@@ -125,8 +125,8 @@ export const report: Command = {
               : ["本年度时间节点均已到期，没有逾期未完成的事项。All deadlines have passed; nothing is overdue."]),
         ...(emptyGroups.length > 0
           ? [
-              `${emptyGroups.length}个时间节点的责任单位组尚无成员，未计入逾期，请在名录中补充（${[...new Set(emptyGroups.flatMap((g) => g.groups))].join("、")}）。` +
-                `${emptyGroups.length} dated item${emptyGroups.length === 1 ? "" : "s"} belong${emptyGroups.length === 1 ? "s" : ""} to a unit group with no members yet, so not counted as overdue: list its members in the roster.`,
+              `${emptyGroups.length}个时间节点的责任单位组（${[...new Set(emptyGroups.flatMap((g) => g.groups))].join("、")}）尚无成员，未计入任何单位，请在名录中补充。` +
+                `${emptyGroups.length} dated item${emptyGroups.length === 1 ? "" : "s"} belong${emptyGroups.length === 1 ? "s" : ""} to a unit group with no members yet, so no unit is held to ${emptyGroups.length === 1 ? "it" : "them"}: list its members in the roster.`,
             ]
           : []),
         ...(roster.source?.provisional === true ? ["单位名录为按公文推断的临时名录，须核对。The roster was inferred from the document (provisional): check it."] : []),

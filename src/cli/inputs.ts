@@ -70,11 +70,28 @@ const planId = (file: string, id: string | undefined): string | undefined => {
   return file !== "-" && isWellFormedId(name) ? name : undefined;
 };
 
-/** A plan from any file the readers read (see {@link readPlanFile}); its errors end the command. */
-export const loadPlan = (env: CliEnv, file: string, options: { readonly id?: string | undefined; readonly year?: number | undefined } = {}): PlanFile => {
+/**
+ * A plan from any file the readers read (see {@link readPlanFile}); its errors end the command.
+ * With `yearIfNone`, a document that gives no year (many do not) is read in that year, so that its
+ * dated requirements are read; unless `quiet` (the user chose that year), this is said on standard
+ * error.
+ */
+export const loadPlan = (
+  env: CliEnv,
+  file: string,
+  options: { readonly id?: string | undefined; readonly year?: number | undefined; readonly yearIfNone?: number | undefined; readonly quiet?: boolean } = {},
+): PlanFile => {
   const id = planId(file, options.id);
-  const loaded = readPlanFile(env, file, { ...(id !== undefined ? { id } : {}), ...(options.year !== undefined ? { year: options.year } : {}) });
+  const loaded = readPlanFile(env, file, {
+    ...(id !== undefined ? { id } : {}),
+    ...(options.year !== undefined ? { year: options.year } : {}),
+    ...(options.yearIfNone !== undefined ? { yearIfNone: options.yearIfNone } : {}),
+  });
   if (loaded.diagnostics.some((d) => d.severity === "error")) throw invalid(loaded.where, loaded.diagnostics);
+  const year = loaded.assumedYear;
+  if (year !== undefined && options.quiet !== true) {
+    note(env, text(`公文中没有写年度，按${year}年计算时间节点；可用 --year 指定。`, `The document gives no year: its dates are taken in ${year}; --year chooses another.`));
+  }
   return loaded;
 };
 
@@ -167,23 +184,16 @@ export const defaultAsOf = (env: CliEnv, plan: Plan): IsoDate => {
   return compareIsoDate(today, assessment) <= 0 ? today : assessment;
 };
 
-/**
- * The plan with a year: a document that gives none (many do not) is read for the as-of date's
- * year, else this year, said on standard error; `--year` chooses another.
- */
-export const withYear = <P extends { readonly plan: Plan }>(env: CliEnv, loaded: P, asOf?: IsoDate): P => {
-  if (loaded.plan.year !== undefined) return loaded;
-  const year = Number((asOf ?? env.today()).slice(0, 4));
-  note(env, text(`公文中没有写年度，按${year}年计算时间节点；可用 --year 指定。`, `The document gives no year: its dates are taken in ${year}; --year chooses another.`));
-  return { ...loaded, plan: { ...loaded.plan, year } };
-};
+/** The year a document that gives none is read in: the as-of date's year, else this year. */
+export const yearIfNone = (env: CliEnv, asOf?: IsoDate): number => Number((asOf ?? env.today()).slice(0, 4));
 
 /**
- * The plan of `status`, `score` and `report` (the file, else the bundled plan) with its year (see
- * {@link withYear}) and its as-of date: the given one, else {@link defaultAsOf}.
+ * The plan of `status`, `score` and `report` (the file, else the bundled plan) with its year (a
+ * document that gives none is read in {@link yearIfNone}, said on standard error; `--year` chooses
+ * another) and its as-of date: the given one, else {@link defaultAsOf}.
  */
 export const loadPlanAsOf = (env: CliEnv, file: string, options: { readonly id: string | undefined; readonly year: number | undefined; readonly asOf: IsoDate | undefined }) => {
-  const loaded = withYear(env, loadPlan(env, file, options), options.asOf);
+  const loaded = loadPlan(env, file, { ...options, yearIfNone: yearIfNone(env, options.asOf) });
   return { ...loaded, asOf: options.asOf ?? defaultAsOf(env, loaded.plan) };
 };
 
@@ -221,8 +231,9 @@ export const inferredRoster = (plan: Plan): { roster: Roster; diagnostics: reado
 /**
  * The roster and the plan's matrix with it: the given roster; else, for the bundled Wuzhi plan
  * (see {@link isBundledPlan}), the bundled roster; else one inferred from the document (never
- * Wuzhi's roster for another county's plan). The choice is said on standard error. With `strict`,
- * the matrix's errors (units the roster lacks) end the command.
+ * Wuzhi's roster for another county's plan). The choice is said on standard error, and so are the
+ * groups with no members (group_unexpanded). With `strict`, the matrix's errors (units the roster
+ * lacks) end the command.
  */
 export const loadMatrix = (
   env: CliEnv,
@@ -246,6 +257,8 @@ export const loadMatrix = (
       ),
     );
   }
-  const matrix = buildMatrix(plan, roster);
-  return { roster, matrix: strict ? checkMatrix(matrix, where) : matrix };
+  const matrix = strict ? checkMatrix(buildMatrix(plan, roster), where) : buildMatrix(plan, roster);
+  // Groups with no members bind no unit: their dated items are no one's until the roster lists them.
+  showNotices(env, where, matrix.diagnostics.filter((d) => d.code === "group_unexpanded"));
+  return { roster, matrix };
 };

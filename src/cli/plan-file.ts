@@ -29,11 +29,18 @@ export interface PlanFile {
   readonly diagnostics: readonly Diagnostic[];
   readonly format: PlanFormat;
   readonly where: Where;
+  /** The year the document was read in because it gives none (see {@link PlanFileOptions.yearIfNone}). */
+  readonly assumedYear?: number;
 }
 
 export interface PlanFileOptions {
   readonly id?: string;
   readonly year?: number;
+  /**
+   * The year to read a document in when it gives none and `year` is not given: its dated
+   * requirements (6月底前 …) are read only in a known year, so the document is read again in it.
+   */
+  readonly yearIfNone?: number;
 }
 
 /**
@@ -189,22 +196,27 @@ export const readInputFile = (env: CliEnv, file: string): InputFile => {
  * Read a plan from a file (`-` is standard input), whatever kind it is (see {@link readInputFile}).
  * The readers' own diagnostics are returned for the caller to judge.
  */
-export const readPlanFile = (env: CliEnv, file: string, options: PlanFileOptions = {}): PlanFile => {
+export const readPlanFile = (env: CliEnv, file: string, { yearIfNone, ...options }: PlanFileOptions = {}): PlanFile => {
   const input = readInputFile(env, file);
   const where = whereIn(file);
-  switch (input.kind) {
-    case "docx": {
-      const { plan, diagnostics } = parseDocx(input.bytes, options);
-      return { plan, diagnostics, format: "docx", where };
+  const read = (o: Omit<PlanFileOptions, "yearIfNone">): PlanFile => {
+    switch (input.kind) {
+      case "docx": {
+        const { plan, diagnostics } = parseDocx(input.bytes, o);
+        return { plan, diagnostics, format: "docx", where };
+      }
+      case "csv":
+      case "tsv":
+        return { ...readPlanTable(input.rows, o), format: input.kind, where };
+      case "text":
+        return { ...readText(input.body, o), where };
+      default: {
+        const never: never = input;
+        return never;
+      }
     }
-    case "csv":
-    case "tsv":
-      return { ...readPlanTable(input.rows, options), format: input.kind, where };
-    case "text":
-      return { ...readText(input.body, options), where };
-    default: {
-      const never: never = input;
-      return never;
-    }
-  }
+  };
+  const loaded = read(options);
+  if (loaded.plan.year !== undefined || options.year !== undefined || yearIfNone === undefined) return loaded;
+  return { ...read({ ...options, year: yearIfNone }), assumedYear: yearIfNone };
 };

@@ -238,7 +238,13 @@ interface DatedGroup {
  * the units; each marker carries how many unit items are overdue, so that the markers add up to
  * the overdue card. On a phone, the same as a list by date.
  */
-const timeline = (occurrences: readonly Occurrence[], statuses: readonly OccurrenceStatus[], year: number | undefined, titles: ReadonlyMap<number, string>): string => {
+const timeline = (
+  occurrences: readonly Occurrence[],
+  statuses: readonly OccurrenceStatus[],
+  year: number | undefined,
+  titles: ReadonlyMap<number, string>,
+  emptyGroups: ReadonlyMap<string, readonly string[]>,
+): string => {
   const dated = occurrences.filter((o): o is Occurrence & { due: IsoDate } => o.due !== undefined && (year === undefined || o.due.startsWith(String(year))));
   if (dated.length === 0) return "<p>没有带日期的时间节点。No dated items.</p>";
   const worst = new Map<string, OccurrenceStatusKind>();
@@ -278,7 +284,9 @@ const timeline = (occurrences: readonly Occurrence[], statuses: readonly Occurre
     const y = 34 + tasks.indexOf(g.taskNo) * rowH + 4;
     const what = g.occurrences.map((o) => `${o.label}：${o.action}`).join("；");
     const unbound = g.occurrences.every((o) => o.unitIds.length === 0);
-    const overdueText = g.overdue > 0 ? `，${g.overdue}个单位逾期未完成` : unbound ? "，公文未列责任单位" : "";
+    const groupsNamed = [...new Set(g.occurrences.flatMap((o) => emptyGroups.get(o.id) ?? []))];
+    const unboundText = groupsNamed.length > 0 ? `，责任单位组${groupsNamed.map((n) => `“${n}”`).join("、")}尚无成员` : "，公文未列责任单位";
+    const overdueText = g.overdue > 0 ? `，${g.overdue}个单位逾期未完成` : unbound ? unboundText : "";
     parts.push(
       `<g class="occ" data-status="${g.status}" data-overdue="${g.overdue}" data-unbound="${unbound}" data-count="${g.occurrences.length}"><circle cx="${x.toFixed(1)}" cy="${y}" r="8" fill="${STATUS_COLOR[g.status]}"/>` +
         (g.occurrences.length > 1 ? `<text x="${x.toFixed(1)}" y="${y + 4}" font-size="10" fill="#fff" text-anchor="middle">${g.occurrences.length}</text>` : "") +
@@ -288,11 +296,13 @@ const timeline = (occurrences: readonly Occurrence[], statuses: readonly Occurre
   }
   const overdueTotal = [...groups.values()].reduce((n, g) => n + g.overdue, 0);
   const red = [...groups.values()].filter((g) => g.status === "overdue");
-  const redUnbound = red.filter((g) => g.overdue === 0).length;
+  const redUnbound = red.filter((g) => g.overdue === 0);
+  const redEmptyGroup = redUnbound.filter((g) => g.occurrences.some((o) => emptyGroups.has(o.id))).length;
+  const redNoUnit = redUnbound.length - redEmptyGroup;
   const undated = occurrences.length - dated.length;
   const caption =
     `${tasks.length}项任务共${dated.length}个有日期的时间节点${undated > 0 ? `（另有${undated}个随事件或不在本年度，没有固定日期）` : ""}；同一任务同一天的节点合为一个圆点，圆点中的数字为节点数。` +
-    `逾期未完成${overdueTotal}项（按单位计），在${red.length - redUnbound}个红色圆点上${redUnbound > 0 ? `；另有${redUnbound}个红色圆点的节点公文未列责任单位，不计入` : ""}。`;
+    `逾期未完成${overdueTotal}项（按单位计），在${red.length - redUnbound.length}个红色圆点上${redNoUnit > 0 ? `；另有${redNoUnit}个红色圆点的节点公文未列责任单位，不计入` : ""}${redEmptyGroup > 0 ? `；另有${redEmptyGroup}个红色圆点的节点责任单位组尚无成员，不计入` : ""}。`;
   const legend = `<p class="legend">${(["done_on_time", "done_late", "overdue", "due_soon", "upcoming"] as const).map((s) => `<span><i style="background:${STATUS_COLOR[s]};border-radius:6px"></i>${STATUS_ZH[s]}</span>`).join("")}</p>`;
   return `${legend}<figure class="wide-only"><svg id="timeline" role="img" aria-label="全年时间节点" viewBox="0 0 ${width} ${height}" style="max-width:${width}px" xmlns="http://www.w3.org/2000/svg">${parts.join("")}</svg><figcaption>${e(caption)}</figcaption></figure><div class="narrow-only"><p class="units">${e(caption)}</p><ul class="dated legend-list">${list.join("")}</ul></div>`;
 };
@@ -370,7 +380,7 @@ export const renderReport = (data: ReportData): string => {
   const body = [
     section("outline", "一、工作安排与分工", "Tasks and who does them", outline(plan)),
     data.matrix !== undefined ? section("matrix-section", "二、责任矩阵", "Responsibility matrix", heatmap(data.matrix)) : "",
-    data.occurrences !== undefined ? section("timeline-section", "三、全年时间节点", "The year's deadlines", timeline(data.occurrences, data.statuses ?? [], plan.year, titles)) : "",
+    data.occurrences !== undefined ? section("timeline-section", "三、全年时间节点", "The year's deadlines", timeline(data.occurrences, data.statuses ?? [], plan.year, titles, new Map((data.bulletin?.emptyGroups ?? []).map((g) => [g.occurrenceId as string, g.groups])))) : "",
     data.bulletin !== undefined ? section("bulletin", "四、工作进展通报", "Progress bulletin", `<pre>${e(bulletinToText(data.bulletin))}</pre>`) : "",
     data.cards !== undefined ? section("scores-section", "五、考核得分", "Assessment scores", scores(data.cards, data.schemeTitle)) : "",
     data.diagnostics !== undefined && data.diagnostics.length > 0 ? section("diagnostics", "附：解析与校验提示", "Notes from reading the document", diagnosticsList(data.diagnostics)) : "",

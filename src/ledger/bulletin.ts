@@ -7,6 +7,8 @@ import { Ledger } from "../model/ledger.js";
 import { ResponsibilityMatrix } from "../model/matrix.js";
 import { Plan } from "../model/plan.js";
 import { Occurrence } from "../model/schedule.js";
+import { Roster } from "../model/unit.js";
+import { emptyGroupsOf } from "../units/matrix.js";
 import { formatChineseNumeral } from "../text/numerals.js";
 import { boundUnits } from "../schedule/expand.js";
 import { type OccurrenceStatus, type OccurrenceStatusKind, occurrenceStatus } from "./status.js";
@@ -62,6 +64,13 @@ export interface Bulletin {
   readonly horizonDays: number;
   readonly units: readonly BulletinUnit[];
   readonly totals: { readonly overdue: number; readonly dueSoon: number; readonly doneOnTime: number; readonly doneLate: number; readonly upcoming: number };
+  /**
+   * 责任单位组尚无成员的带日期时间节点（仅在给出 `roster` 选项时列出）：公文写明由该组负责，但名录中该组没有成员，
+   * 无法计入任何单位。Dated items whose lead and responsible units are only groups with no members
+   * in the roster (listed when the `roster` option is given): the document names the group, but no
+   * unit can be held to them until the roster lists its members.
+   */
+  readonly emptyGroups?: readonly { readonly occurrenceId: OccurrenceId; readonly taskNo: number; readonly groups: readonly string[] }[];
 }
 
 const count = z.number().int().nonnegative();
@@ -85,6 +94,7 @@ export const BulletinShape = z.object({
   horizonDays: count,
   units: z.array(z.object({ unitId: UnitId, name: z.string(), overdue: items, dueSoon: items, doneOnTime: items, doneLate: items })),
   totals: z.object({ overdue: count, dueSoon: count, doneOnTime: count, doneLate: count, upcoming: count }),
+  emptyGroups: z.array(z.object({ occurrenceId: OccurrenceId, taskNo: count, groups: z.array(z.string()) })).optional(),
 });
 const Occurrences = z.array(Occurrence);
 
@@ -107,6 +117,12 @@ const BUCKET: Readonly<Record<OccurrenceStatusKind, "overdue" | "dueSoon" | "don
 export interface BulletinOptions {
   /** 列出多少天内到期的节点（默认 14）。List items due within this many days (default 14). */
   readonly horizonDays?: number;
+  /**
+   * 名录（构建矩阵所用）：给出时，列出责任单位组尚无成员的时间节点（见 {@link Bulletin.emptyGroups}）。The
+   * roster the matrix was built with: when given, the dated items charged to groups with no members
+   * are listed (see {@link Bulletin.emptyGroups}).
+   */
+  readonly roster?: Roster;
 }
 
 /**
@@ -140,6 +156,8 @@ export const buildBulletin = (
   argument(fn, "asOf", IsoDate, asOf);
   const horizon = optionsOf(fn, options).horizonDays ?? 14;
   if (!Number.isInteger(horizon) || horizon < 0) throw badArgument(fn, "options.horizonDays", "应为非负整数", "must be a non-negative integer");
+  const roster = options?.roster;
+  if (roster !== undefined) argument(fn, "options.roster", Roster, roster);
   const bound = occurrences.map((o) => (o.unitIds.length > 0 ? o : { ...o, unitIds: boundUnits(matrix, o.taskId, o.clauseId) }));
   const statuses = occurrenceStatus(bound, ledger, asOf, { dueSoonDays: horizon });
   const occById = new Map(bound.map((o) => [o.id as string, o]));
@@ -173,7 +191,15 @@ export const buildBulletin = (
     .filter((u) => perUnit.has(u.id))
     .map((u) => ({ unitId: u.id, name: u.name, ...(perUnit.get(u.id) as NonNullable<ReturnType<typeof perUnit.get>>) }))
     .sort((a, b) => b.overdue.length - a.overdue.length || (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0));
-  return deepFreeze({ planId: plan.id, title: plan.title, asOf, horizonDays: horizon, units, totals });
+  const emptyOf = roster === undefined ? undefined : emptyGroupsOf(plan, roster);
+  const emptyGroups =
+    emptyOf === undefined
+      ? undefined
+      : bound.flatMap((o) => {
+          const groups = o.due === undefined || o.unitIds.length > 0 ? [] : emptyOf(o.taskId, o.clauseId);
+          return groups.length === 0 ? [] : [{ occurrenceId: o.id, taskNo: o.taskNo, groups }];
+        });
+  return deepFreeze({ planId: plan.id, title: plan.title, asOf, horizonDays: horizon, units, totals, ...(emptyGroups !== undefined ? { emptyGroups } : {}) });
 };
 
 const dateZh = (d: IsoDate): string => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
@@ -198,6 +224,9 @@ export const bulletinToText = (bulletin: Bulletin): string => {
   lines.push("一、总体情况");
   lines.push(
     `截至${dateZh(bulletin.asOf)}，各单位已到期或已完成的工作节点中：按时完成${t.doneOnTime}项，逾期完成${t.doneLate}项，逾期未完成${t.overdue}项${t.dueSoon > 0 ? `；另有${t.dueSoon}项将在${bulletin.horizonDays}日内到期` : ""}。`,
+    ...(bulletin.emptyGroups !== undefined && bulletin.emptyGroups.length > 0
+      ? [`另有${bulletin.emptyGroups.length}个时间节点的责任单位组（${[...new Set(bulletin.emptyGroups.flatMap((g) => g.groups))].join("、")}）尚无成员，未计入任何单位，请在名录中补充。`]
+      : []),
     "",
   );
   const section = (no: number, heading: string, pick: (u: BulletinUnit) => readonly BulletinItem[], extra: (i: BulletinItem) => string) => {

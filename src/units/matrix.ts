@@ -155,6 +155,35 @@ export const buildMatrix = (plan: Plan, roster: Roster, options: ResolveOptions 
   return deepFreeze({ planId: plan.id, units, tasks, cells, diagnostics });
 };
 
+/**
+ * The groups with no members in the roster that a clause names as lead or responsible (by name, in
+ * the document's order), for each clause and, without a clause, for the whole task: whom the
+ * document charges with the clause's dated obligations although the matrix can bind no unit of
+ * theirs (see group_unexpanded). Read as {@link buildMatrix} reads the plan. Internal.
+ */
+export const emptyGroupsOf = (plan: Plan, roster: Roster): ((taskId: string, clauseId?: string) => readonly string[]) => {
+  const date = planDate(plan, {});
+  const index = indexRoster(roster, date, true);
+  const { plan: resolved } = resolveWithIndex(plan, index, date);
+  const names = new Map<string, string[]>();
+  const add = (k: string, name: string) => {
+    const list = names.get(k);
+    if (list === undefined) names.set(k, [name]);
+    else if (!list.includes(name)) list.push(name);
+  };
+  for (const section of resolved.sections)
+    for (const task of section.tasks)
+      for (const clause of task.clauses)
+        for (const role of ["lead", "responsible"] as const)
+          for (const ref of clause.assignment[role]) {
+            const group = ref.groupId === undefined ? undefined : index.groupById.get(ref.groupId);
+            if (group === undefined || selectMembers(roster, group, date).length > 0) continue;
+            add(task.id, group.name);
+            add(`${task.id}\u0000${clause.id}`, group.name);
+          }
+  return (taskId, clauseId) => names.get(clauseId === undefined ? taskId : `${taskId}\u0000${clauseId}`) ?? [];
+};
+
 const CellFilterSchema = z.strictObject({ role: Role.optional(), includeGroups: z.boolean().optional(), certainty: Certainty.optional() });
 
 /** The matrix, the unit (or task) a query names, and its filter, checked at the boundary. */

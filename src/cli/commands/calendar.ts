@@ -1,6 +1,6 @@
 import { buildMatrix, expandSchedule, scheduleToICalendar } from "../../index.js";
 import { type Command, stopOnProblems } from "../command.js";
-import { loadPlan, loadRoster, withYear } from "../inputs.js";
+import { loadPlan, loadRoster, yearIfNone } from "../inputs.js";
 import { print } from "../io.js";
 import { text } from "../messages.js";
 import { ID, PLAN_FILE, ROSTER, dtstampValue, yearValue } from "../options.js";
@@ -22,9 +22,9 @@ export const calendar: Command = {
     const year = yearValue(problems, args);
     const dtstamp = dtstampValue(problems, args);
     stopOnProblems(this, problems);
-    // --year here picks the calendar year to expand; the plan keeps the year its text gives.
-    const loaded = loadPlan(env, args.positionals[0] as string, { id: args.string("id") });
-    const { plan } = year === undefined ? withYear(env, loaded) : loaded;
+    // --year here picks the calendar year to expand; the plan keeps the year its text gives, and a
+    // document that gives none is read in that year (else this year, said on standard error).
+    const { plan } = loadPlan(env, args.positionals[0] as string, { id: args.string("id"), yearIfNone: year ?? yearIfNone(env), quiet: year !== undefined });
     const rosterFile = args.string("roster");
     const matrix = rosterFile === undefined ? undefined : buildMatrix(plan, loadRoster(env, rosterFile));
     const occurrences = expandSchedule(plan, { ...(year !== undefined ? { year } : {}), ...(matrix !== undefined ? { matrix } : {}) });

@@ -67,9 +67,12 @@ export const report: Command = {
     if (ledgerFile === undefined) note(env, text("未给出 --ledger：台账为空，时间节点都按未报送计。", "No --ledger: the ledger is empty, so nothing counts as reported."));
     if (scheme !== undefined && ledgerFile !== undefined && ledgerFile !== BUNDLED.ledger) showNotices(env, whereIn(ledgerFile), checkLedgerAgainstScheme(ledger, scheme));
     const statuses = occurrenceStatus(occurrences, ledger, asOf);
-    const bulletin = buildBulletin(plan, matrix, occurrences, ledger, asOf);
+    const bulletin = buildBulletin(plan, matrix, occurrences, ledger, asOf, { roster });
     const cards: ScoreCard[] | undefined = scheme === undefined ? undefined : scoreUnits({ plan, roster, matrix, scheme, ledger, asOf });
     const notes = [
+      ...(roster.source?.provisional === true
+        ? ["单位名录为按公文推断的临时名录：单位和单位组均由公文中的名称推断，类别、层级和组的成员须核对、补充后才可作准。The roster is provisional: its units and groups were inferred from the document; check their kinds, levels and group members before relying on this report."]
+        : []),
       ...(schemeFile === BUNDLED.scheme ? ["考核方案为随包附带的示例方案，不是官方方案。The scheme is the bundled example, not an official one."] : []),
       ...(ledgerFile === BUNDLED.ledger
         ? ["台账为随包附带的虚构示例数据，仅供演示，不反映任何单位的真实工作情况。The ledger is the bundled synthetic sample, for the demo only; it says nothing about any real unit."]
@@ -102,6 +105,8 @@ export const report: Command = {
     writeOutputs(env, dir, REPORT_FILES.map((name) => [name, contents[name]] as const));
 
     const tasks = plan.sections.flatMap((s) => s.tasks);
+    const dated = occurrences.filter((o) => o.due !== undefined).length;
+    const emptyGroups = bulletin.emptyGroups ?? [];
     const next = occurrences.filter((o) => o.due !== undefined && o.due >= asOf && o.kind !== "ongoing").map((o) => `  ${o.due}  任务${o.taskNo} ${o.label}：${o.action}`);
     const overdue = bulletin.units.flatMap((u) => u.overdue.map((i) => `  ${u.name}：任务${i.taskNo} ${i.label}：${i.action}（截止${i.due ?? "—"}）`));
     const grades = new Map<string, number>();
@@ -111,11 +116,20 @@ export const report: Command = {
       [
         `${plan.title}（${plan.docNumber ?? "—"}），数据截至 ${asOf} / as of ${asOf}`,
         `部分 Sections ${plan.sections.length} · 任务 Tasks ${tasks.length} · 单位 Units ${matrix.units.length} · 时间节点 Scheduled items ${occurrences.length} · 逾期未完成 Overdue ${bulletin.totals.overdue}`,
-        ...(next.length > 0
-          ? ["接下来的截止日期 Next deadlines：", ...capped(next, 5, "项")]
-          : overdue.length > 0
-            ? ["本年度时间节点均已到期。逾期未完成 All deadlines have passed; overdue：", ...capped(overdue, 5, "项")]
-            : ["本年度时间节点均已到期，没有逾期未完成的事项。All deadlines have passed; nothing is overdue."]),
+        ...(dated === 0
+          ? ["没有带日期的时间节点。No dated items."]
+          : next.length > 0
+            ? ["接下来的截止日期 Next deadlines：", ...capped(next, 5, "项")]
+            : overdue.length > 0
+              ? ["本年度时间节点均已到期。逾期未完成 All deadlines have passed; overdue：", ...capped(overdue, 5, "项")]
+              : ["本年度时间节点均已到期，没有逾期未完成的事项。All deadlines have passed; nothing is overdue."]),
+        ...(emptyGroups.length > 0
+          ? [
+              `${emptyGroups.length}个时间节点的责任单位组（${[...new Set(emptyGroups.flatMap((g) => g.groups))].join("、")}）尚无成员，未计入任何单位，请在名录中补充。` +
+                `${emptyGroups.length} dated item${emptyGroups.length === 1 ? "" : "s"} belong${emptyGroups.length === 1 ? "s" : ""} to a unit group with no members yet, so no unit is held to ${emptyGroups.length === 1 ? "it" : "them"}: list its members in the roster.`,
+            ]
+          : []),
+        ...(roster.source?.provisional === true ? ["单位名录为按公文推断的临时名录，须核对。The roster was inferred from the document (provisional): check it."] : []),
         cards === undefined ? "未评分（没有考核方案）Not scored (no scheme)" : `等次 Grades：${[...grades].map(([g, n]) => `${g} ${n}`).join("，")}`,
         `已写出 Written：${resolve(dir)}/{${REPORT_FILES.join(", ")}}`,
         `打开报告 Open the report：${resolve(dir, "report.html")}`,

@@ -32,6 +32,6 @@ export const status: Command = {
     const { matrix, roster } = loadMatrix(env, loaded, args.string("roster"));
     const occurrences = expandSchedule(plan, { matrix });
     const ledger = loadLedger(env, args.string("ledger") as string, { plan, matrix, occurrences, roster });
-    print(env, bulletinToText(buildBulletin(plan, matrix, occurrences, ledger, asOf, { horizonDays: horizon })));
+    print(env, bulletinToText(buildBulletin(plan, matrix, occurrences, ledger, asOf, { horizonDays: horizon, roster })));
   },
 };

@@ -66,16 +66,25 @@ export const emptyLedger = (planId: PlanId): Ledger => deepFreeze({ planId: argu
 export const isWorkEntry = (e: ProgressEntry): e is WorkEntry =>
   typeof e === "object" && e !== null && (e.kind === "done" || e.kind === "progress" || e.kind === "held");
 
-/** The indexes a check needs: built once per (plan, matrix, occurrences, roster) and kept while they are frozen. */
+/** The indexes a check needs: built once per (plan, matrix, occurrences) and kept while they are frozen. */
 interface Checker {
   /** The entry with its task, requirement and occurrence written as the plan's own ids (the same object when they already are). */
   readonly portable: (entry: ProgressEntry, path: DiagnosticPath, note: (r: { id: string; foreign?: string }, written: string, path: DiagnosticPath) => void) => ProgressEntry;
-  readonly check: (entry: ProgressEntry, path: DiagnosticPath, isTaken: (id: string) => boolean, asOf: IsoDate) => Diagnostic[];
+  readonly check: (entry: ProgressEntry, path: DiagnosticPath, isTaken: (id: string) => boolean, asOf: IsoDate, roster: RosterUnits) => Diagnostic[];
   readonly planId: string;
 }
 
-/** Per matrix, plan, occurrences (or none) and roster (or none): the checker of that context. */
-const checkers = new WeakMap<object, WeakMap<object, WeakMap<object, WeakMap<object, Checker>>>>();
+/**
+ * The roster's side of a check (when the context has one): the name of a roster unit by id. Looked
+ * up only for a unit the matrix lacks, so the roster is read (and checked) only then, once per call.
+ */
+interface RosterUnits {
+  readonly given: boolean;
+  readonly nameOf: (unitId: string) => string | undefined;
+}
+
+/** Per matrix, plan and occurrences (or none): the checker of that context. */
+const checkers = new WeakMap<object, WeakMap<object, WeakMap<object, Checker>>>();
 const NONE = {};
 
 const levelOf = <K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V): V => {
@@ -84,28 +93,37 @@ const levelOf = <K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V)
   return v;
 };
 
-/** The checker of a context, from the cache when plan, matrix, occurrences and roster are frozen (they cannot change). */
+/** The checker of a context, from the cache when plan, matrix and occurrences are frozen (they cannot change). */
 const checkerOf = (fn: string, ctx: LedgerContext): Checker => {
   if (typeof ctx !== "object" || ctx === null) throw badArgument(fn, "context", "应为 { plan, matrix, asOf, occurrences?, roster? }", "must be { plan, matrix, asOf, occurrences?, roster? }");
   toDayNumber(ctx.asOf, fn);
   // Object.isFrozen is true of undefined and every primitive, which cannot be WeakMap keys: those go to checker, which refuses them.
   const frozen = (v: unknown): boolean => typeof v === "object" && v !== null && Object.isFrozen(v);
   const optional = (v: unknown): boolean => v === undefined || frozen(v);
-  if (!(frozen(ctx.plan) && frozen(ctx.matrix) && optional(ctx.occurrences) && optional(ctx.roster))) return checker(fn, ctx);
+  if (!(frozen(ctx.plan) && frozen(ctx.matrix) && optional(ctx.occurrences))) return checker(fn, ctx);
   const byPlan = levelOf(checkers, ctx.matrix, () => new WeakMap());
   const byOcc = levelOf(byPlan, ctx.plan, () => new WeakMap());
-  const byRoster = levelOf(byOcc, ctx.occurrences ?? NONE, () => new WeakMap());
-  return levelOf(byRoster, ctx.roster ?? NONE, () => checker(fn, ctx));
+  return levelOf(byOcc, ctx.occurrences ?? NONE, () => checker(fn, ctx));
+};
+
+/** The roster's units of a context, read on first need (a frozen roster is checked once, see argument). */
+const rosterUnitsOf = (fn: string, ctx: LedgerContext): RosterUnits => {
+  let names: Map<string, string> | undefined;
+  return {
+    given: ctx.roster !== undefined,
+    nameOf: (unitId) => {
+      if (ctx.roster === undefined) return undefined;
+      names ??= new Map(argument(fn, "context.roster", Roster, ctx.roster).units.map((u) => [u.id as string, u.name]));
+      return names.get(unitId);
+    },
+  };
 };
 
 const checker = (fn: string, ctx: LedgerContext): Checker => {
   argument(fn, "context.plan", Plan, ctx.plan);
   argument(fn, "context.matrix", ResponsibilityMatrix, ctx.matrix);
   if (ctx.occurrences !== undefined) argument(fn, "context.occurrences", Occurrences, ctx.occurrences);
-  if (ctx.roster !== undefined) argument(fn, "context.roster", Roster, ctx.roster);
   const units = new Map(ctx.matrix.units.map((u) => [u.id as string, u.name]));
-  // Units the roster knows that no task names: they may report assessment facts, not work.
-  const assessedOnly = new Map((ctx.roster?.units ?? []).filter((u) => !units.has(u.id)).map((u) => [u.id as string, u.name]));
   const refs = planRefs(ctx.plan);
   const tasks = new Map<string, { no: number; requirements: Set<string> }>();
   for (const s of ctx.plan.sections) for (const t of s.tasks) tasks.set(t.id, { no: t.no, requirements: new Set(t.requirements.map((r) => r.id)) });
@@ -114,17 +132,18 @@ const checker = (fn: string, ctx: LedgerContext): Checker => {
   return {
     planId: ctx.plan.id,
     portable: (e, path, note) => portableEntry(refs, e, path, note),
-    check: (e, path, isTaken, asOf) => {
+    check: (e, path, isTaken, asOf, roster) => {
       const out: Diagnostic[] = [];
       if (isTaken(e.id)) out.push(diag("duplicate_entry", "error", `台账记录编号“${e.id}”已存在`, `Ledger entry id "${e.id}" already exists`, [...path, "id"]));
       const work = isWorkEntry(e) ? e : undefined;
-      const unitName = units.get(e.unitId) ?? (work === undefined ? assessedOnly.get(e.unitId) : undefined);
+      // A unit the roster knows that no task names may report assessment facts, not work.
+      const only = units.has(e.unitId) ? undefined : roster.nameOf(e.unitId);
+      const unitName = units.get(e.unitId) ?? (work === undefined ? only : undefined);
       if (unitName === undefined) {
-        const only = assessedOnly.get(e.unitId);
         out.push(
           only !== undefined
             ? diag("no_role", "error", `“${only}”在工作安排中没有任务，只能报送考核事实（问题、指标数值、表彰等），不能报送工作进展`, `"${only}" has no task in the plan: it may report assessment facts (incidents, measures, awards …), not work`, [...path, "unitId"])
-            : diag("unknown_unit", "error", `责任矩阵${ctx.roster !== undefined ? "和单位名录" : ""}中没有单位“${e.unitId}”`, `Unit "${e.unitId}" is not in the matrix${ctx.roster !== undefined ? " or the roster" : ""}`, [...path, "unitId"]),
+            : diag("unknown_unit", "error", `责任矩阵${roster.given ? "和单位名录" : ""}中没有单位“${e.unitId}”`, `Unit "${e.unitId}" is not in the matrix${roster.given ? " or the roster" : ""}`, [...path, "unitId"]),
         );
       }
       const task = e.taskId === undefined ? undefined : tasks.get(e.taskId);
@@ -257,6 +276,7 @@ const record = (fn: string, ledger: Ledger, entries: readonly unknown[], ctx: Le
   const isTaken = isTakenIn(view);
   if (!Array.isArray(entries)) throw badArgument(fn, "entries", "应为数组", "must be an array");
   const { check, portable, planId } = checkerOf(fn, ctx);
+  const roster = rosterUnitsOf(fn, ctx);
   const issues: Diagnostic[] = [];
   const parsed: ProgressEntry[] = [];
   const batch = new Set<string>();
@@ -269,7 +289,7 @@ const record = (fn: string, ledger: Ledger, entries: readonly unknown[], ctx: Le
       return;
     }
     const entry = portable(r.value, path, foreign.note);
-    issues.push(...check(entry, path, (id) => batch.has(id) || isTaken(id), ctx.asOf));
+    issues.push(...check(entry, path, (id) => batch.has(id) || isTaken(id), ctx.asOf, roster));
     batch.add(entry.id);
     parsed.push(entry);
   });

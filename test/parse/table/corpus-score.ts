@@ -5,14 +5,10 @@
 import { readFileSync, readdirSync } from "node:fs";
 import type { Plan, Role } from "../../../src/model/plan.js";
 import { normalizeText } from "../../../src/text/normalize.js";
+import type { GoldenTask } from "../../corpus/measure.js";
 
-export interface GoldenTask {
-  readonly label: string;
-  readonly title: string;
-  readonly lead: readonly string[];
-  readonly responsible: readonly string[];
-  readonly support: readonly string[];
-}
+/** A golden task as the corpus README defines it (the shape the corpus runner reads). */
+export type { GoldenTask } from "../../corpus/measure.js";
 
 export interface CorpusDoc {
   readonly id: string;

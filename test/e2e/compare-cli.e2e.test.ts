@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPage } from "../support/browser.js";
 
 // The fazhi command as a process, on two real pairs of the corpus (test/corpus/compare: consecutive
 // years of Huzhou's work-report breakdown for diff, Huzhou's 政务公开要点 and Deqing County's made
@@ -75,16 +75,7 @@ describe.skipIf(BROWSER === undefined)("fazhi diff and coverage: the real comman
   afterAll(async () => browser?.close());
 
   /** Open a page: what it logged as errors and every address it asked for are returned with it. */
-  const open = async (file: string) => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-    page.on("pageerror", (e) => errors.push(String(e)));
-    page.on("request", (r) => requests.push(r.url()));
-    await page.goto(pathToFileURL(file).href);
-    return { page, errors, requests };
-  };
+  const open = (file: string) => openPage(browser, file);
 
   it("diff --format html --out: the golden pair is a row of the page", async () => {
     expect(runs[0]?.stdout).toBe(`已写出 Written：${diffHtml}\n`);

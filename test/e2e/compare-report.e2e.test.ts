@@ -8,6 +8,7 @@ import { diffPlans } from "../../src/compare/diff.js";
 import { renderCoverage, renderPlanDiff } from "../../src/export/compare-report.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { seedText } from "../support/seed.js";
+import { openPage } from "../support/browser.js";
 
 // Opens the diff and coverage pages in real headless Chromium, like report.e2e.test.ts: skipped on
 // a machine without a browser, failing under CI=true.
@@ -32,13 +33,7 @@ describe.skipIf(BROWSER === undefined)("the comparison pages in headless Chromiu
     writeFileSync(coverageFile, renderCoverage(planCoverage(previous, next)));
     const browser = await chromium.launch({ executablePath: BROWSER as string, args: FLAGS });
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const errors: string[] = [];
-      const requests: string[] = [];
-      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-      page.on("pageerror", (e) => errors.push(String(e)));
-      page.on("request", (r) => requests.push(r.url()));
-      await page.goto(pathToFileURL(diffFile).href);
+      const { page, errors, requests } = await openPage(browser, diffFile);
       expect(await page.locator("#pairs tr.change").count()).toBe(3);
       expect(await page.locator("#same-pairs tr.same").count()).toBe(32);
       expect(await page.locator("#same-pairs").isVisible()).toBe(false);

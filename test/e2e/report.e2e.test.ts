@@ -16,6 +16,7 @@ import { expandSchedule } from "../../src/schedule/expand.js";
 import { buildMatrix } from "../../src/units/matrix.js";
 import { seedRoster } from "../support/rosters.js";
 import { seedJson, seedText } from "../support/seed.js";
+import { openPage } from "../support/browser.js";
 
 // Opens the HTML report in real headless Chromium (Debian's chromium; .ci/run installs it, with
 // poppler-utils for reading the printed PDF back). Without a browser the test is skipped on a
@@ -69,13 +70,7 @@ describe.skipIf(MISSING.length > 0)("the HTML report in headless Chromium", () =
   afterAll(async () => browser?.close());
 
   it("on a desktop: no console errors or requests; tasks, matrix, timeline and scores agree with the cards", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-    page.on("pageerror", (e) => errors.push(String(e)));
-    page.on("request", (r) => requests.push(r.url()));
-    await page.goto(pathToFileURL(file).href);
+    const { page, errors, requests } = await openPage(browser, file);
     expect(await page.locator("tr[data-task]").count()).toBe(35);
     // The matrix: columns named by task titles; lead and responsible solid, candidates only dots.
     const columns = await page.locator("#matrix g.col text").allTextContents();

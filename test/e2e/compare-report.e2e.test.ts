@@ -7,8 +7,8 @@ import { planCoverage } from "../../src/compare/coverage.js";
 import { diffPlans } from "../../src/compare/diff.js";
 import { renderCoverage, renderPlanDiff } from "../../src/export/compare-report.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
-import { seedText } from "../support/seed.js";
 import { openPage } from "../support/browser.js";
+import { seedText } from "../support/seed.js";
 
 // Opens the diff and coverage pages in real headless Chromium, like report.e2e.test.ts: skipped on
 // a machine without a browser, failing under CI=true.

@@ -14,9 +14,9 @@ import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { scoreUnits } from "../../src/scoring/score.js";
 import { expandSchedule } from "../../src/schedule/expand.js";
 import { buildMatrix } from "../../src/units/matrix.js";
+import { openPage } from "../support/browser.js";
 import { seedRoster } from "../support/rosters.js";
 import { seedJson, seedText } from "../support/seed.js";
-import { openPage } from "../support/browser.js";
 
 // Opens the HTML report in real headless Chromium (Debian's chromium; .ci/run installs it, with
 // poppler-utils for reading the printed PDF back). Without a browser the test is skipped on a

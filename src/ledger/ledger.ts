@@ -11,7 +11,8 @@ import { ResponsibilityMatrix } from "../model/matrix.js";
 import { Plan } from "../model/plan.js";
 import { type PlanRefs, foreignNotices, planRefs, taskHint, taskHintEn } from "../model/refs.js";
 import { Occurrence } from "../model/schedule.js";
-import { Roster } from "../model/unit.js";
+import { Roster, type Unit } from "../model/unit.js";
+import { unitExistsOn } from "../units/resolve.js";
 
 /**
  * 台账变更的校验依据：工作安排、责任矩阵、截至日期，以及（可选的）时间节点和单位名录。给出名录时，名录中没有任务的
@@ -80,7 +81,7 @@ interface Checker {
  */
 interface RosterUnits {
   readonly given: boolean;
-  readonly nameOf: (unitId: string) => string | undefined;
+  readonly unitOf: (unitId: string) => Unit | undefined;
 }
 
 /** Per matrix, plan and occurrences (or none): the checker of that context. */
@@ -108,13 +109,18 @@ const checkerOf = (fn: string, ctx: LedgerContext): Checker => {
 
 /** The roster's units of a context, read on first need (a frozen roster is checked once, see argument). */
 const rosterUnitsOf = (fn: string, ctx: LedgerContext): RosterUnits => {
-  let names: Map<string, string> | undefined;
+  const roster: unknown = ctx.roster;
+  // The shape at once (a wrong roster is refused even when no entry needs it); the whole roster on first need.
+  if (roster !== undefined && (typeof roster !== "object" || roster === null || !Array.isArray((roster as { units?: unknown }).units))) {
+    throw badArgument(fn, "context.roster", "应为单位名录（含 units）", "must be a roster (with units)");
+  }
+  let byId: Map<string, Unit> | undefined;
   return {
     given: ctx.roster !== undefined,
-    nameOf: (unitId) => {
+    unitOf: (unitId) => {
       if (ctx.roster === undefined) return undefined;
-      names ??= new Map(argument(fn, "context.roster", Roster, ctx.roster).units.map((u) => [u.id as string, u.name]));
-      return names.get(unitId);
+      byId ??= new Map(argument(fn, "context.roster", Roster, ctx.roster).units.map((u) => [u.id as string, u]));
+      return byId.get(unitId);
     },
   };
 };
@@ -137,9 +143,12 @@ const checker = (fn: string, ctx: LedgerContext): Checker => {
       if (isTaken(e.id)) out.push(diag("duplicate_entry", "error", `台账记录编号“${e.id}”已存在`, `Ledger entry id "${e.id}" already exists`, [...path, "id"]));
       const work = isWorkEntry(e) ? e : undefined;
       // A unit the roster knows that no task names may report assessment facts, not work.
-      const only = units.has(e.unitId) ? undefined : roster.nameOf(e.unitId);
+      const known = units.has(e.unitId) ? undefined : roster.unitOf(e.unitId);
+      const only = known !== undefined && unitExistsOn(known, e.date) ? known.name : undefined;
       const unitName = units.get(e.unitId) ?? (work === undefined ? only : undefined);
-      if (unitName === undefined) {
+      if (known !== undefined && only === undefined) {
+        out.push(diag("unit_not_valid", "error", `“${known.name}”在${e.date}不存在（已撤销或尚未设立），不能报送`, `"${known.name}" did not exist on ${e.date} (dissolved or not yet established) and cannot report`, [...path, "unitId"]));
+      } else if (unitName === undefined) {
         out.push(
           only !== undefined
             ? diag("no_role", "error", `“${only}”在工作安排中没有任务，只能报送考核事实（问题、指标数值、表彰等），不能报送工作进展`, `"${only}" has no task in the plan: it may report assessment facts (incidents, measures, awards …), not work`, [...path, "unitId"])

@@ -62,6 +62,12 @@ interface Written {
 /** Names sharing an abbreviation bucket beyond this many are not compared pairwise (keeps the cost linear). */
 const BUCKET_MAX = 64;
 
+/** The first of each key, in order (a Set, not a search per item: a plan may name one id thousands of times). */
+const firstOfEachKey = <T extends { readonly key: string }>(items: readonly T[]): T[] => {
+  const seen = new Set<string>();
+  return items.filter((w) => !seen.has(w.key) && (seen.add(w.key), true));
+};
+
 /**
  * 由工作安排推断一份临时的单位名录：公文中点名的每个单位一条（按名称猜测类别和层级），同一单位的简称和全称
  * 合并（县政府办 / 县政府办公室，司法局 / 县司法局 / 武陟县司法局），每次合并给出一条提示（`units_merged`），
@@ -166,7 +172,7 @@ export const inferRoster = (plan: Plan, options: InferRosterOptions = {}): Infer
     units.push({ id: id as Unit["id"], name: best.text, kind, ...(level !== undefined ? { level } : {}), ...(aliases.length > 0 ? { aliases } : {}), ...(note !== undefined ? { note } : {}) });
   }
   for (const [id, { texts }] of byId) {
-    const own = texts.filter((w, i) => w.key !== "" && !usedNames.has(w.key) && !phrases.has(w.key) && texts.findIndex((x) => x.key === w.key) === i);
+    const own = firstOfEachKey(texts).filter((w) => w.key !== "" && !usedNames.has(w.key) && !phrases.has(w.key));
     for (const w of own) usedNames.add(w.key);
     const first = own[0];
     const name = first?.text ?? `单位 ${id}`;
@@ -226,8 +232,9 @@ export const inferRoster = (plan: Plan, options: InferRosterOptions = {}): Infer
       groups.push(g);
     }
   }
+  const phraseKeys = new Set([...groupAt.values()].flatMap((g) => g.phrases.map(nameKey)));
   for (const [id, { texts }] of groupsById) {
-    const own = texts.filter((w, i) => w.key !== "" && !usedNames.has(w.key) && texts.findIndex((x) => x.key === w.key) === i && ![...groupAt.values()].some((g) => g.phrases.some((x) => nameKey(x) === w.key)));
+    const own = firstOfEachKey(texts).filter((w) => w.key !== "" && !usedNames.has(w.key) && !phraseKeys.has(w.key));
     groups.push({ id: id as UnitGroup["id"], name: own[0]?.text ?? `单位组 ${id}`, ...(own.length > 0 ? { phrases: own.map((w) => w.text) } : {}), scope: "relevant", select: { members: [] }, note: GROUP_NOTE });
   }
 

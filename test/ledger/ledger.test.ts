@@ -270,6 +270,13 @@ describe("assessment-only units", () => {
     expect(recordProgress(base, fact, ctx).issues.map((d) => d.code)).toEqual(["unknown_unit"]);
   });
 
+  it("a roster unit that did not exist on the entry's date cannot report; a roster that is not one is refused", () => {
+    const dissolved = Roster.parse({ ...seedRoster(), units: [...seedRoster().units, { id: "test-only", name: "虚构考核单位", kind: "government_department", validTo: "2020-01-01" }] });
+    const r = recordProgress(base, fact, { ...ctx, roster: dissolved });
+    expect(r.issues.map((d) => [d.code, d.path])).toEqual([["unit_not_valid", ["unitId"]]]);
+    expect(() => recordProgress(base, fact, { ...ctx, roster: 5 as never })).toThrow(/context\.roster/);
+  });
+
   it("readLedger with the roster accepts them", () => {
     const r = readLedger({ planId: "wuzhi-2024", entries: [fact] }, { ...ctx, roster });
     expect(r.ok).toBe(true);

@@ -1,10 +1,34 @@
-import { diag } from "../../model/diagnostic.js";
+import { type Diagnostic, diag } from "../../model/diagnostic.js";
 import { deepFreeze } from "../../model/freeze.js";
 import { checkCriteria } from "./checks.js";
 import { type Layout, layoutRows, layoutText } from "./layout.js";
 import { PHRASE_RULES, type PhraseRule } from "./phrase-rules.js";
 import { buildItems } from "./structure.js";
 import type { CriteriaTable } from "./types.js";
+
+/**
+ * The rows as a grid of strings: a row that is not an array, or a cell that is not a string, is read
+ * as empty and reported at its place (rows from a spreadsheet library may hold numbers or null).
+ */
+const gridOf = (rows: unknown): { cells: string[][]; problems: Diagnostic[] } => {
+  const problems: Diagnostic[] = [];
+  if (!Array.isArray(rows)) {
+    if (rows !== undefined && rows !== null) problems.push(diag("invalid_rows", "error", "表格应为行的数组，每行为单元格文字的数组", "The table must be an array of rows, each an array of cell texts", ["rows"]));
+    return { cells: [], problems };
+  }
+  const cells = rows.map((row: unknown, r) => {
+    if (!Array.isArray(row)) {
+      problems.push(diag("invalid_rows", "error", `第${r + 1}行不是单元格的数组，按空行处理`, `Row ${r + 1} is not an array of cells; read as empty`, ["rows", r]));
+      return [];
+    }
+    return row.map((cell: unknown, c) => {
+      if (typeof cell === "string") return cell;
+      if (cell !== undefined && cell !== null && cell !== "") problems.push(diag("invalid_rows", "error", `第${r + 1}行第${c + 1}列不是文字，按空格处理`, `Row ${r + 1}, column ${c + 1} is not text; read as empty`, ["rows", r, c]));
+      return "";
+    });
+  });
+  return { cells, problems };
+};
 
 /**
  * {@link readCriteriaText} 和 {@link readCriteriaTable} 的选项。Options of {@link readCriteriaText} and {@link readCriteriaTable}.
@@ -65,7 +89,9 @@ export const readCriteriaText = (text: string, options: ReadCriteriaOptions = {}
  */
 export const readCriteriaTable = (rows: readonly (readonly string[])[], options: ReadCriteriaOptions = {}): CriteriaTable => {
   try {
-    return read(layoutRows(Array.isArray(rows) ? rows : []), typeof options === "object" && options !== null ? options : {});
+    const { cells, problems } = gridOf(rows);
+    const table = read(layoutRows(cells), typeof options === "object" && options !== null ? options : {});
+    return problems.length === 0 ? table : deepFreeze({ ...table, diagnostics: [...problems, ...table.diagnostics] });
   } catch (error) {
     return deepFreeze({ items: [], diagnostics: [diag("internal_error", "error", `读取考核细则时发生内部错误：${String(error)}`, `Internal error while reading criteria: ${String(error)}`)] });
   }

@@ -185,3 +185,11 @@ describe("scheme → criteria table", () => {
     expect(back.diagnostics.filter((d) => d.code === "criteria_phrase_unread").every((d) => d.message.includes("见方案"))).toBe(true);
   });
 });
+
+describe("rows that are not a grid of strings", () => {
+  it("a row that is not an array or a cell that is not text is read as empty and reported at its place", () => {
+    expect(readSchemeTable(["abc"] as never).diagnostics.slice(0, 1).map((d) => [d.code, d.path])).toEqual([["invalid_rows", ["rows", 0]]]);
+    const r = readSchemeTable([["序号", "考核内容", "分值", "评分标准"], ["1", "工作计划", 2 as never, "未制定的扣2分"]]);
+    expect(r.diagnostics.filter((d) => d.code === "invalid_rows").map((d) => d.path)).toEqual([["rows", 1, 2]]);
+  });
+});

@@ -3,22 +3,17 @@
 // headless Chromium, shows every task the document has (as its hand-made golden counts them), every
 // unit of the inferred roster (written by the built `fazhi roster`), the matrix and the timeline.
 // Skipped, saying why, without Chromium (apt-get install -y chromium fonts-noto-cjk); failing under CI=true.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expandSchedule } from "../../src/schedule/expand.js";
 import type { Plan } from "../../src/model/plan.js";
+import { BROWSER, FLAGS, hasTools } from "../support/browser.js";
 import { builtCli, runCli as run } from "../support/built-cli.js";
 
-const BROWSER = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-if (BROWSER === undefined) {
-  const why = "the any-county report test needs chromium: apt-get install -y chromium fonts-noto-cjk";
-  if (process.env.CI === "true") throw new Error(`CI: ${why}`);
-  console.warn(`[skipped] ${why}`);
-}
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const READY = hasTools("the any-county report test", { chromium: BROWSER });
 const CORPUS = new URL("../corpus/plans/", import.meta.url).pathname;
 const SHOTS = new URL("../../test-output/", import.meta.url).pathname;
 
@@ -42,7 +37,7 @@ interface Ran {
 }
 const ran = new Map<string, Ran>();
 
-describe.skipIf(BROWSER === undefined)("fazhi report on other counties' documents, no roster: the report in headless Chromium", () => {
+describe.skipIf(!READY)("fazhi report on other counties' documents, no roster: the report in headless Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
     cli = await builtCli();

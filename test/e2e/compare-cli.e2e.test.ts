@@ -1,23 +1,17 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPage } from "../support/browser.js";
+import { BROWSER, FLAGS, hasTools, openPage } from "../support/browser.js";
 
 // The fazhi command as a process, on two real pairs of the corpus (test/corpus/compare: consecutive
 // years of Huzhou's work-report breakdown for diff, Huzhou's 政务公开要点 and Deqing County's made
 // under it for coverage), and its HTML pages in headless Chromium: no console errors, no requests
 // beyond the file, and each pair of the hand-made golden shown as a row. Skipped, saying why, on a
 // machine without Chromium (apt-get install -y chromium fonts-noto-cjk); failing under CI=true.
-const BROWSER = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-if (BROWSER === undefined) {
-  const why = "the comparison commands' browser test needs chromium: apt-get install -y chromium fonts-noto-cjk";
-  if (process.env.CI === "true") throw new Error(`CI: ${why}`);
-  console.warn(`[skipped] ${why}`);
-}
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const READY = hasTools("the comparison commands' browser test", { chromium: BROWSER });
 const OUT = new URL("../../test-output/compare-cli/", import.meta.url).pathname;
 const CORPUS = new URL("../corpus/", import.meta.url).pathname;
 
@@ -56,7 +50,7 @@ const fazhi = async (argv: readonly string[]) => {
 /** A row's cells' text (textContent: the unchanged pairs sit in a closed <details>). */
 const CELLS = new Function("rows", "return rows.map((r) => [...r.cells].map((c) => c.textContent))") as (rows: unknown[]) => unknown;
 
-describe.skipIf(BROWSER === undefined)("fazhi diff and coverage: the real command, its pages in headless Chromium", () => {
+describe.skipIf(!READY)("fazhi diff and coverage: the real command, its pages in headless Chromium", () => {
   let browser: Browser;
   mkdirSync(OUT, { recursive: true });
   const diffPair = pairOf("huzhou-2023-2024-zfgzbg-fenjie");

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
@@ -7,15 +7,13 @@ import { planCoverage } from "../../src/compare/coverage.js";
 import { diffPlans } from "../../src/compare/diff.js";
 import { renderCoverage, renderPlanDiff } from "../../src/export/compare-report.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
-import { openPage } from "../support/browser.js";
+import { BROWSER, FLAGS, hasTools, openPage } from "../support/browser.js";
 import { seedText } from "../support/seed.js";
 
 // Opens the diff and coverage pages in real headless Chromium, like report.e2e.test.ts: skipped on
 // a machine without a browser, failing under CI=true.
-const BROWSER = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+const READY = hasTools("the comparison pages' browser test", { chromium: BROWSER });
 const OUT = new URL("../../test-output/", import.meta.url).pathname;
-if (BROWSER === undefined && process.env.CI === "true") throw new Error("CI needs Chromium for the comparison pages: apt-get install -y chromium");
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 const previous = parsePlanText(seedText(), { id: "wuzhi-2024" }).plan;
 const nextText = seedText()
@@ -24,7 +22,7 @@ const nextText = seedText()
   .replace("牵头单位：县委编办\n", "牵头单位：<script>window.__pwned=1</script>\n");
 const next = parsePlanText(nextText, { id: "wuzhi-2025" }).plan;
 
-describe.skipIf(BROWSER === undefined)("the comparison pages in headless Chromium", () => {
+describe.skipIf(!READY)("the comparison pages in headless Chromium", () => {
   it("open without console errors or requests; the diff expands, the coverage lists every task", async () => {
     mkdirSync(OUT, { recursive: true });
     const diffFile = join(OUT, "diff.html");

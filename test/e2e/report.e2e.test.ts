@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, chromium } from "playwright-core";
@@ -14,24 +14,15 @@ import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { scoreUnits } from "../../src/scoring/score.js";
 import { expandSchedule } from "../../src/schedule/expand.js";
 import { buildMatrix } from "../../src/units/matrix.js";
-import { openPage } from "../support/browser.js";
+import { BROWSER, FLAGS, PDFTOTEXT, hasTools, openPage } from "../support/browser.js";
 import { seedRoster } from "../support/rosters.js";
 import { seedJson, seedText } from "../support/seed.js";
 
 // Opens the HTML report in real headless Chromium (Debian's chromium; .ci/run installs it, with
 // poppler-utils for reading the printed PDF back). Without a browser the test is skipped on a
 // developer machine, saying why, but fails under CI=true.
-const BROWSER = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-const PDFTOTEXT = ["/usr/bin/pdftotext"].find((p) => existsSync(p));
+const READY = hasTools("the report's browser test", { chromium: BROWSER, "poppler-utils": PDFTOTEXT });
 const OUT = new URL("../../test-output/", import.meta.url).pathname;
-const MISSING = [BROWSER === undefined ? "chromium" : "", PDFTOTEXT === undefined ? "poppler-utils" : ""].filter((x) => x !== "");
-if (MISSING.length > 0) {
-  const why = `the report's browser test needs ${MISSING.join(" and ")}: apt-get install -y ${MISSING.join(" ")} fonts-noto-cjk`;
-  if (process.env.CI === "true") throw new Error(`CI: ${why}`);
-  console.warn(`[skipped] ${why}`);
-}
-
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 const reportOf = (unitName?: string) => {
   const { plan } = parsePlanText(seedText(), { id: "wuzhi-2024" });
@@ -58,7 +49,7 @@ const reportOf = (unitName?: string) => {
   return { html, bulletin, plan, occurrences };
 };
 
-describe.skipIf(MISSING.length > 0)("the HTML report in headless Chromium", () => {
+describe.skipIf(!READY)("the HTML report in headless Chromium", () => {
   let browser: Browser;
   const seed = reportOf();
   const file = join(OUT, "report.html");

@@ -8,6 +8,7 @@ import { describe, expect } from "vitest";
 import * as api from "../../src/index.js";
 import { FazhiError, type FazhiErrorCode, IsoDate, Ledger, ScoringScheme, buildBulletin, buildMatrix, chinaWorkdayCalendar, expandSchedule, occurrenceStatus, parsePlanText, scoreUnits } from "../../src/index.js";
 import { seedRoster } from "../support/rosters.js";
+import { propRuns } from "../support/runs.js";
 import { seedJson, seedText } from "../support/seed.js";
 
 /**
@@ -19,8 +20,8 @@ const PENDING: Readonly<Record<string, string>> = {};
 
 /** Codes a caller may see for a wrong argument or a date outside what the library handles; "internal" is a bug. */
 const DOCUMENTED: ReadonlySet<FazhiErrorCode> = new Set(["invalid_argument", "out_of_range", "not_covered"]);
-/** Runs per function; FAZHI_PROP_RUNS raises it for a longer hunt. */
-const RUNS = Math.max(40, Number(process.env.FAZHI_PROP_RUNS) || 0);
+/** Runs per function (about a thousand calls in all); FAZHI_PROP_RUNS raises it for a longer hunt, as CI does. */
+const RUNS = propRuns(12);
 /** Generous: the slowest export on the largest value here takes well under a second. */
 const TIME_BOUND_MS = 10_000;
 

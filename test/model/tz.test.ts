@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays, addMonths, dayOfWeek, differenceInDays, IsoDate } from "../../src/model/dates.js";
 
-// scripts/test-tz.mjs runs this file under several zones and sets FAZHI_EXPECT_TZ, so that a
+// test/model/zones.test.ts runs this file under several zones and sets FAZHI_EXPECT_TZ, so that a
 // run that silently ignored TZ would fail here instead of passing for the wrong reason.
 describe("time zone", () => {
   it("runs under the zone it was asked for", () => {

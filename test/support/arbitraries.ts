@@ -6,6 +6,17 @@ import type { ScheduleRule } from "../../src/model/schedule.js";
 import type { Roster, Unit, UnitGroup } from "../../src/model/unit.js";
 import { UnitKind } from "../../src/model/unit.js";
 
+/**
+ * Any string of code points, lone surrogate halves included, as `fc.string({ unit: "binary" })`
+ * gives — without the seconds fast-check spends building a reverse map of all 1.1 million code
+ * points for each such arbitrary. Mostly ASCII or the Basic Multilingual Plane (CJK), sometimes
+ * anything.
+ */
+export const arbAnyString = (maxLength: number): fc.Arbitrary<string> =>
+  fc
+    .array(fc.oneof(fc.integer({ min: 0, max: 0x7f }), fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 0, max: 0x10ffff })), { maxLength })
+    .map((cps) => String.fromCodePoint(...cps));
+
 export const arbIsoDate = (minYear = 1949, maxYear = 2200): fc.Arbitrary<IsoDate> =>
   fc.date({ min: new Date(Date.UTC(minYear, 0, 1)), max: new Date(Date.UTC(maxYear, 11, 31)), noInvalidDate: true }).map((d) =>
     isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()),

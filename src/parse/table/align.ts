@@ -67,6 +67,48 @@ const skipCost = (kind: ColumnKind): number =>
 
 const WRAP = -3;
 
+/**
+ * The costs of skipping columns, summed once per list of column kinds: `gap[q * n + c]` for the
+ * columns strictly between q and c, `wrap[c]` for a continuation row starting in column c, `lead[c]`
+ * for the columns before the first piece. Each sum adds its terms left to right, as the search
+ * would, so it gives the same numbers; the search is then pieces × columns² instead of × columns³.
+ */
+interface SkipSums {
+  readonly gap: Float64Array;
+  readonly wrap: Float64Array;
+  readonly lead: Float64Array;
+}
+
+const skipSumsCache = new WeakMap<readonly ColumnKind[], SkipSums>();
+
+const skipSums = (kinds: readonly ColumnKind[]): SkipSums => {
+  const cached = skipSumsCache.get(kinds);
+  if (cached !== undefined) return cached;
+  const n = kinds.length;
+  const cost = kinds.map(skipCost);
+  const gap = new Float64Array(n * n);
+  for (let q = 0; q < n; q++) {
+    let sum = 0;
+    for (let c = q + 1; c < n; c++) {
+      gap[q * n + c] = sum;
+      sum += cost[c] as number;
+    }
+  }
+  const wrap = new Float64Array(n);
+  const lead = new Float64Array(n);
+  let w = WRAP;
+  let l = 0;
+  for (let c = 0; c < n; c++) {
+    wrap[c] = w;
+    lead[c] = l;
+    if (c >= 1) w += (cost[c] as number) / 2;
+    l += cost[c] as number;
+  }
+  const sums = { gap, wrap, lead };
+  skipSumsCache.set(kinds, sums);
+  return sums;
+};
+
 /** One row of aligned pieces: for each column, the indexes of its pieces (in order). */
 export type AlignedRow = number[][];
 
@@ -87,6 +129,7 @@ export const alignPieces = (pieces: readonly string[], kinds: readonly ColumnKin
   if (p === 0 || n === 0) return [];
   if (n > ALIGN_MAX_COLUMNS) return [kinds.map((_, c) => (c < p ? [c] : []))];
   const shapes = pieces.map(shapeOf);
+  const { gap, wrap, lead } = skipSums(kinds);
   // score[i][c]: best score with piece i in column c; back[i][c]: the column of piece i-1 (or -1).
   const score: Float64Array[] = [];
   const back: Int32Array[] = [];
@@ -98,9 +141,7 @@ export const alignPieces = (pieces: readonly string[], kinds: readonly ColumnKin
       const kind = kinds[c] as ColumnKind;
       const own = fit(kind, shape);
       if (i === 0) {
-        let lead = 0;
-        for (let k = 0; k < c; k++) lead += skipCost(kinds[k] as ColumnKind);
-        s[c] = own + lead;
+        s[c] = own + (lead[c] as number);
         continue;
       }
       const prev = score[i - 1] as Float64Array;
@@ -112,14 +153,9 @@ export const alignPieces = (pieces: readonly string[], kinds: readonly ColumnKin
           if (!canJoin) continue;
           step = joinCost(kind, shapes[i - 1] as Shape, shape);
         }
-        else if (q < c) {
-          step = 0;
-          for (let k = q + 1; k < c; k++) step += skipCost(kinds[k] as ColumnKind);
-        } else {
-          // a continuation row: the columns before c are merged cells of the row above
-          step = WRAP;
-          for (let k = 1; k < c; k++) step += skipCost(kinds[k] as ColumnKind) / 2;
-        }
+        else if (q < c) step = gap[q * n + c] as number;
+        // a continuation row: the columns before c are merged cells of the row above
+        else step = wrap[c] as number;
         const total = base + step + own;
         if (total > (s[c] as number)) {
           s[c] = total;

@@ -15,6 +15,9 @@ export default defineConfig({
     // Every core (vitest's default leaves one free): the CLI tests wait on child processes, and
     // another worker uses that time.
     maxWorkers: availableParallelism(),
+    // A larger young generation: the properties allocate many short-lived values, and with V8's
+    // default the workers spent about a tenth of their time collecting them.
+    execArgv: ["--max-semi-space-size=64"],
     projects: [
       // test/model/zones.test.ts runs the date-sensitive files again under four time zones.
       { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: ["node_modules/**", "test/e2e/**"], globalSetup: ["test/support/e2e-note.ts"] } },

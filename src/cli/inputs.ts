@@ -52,7 +52,9 @@ export const diagnosticLines = (where: Where, diagnostics: readonly Diagnostic[]
   capped(
     diagnostics.map((d) => {
       const at = where(d.source);
-      const path = d.source === undefined && d.path.length > 0 ? `${d.path.join(".")}: ` : "";
+      const field = d.path.join(".");
+      // The field's path, unless the message starts with it (the schema's messages do).
+      const path = d.source === undefined && field !== "" && !d.message.startsWith(field) ? `${field}: ` : "";
       return `${indent}${at.zh}: ${path}${d.message} [${d.code}]\n${indent}    ${at.en !== at.zh ? `${at.en}: ` : ""}${d.messageEn}`;
     }),
     max,

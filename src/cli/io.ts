@@ -118,8 +118,10 @@ export const decodeFile = (env: CliEnv, file: string, bytes: Uint8Array): string
 export const readText = (env: CliEnv, file: string): string => decodeFile(env, file, readBytes(env, file));
 
 /** A JSON file's value. A leading UTF-8 byte order mark (as Windows Notepad writes it) is allowed. */
-export const readJson = (env: CliEnv, file: string): unknown => {
-  const body = readText(env, file);
+export const readJson = (env: CliEnv, file: string): unknown => parseJson(file, readText(env, file));
+
+/** The value of a file's text as JSON; a syntax error ends the command, saying the line. */
+export const parseJson = (file: string, body: string): unknown => {
   try {
     return JSON.parse(body);
   } catch (err) {

@@ -7,7 +7,7 @@ import { type Text, text } from "./messages.js";
 export const PLAN_FILE: PositionalSpec = {
   name: "<file|->",
   required: true,
-  help: text("公文：文本、Word（.docx）或 CSV/TSV 表格文件，- 表示标准输入", "the plan: a text, Word (.docx) or CSV/TSV file; - reads standard input"),
+  help: text("公文：文本、Word（.docx）或 CSV/TSV 表格文件，或 fazhi parse --json 写出的计划 JSON；- 表示标准输入", "the plan: a text, Word (.docx) or CSV/TSV file, or a plan as JSON from fazhi parse --json; - reads standard input"),
 };
 
 export const ID: OptionSpec = { type: "string", value: "ID", help: text("计划编号，默认取文件名（如 wuzhi-2024）", "the plan id; default the file name (e.g. wuzhi-2024)") };

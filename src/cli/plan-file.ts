@@ -4,15 +4,16 @@
 import { extname } from "node:path";
 import { CsvError, parse as parseCsv } from "csv-parse/sync";
 import { parseDocx } from "../docx/index.js";
-import { type Diagnostic, type Plan, type SourceSpan, parsePlanText, readPlanTable } from "../index.js";
+import { type Diagnostic, type Plan, type SourceSpan, parsePlanText, readPlan, readPlanTable } from "../index.js";
 import { isTaskTable } from "../parse/table/read-table.js";
-import { type CliEnv, decodeFile, readBytes, shownName } from "./io.js";
+import { type CliEnv, decodeFile, parseJson, readBytes, shownName } from "./io.js";
 import { type Text, failure, text } from "./messages.js";
 
 /** How a plan file was read. */
-export type PlanFormat = "text" | "copied_table" | "csv" | "tsv" | "docx";
+export type PlanFormat = "text" | "copied_table" | "csv" | "tsv" | "docx" | "json";
 
 export const FORMAT_NAMES: Readonly<Record<PlanFormat, Text>> = {
+  json: text("计划 JSON（如 fazhi parse --json 所写）", "a plan as JSON (as fazhi parse --json writes it)"),
   text: text("公文文本", "document text"),
   copied_table: text("从表格复制的文本", "a table copied as text"),
   csv: text("CSV 表格", "a CSV sheet"),
@@ -145,12 +146,39 @@ export const asSheet = (body: string, isTable: (rows: string[][]) => boolean = (
  * (cells between `|`, one cell per line …) when the running text names no units, and says so with
  * its `read_as_table` note.
  */
-const readText = (body: string, options: PlanFileOptions): Omit<PlanFile, "where"> => {
+const readText = (file: string, body: string, options: PlanFileOptions): Omit<PlanFile, "where"> => {
+  const json = planJson(file, body);
+  if (json !== undefined) return json;
   const sheet = asSheet(body);
   if (sheet !== undefined) return { ...readPlanTable(sheet.rows, options), format: sheet.format };
   const parsed = parsePlanText(body, options);
   return { ...parsed, format: parsed.diagnostics.some((d) => d.code === "read_as_table") ? "copied_table" : "text" };
 };
+
+/**
+ * Text that is JSON (no document or sheet starts with `{`): a plan as `fazhi parse --json` writes
+ * it, perhaps corrected by hand, taken as it is (`--id` and `--year` do not change it) and checked
+ * by {@link readPlan}, whose diagnostics name the field. JSON that is not a plan, or not JSON, ends
+ * the command saying so.
+ */
+const planJson = (file: string, body: string): Omit<PlanFile, "where"> | undefined => {
+  if (!body.trimStart().startsWith("{")) return undefined;
+  const value = parseJson(file, body);
+  if (value === null || typeof value !== "object" || !Object.hasOwn(value, "sections")) {
+    const name = shownName(file);
+    throw failure(
+      text(
+        `${name} 是 JSON，但不是计划（没有 sections）：计划命令读公文（文本、Word、CSV/TSV）或 fazhi parse --json 写出的计划 JSON`,
+        `${name} is JSON but not a plan (it has no sections): the plan commands read a document (text, Word, CSV/TSV) or a plan as fazhi parse --json writes it`,
+      ),
+    );
+  }
+  const read = readPlan(value);
+  return { plan: read.ok ? read.value : NO_PLAN, diagnostics: read.issues, format: "json" };
+};
+
+/** What a plan JSON that does not pass {@link readPlan} gives in place of a plan (its errors end the command). */
+const NO_PLAN: Plan = { id: "plan" as Plan["id"], title: "", sections: [] };
 
 /** A file's content as the readers take it: a Word file's bytes, a sheet's rows, or decoded text. */
 export type InputFile =
@@ -209,7 +237,7 @@ export const readPlanFile = (env: CliEnv, file: string, { yearIfNone, ...options
       case "tsv":
         return { ...readPlanTable(input.rows, o), format: input.kind, where };
       case "text":
-        return { ...readText(input.body, o), where };
+        return { ...readText(file, input.body, o), where };
       default: {
         const never: never = input;
         return never;
@@ -217,6 +245,6 @@ export const readPlanFile = (env: CliEnv, file: string, { yearIfNone, ...options
     }
   };
   const loaded = read(options);
-  if (loaded.plan.year !== undefined || options.year !== undefined || yearIfNone === undefined) return loaded;
+  if (loaded.format === "json" || loaded.plan.year !== undefined || options.year !== undefined || yearIfNone === undefined) return loaded;
   return { ...read({ ...options, year: yearIfNone }), assumedYear: yearIfNone };
 };

@@ -167,7 +167,8 @@ describe("fazhi: invalid input exits 1 and says where", () => {
     writeFileSync(join(dir, "roster.json"), JSON.stringify({ id: "x", name: "x", source: { title: "t" }, units: [{ id: "a", name: "", kind: "other" }], groups: [] }));
     const field = fazhi(["matrix", SEED, "--roster", join(dir, "roster.json")]);
     expect(field.code).toBe(1);
-    expect(field.stderr).toMatch(/roster\.json: units\.0\.name: .+ \[too_small\]\n {4}\S/);
+    expect(field.stderr).toMatch(/roster\.json: units\.0\.name：.+ \[too_small\]\n {4}units\.0\.name: \S/);
+    expect(field.stderr).not.toMatch(/units\.0\.name: units\.0\.name/);
     const missing = fazhi(["parse", "no/such/file.txt"]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe("无法读取 no/such/file.txt：文件或目录不存在（ENOENT）\ncannot read no/such/file.txt: no such file or directory (ENOENT)\n");

@@ -139,3 +139,55 @@ describe("files that are no plan: exit 1, saying what they are and what to do", 
     expectNoStack(r.stderr);
   });
 });
+
+describe("a plan as JSON (fazhi parse --json, perhaps corrected by hand)", () => {
+  const planJson = (): string => {
+    const r = fazhi(["parse", SEED, "--json"]);
+    expect(r.code).toBe(0);
+    return r.stdout;
+  };
+
+  it("is read as the plan it is, by name and through standard input: the same matrix as from the document", () => {
+    const fromText = fazhi(["matrix", SEED, "--roster", ROSTER, "--format", "csv"]);
+    const file = write("plan.json", planJson());
+    const fromFile = fazhi(["matrix", file, "--roster", ROSTER, "--format", "csv"]);
+    const piped = fazhi(["matrix", "-", "--roster", ROSTER, "--format", "csv"], { stdin: planJson() });
+    expect(fromText.code).toBe(0);
+    expect(fromFile).toEqual(fromText);
+    expect(piped).toEqual(fromText);
+    expect(readAs(fazhi(["parse", file]).stdout)).toBe("计划 JSON（如 fazhi parse --json 所写） / a plan as JSON (as fazhi parse --json writes it)");
+  });
+
+  it("keeps a correction made by hand: a unit renamed in the JSON is the unit the matrix shows", () => {
+    const plan = JSON.parse(planJson()) as { sections: Array<{ tasks: Array<{ clauses: Array<{ assignment: { lead: Array<{ text: string }> } }> }> }> };
+    const lead = plan.sections[1]!.tasks[0]!.clauses[0]!.assignment.lead[0]!;
+    expect(lead.text).toBe("县委编办");
+    lead.text = "县司法局";
+    const r = fazhi(["matrix", write("plan.json", JSON.stringify(plan)), "--roster", ROSTER, "--format", "json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const cells = (JSON.parse(r.stdout) as { cells: Array<{ taskId: string; unitId: string; role: string }> }).cells;
+    expect(cells).toContainEqual(expect.objectContaining({ taskId: "wuzhi-2024.t03", unitId: "sfj", role: "lead" }));
+  });
+
+  it("a hand edit that breaks the plan: exit 1, the field's path and code, Chinese first, nothing written", () => {
+    const plan = JSON.parse(planJson()) as { sections: Array<{ tasks: Array<{ title: unknown }> }> };
+    plan.sections[1]!.tasks[0]!.title = 42;
+    const r = fazhi(["matrix", write("plan.json", JSON.stringify(plan)), "--roster", ROSTER]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("sections.1.tasks.0.title");
+    expect(r.stderr).toMatch(/\[[a-z_]+\]/);
+    expectNoStack(r.stderr);
+  });
+
+  it("JSON that is not a plan, and text that starts like JSON but is not: exit 1, saying so", () => {
+    const roster = fazhi(["matrix", ROSTER]);
+    expect(roster.code).toBe(1);
+    expect(roster.stderr).toContain("是 JSON，但不是计划（没有 sections）");
+    expect(roster.stderr).toContain("is JSON but not a plan (it has no sections)");
+    const broken = fazhi(["parse", write("plan.json", '{\n  "id": "x",\n  "sections": [\n}')]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/plan\.json:4：不是合法的 JSON/);
+    expectNoStack(roster.stderr + broken.stderr);
+  });
+});

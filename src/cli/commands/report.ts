@@ -37,7 +37,7 @@ export const report: Command = {
       "empty ledger: Wuzhi's example files apply to Wuzhi's document only. Everything is written into a temporary directory beside --out and moved into place " +
       "at the end: on invalid input or a failed write, earlier outputs stay as they were and no temporary files are left.",
   ),
-  positionals: [{ name: "<file>", help: text("公文：文本、Word（.docx）或 CSV/TSV 表格文件，- 表示标准输入；默认为随包附带的武陟县2024年工作安排", "the plan: a text, Word (.docx) or CSV/TSV file, - reads standard input; default the bundled Wuzhi 2024 plan") }],
+  positionals: [{ name: "<file>", help: text("公文：文本、Word（.docx）或 CSV/TSV 表格文件，或 fazhi parse --json 写出的计划 JSON，- 表示标准输入；默认为随包附带的武陟县2024年工作安排", "the plan: a text, Word (.docx) or CSV/TSV file, or a plan as JSON from fazhi parse --json, - reads standard input; default the bundled Wuzhi 2024 plan") }],
   options: {
     out: { type: "string", value: "<dir>", required: true, help: text("输出目录", "the output directory") },
     roster: BUNDLED_ROSTER,

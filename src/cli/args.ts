@@ -2,6 +2,7 @@
 // its lenient mode, so that every problem (unknown options, missing values, missing options and
 // files) is found and reported at once, in our own bilingual words.
 import { parseArgs } from "node:util";
+import { closestWord } from "../text/distance.js";
 import { type Text, text } from "./messages.js";
 
 /** One option of a command. */
@@ -53,12 +54,22 @@ export const readArgs = (
   const problems: Text[] = [];
   const values = new Map<string, string | true>();
   const given: string[] = [];
+  /** The word after a misspelt option that takes a value is that value, not an argument (--rooster r.json). */
+  let valueOfUnknown = false;
   for (const token of tokens) {
-    if (token.kind === "positional") given.push(token.value);
+    const skip = valueOfUnknown;
+    valueOfUnknown = false;
+    if (token.kind === "positional" && !skip) given.push(token.value);
     if (token.kind !== "option") continue;
     const spec = Object.hasOwn(specs, token.name) ? specs[token.name] : undefined;
     if (spec === undefined) {
-      problems.push(text(`未知选项 ${token.rawName}`, `unknown option ${token.rawName}`));
+      const meant = token.rawName.startsWith("--") ? closestWord(token.name, Object.keys(specs)) : undefined;
+      valueOfUnknown = meant !== undefined && specs[meant]?.type === "string" && token.value === undefined;
+      problems.push(
+        meant !== undefined
+          ? text(`未知选项 ${token.rawName}；是否指 --${meant}？`, `unknown option ${token.rawName}; did you mean --${meant}?`)
+          : text(`未知选项 ${token.rawName}`, `unknown option ${token.rawName}`),
+      );
       continue;
     }
     if (values.has(token.name)) problems.push(text(`选项 --${token.name} 给出了不止一次`, `option --${token.name} is given more than once`));

@@ -1,5 +1,6 @@
 // The fazhi command line: dispatch to a command, help, version, and the exit code of every outcome.
 import { FazhiError } from "../index.js";
+import { closestWord } from "../text/distance.js";
 import { readArgs } from "./args.js";
 import { type Command, helpText } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
@@ -27,8 +28,14 @@ export const mainHelp = (): string => {
   ].join("\n");
 };
 
-const unknownCommand = (name: string): CliError =>
-  usageError([text(`未知命令“${name}”；可用的命令：${COMMANDS.map((c) => c.name).join("、")}`, `unknown command "${name}"; the commands are ${COMMANDS.map((c) => c.name).join(", ")}`)]);
+const unknownCommand = (name: string): CliError => {
+  const meant = closestWord(name, [...COMMANDS.map((c) => c.name), "help"]);
+  return usageError([
+    meant !== undefined
+      ? text(`未知命令“${name}”；是否指 ${meant}？`, `unknown command "${name}"; did you mean ${meant}?`)
+      : text(`未知命令“${name}”；可用的命令：${COMMANDS.map((c) => c.name).join("、")}`, `unknown command "${name}"; the commands are ${COMMANDS.map((c) => c.name).join(", ")}`),
+  ]);
+};
 
 /** The Chinese part of a FazhiError's message (it ends with the English in parentheses). */
 const chinese = (err: FazhiError): string => {

@@ -57,6 +57,22 @@ describe("fazhi: usage errors exit 2 with every problem, in both languages", () 
     expect(opt.stderr).not.toMatch(/Unknown option '|ERR_PARSE_ARGS/);
   });
 
+  it("a misspelt command or option: did you mean, in both languages; a misspelt option's value is not taken for an argument", () => {
+    const cmd = fazhi(["matirx", SEED]);
+    expect(cmd.code).toBe(2);
+    expect(cmd.stderr).toContain("未知命令“matirx”；是否指 matrix？ / unknown command \"matirx\"; did you mean matrix?");
+    expect(fazhi(["help", "socre"]).stderr).toContain("是否指 score？");
+    const opt = fazhi(["report", "--rooster", ROSTER, "--out", tmp()]);
+    expect(opt.code).toBe(2);
+    expect(opt.stderr).toContain("未知选项 --rooster；是否指 --roster？ / unknown option --rooster; did you mean --roster?");
+    expect(opt.stderr).not.toContain("多余的参数");
+    // A flag's misspelling leaves the next word an argument, as it is.
+    const flag = fazhi(["parse", "--jsn", SEED]);
+    expect(flag.stderr).toContain("未知选项 --jsn；是否指 --json？");
+    expect(flag.stderr).not.toContain("缺少参数");
+    expect(fazhi(["report", "--as_of", "2024-07-01", "--out", tmp()]).stderr).toContain("是否指 --as-of？");
+  });
+
   it("reports every missing option and argument at once", () => {
     const r = fazhi(["score"]);
     expect(r.code).toBe(2);

@@ -86,12 +86,22 @@ export const shownName = (file: string): string => (file === "-" ? "<stdin>" : f
 
 /** A file's bytes; `-` is standard input. */
 export const readBytes = (env: CliEnv, file: string): Uint8Array => {
+  let bytes: Uint8Array;
   try {
-    return file === "-" ? env.readStdin() : new Uint8Array(fs.readFileSync(file));
+    bytes = file === "-" ? env.readStdin() : new Uint8Array(fs.readFileSync(file));
   } catch (err) {
     const why = reason(err);
     throw failure(text(`无法读取 ${shownName(file)}：${why.zh}`, `cannot read ${shownName(file)}: ${why.en}`));
   }
+  // No input of any command is empty: say so, rather than what an empty document or JSON lacks.
+  if (bytes.length === 0) {
+    throw failure(
+      file === "-"
+        ? text("标准输入是空的：没有读到任何内容（是否忘了用管道送入文件？）", "standard input is empty: nothing was read (was a file meant to be piped in?)")
+        : text(`${shownName(file)} 是空文件`, `${shownName(file)} is an empty file`),
+    );
+  }
+  return bytes;
 };
 
 /**

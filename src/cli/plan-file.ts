@@ -45,21 +45,38 @@ export interface PlanFileOptions {
 }
 
 /**
- * Where a span of a file is, by the span's shape: a Word table cell (`表2 行3 列4`, numbered from 1),
- * a sheet's cell (`row:column`, from 1, as a spreadsheet numbers them), a Word paragraph (`¶N`, the
- * Nth paragraph from 1), else the line of the text.
+ * Where a span is in the file it was read from, by the span's shape: a Word table cell (`表2 行3 列4`,
+ * numbered from 1), a sheet's cell (`row:column`, from 1, as a spreadsheet numbers them), a Word
+ * paragraph (`¶N`, the Nth paragraph from 1), else the line of the text.
  */
+const placeOf = ({ cell, paragraph, line }: SourceSpan): Text => {
+  if (cell?.table !== undefined) return text(`表${cell.table + 1} 行${cell.row + 1} 列${cell.column + 1}`, `table ${cell.table + 1}, row ${cell.row + 1}, column ${cell.column + 1}`);
+  if (cell !== undefined) return text(`${cell.row + 1}:${cell.column + 1}`, `${cell.row + 1}:${cell.column + 1}`);
+  if (paragraph !== undefined) return text(`¶${paragraph + 1}`, `¶${paragraph + 1}`);
+  return text(String(line), String(line));
+};
+
+/** Where a span of a file is: `file:line`, `file:¶N`, `file:表T 行R 列C`, `file:R:C` (see {@link placeOf}), or just the file. */
 export const whereIn =
   (file: string): Where =>
   (span) => {
     const name = shownName(file);
-    const same = (s: string) => text(s, s);
-    if (span === undefined) return same(name);
-    const { cell, paragraph } = span;
-    if (cell?.table !== undefined) return text(`${name}:表${cell.table + 1} 行${cell.row + 1} 列${cell.column + 1}`, `${name}: table ${cell.table + 1}, row ${cell.row + 1}, column ${cell.column + 1}`);
-    if (cell !== undefined) return same(`${name}:${cell.row + 1}:${cell.column + 1}`);
-    if (paragraph !== undefined) return same(`${name}:¶${paragraph + 1}`);
-    return same(`${name}:${span.line}`);
+    if (span === undefined) return text(name, name);
+    const place = placeOf(span);
+    return text(`${name}:${place.zh}`, place.en.includes(" ") ? `${name}: ${place.en}` : `${name}:${place.en}`);
+  };
+
+/**
+ * Where a span of a plan read from JSON is: its spans point into the document the plan was first
+ * read from, not into the JSON file, so the place is named as the document's.
+ */
+const whereInPlanJson =
+  (file: string): Where =>
+  (span) => {
+    const name = shownName(file);
+    if (span === undefined) return text(name, name);
+    const place = placeOf(span);
+    return text(`${name}（原公文 ${span.cell === undefined && span.paragraph === undefined ? `第${place.zh}行` : place.zh}）`, `${name} (the document it was read from: ${span.cell === undefined && span.paragraph === undefined ? `line ${place.en}` : place.en})`);
   };
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => magic.length <= bytes.length && magic.every((b, i) => bytes[i] === b);
@@ -155,6 +172,9 @@ const readText = (file: string, body: string, options: PlanFileOptions): Omit<Pl
   return { ...parsed, format: parsed.diagnostics.some((d) => d.code === "read_as_table") ? "copied_table" : "text" };
 };
 
+/** Whether text is JSON, by its first character (no document or sheet starts with `{`). */
+const isJsonText = (body: string): boolean => body.trimStart().startsWith("{");
+
 /**
  * Text that is JSON (no document or sheet starts with `{`): a plan as `fazhi parse --json` writes
  * it, perhaps corrected by hand, taken as it is (`--id` and `--year` do not change it) and checked
@@ -162,7 +182,7 @@ const readText = (file: string, body: string, options: PlanFileOptions): Omit<Pl
  * the command saying so.
  */
 const planJson = (file: string, body: string): Omit<PlanFile, "where"> | undefined => {
-  if (!body.trimStart().startsWith("{")) return undefined;
+  if (!isJsonText(body)) return undefined;
   const value = parseJson(file, body);
   if (value === null || typeof value !== "object" || !Object.hasOwn(value, "sections")) {
     const name = shownName(file);
@@ -226,7 +246,7 @@ export const readInputFile = (env: CliEnv, file: string): InputFile => {
  */
 export const readPlanFile = (env: CliEnv, file: string, { yearIfNone, ...options }: PlanFileOptions = {}): PlanFile => {
   const input = readInputFile(env, file);
-  const where = whereIn(file);
+  const where = input.kind === "text" && isJsonText(input.body) ? whereInPlanJson(file) : whereIn(file);
   const read = (o: Omit<PlanFileOptions, "yearIfNone">): PlanFile => {
     switch (input.kind) {
       case "docx": {

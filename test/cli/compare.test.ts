@@ -113,7 +113,7 @@ describe("diff and coverage: errors", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("无法读取 ");
     expect(r.stderr).toContain("missing.txt：文件或目录不存在（ENOENT）");
-    expect(r.stderr).toMatch(/empty\.txt: .*\[(empty_input|no_tasks)\]/);
+    expect(r.stderr).toMatch(/empty\.txt 是空文件\n.*empty\.txt is an empty file/);
     expect(readdirSync(dir)).toEqual(["empty.txt"]);
   });
 

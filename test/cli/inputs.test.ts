@@ -140,6 +140,22 @@ describe("files that are no plan: exit 1, saying what they are and what to do", 
   });
 });
 
+describe("an empty file or standard input", () => {
+  it.each([
+    ["a plan", (f: string) => ["parse", f]],
+    ["a roster", (f: string) => ["matrix", SEED, "--roster", f]],
+    ["scoring criteria", (f: string) => ["scheme", f]],
+  ])("%s: exit 1, saying it is empty, not what an empty document lacks", (_, args) => {
+    const file = fazhi(args(write("空.txt", "")));
+    expect(file.code).toBe(1);
+    expect(file.stderr).toMatch(/空\.txt 是空文件\n.*空\.txt is an empty file\n$/);
+    const piped = fazhi(args("-"), { stdin: "" });
+    expect(piped.code).toBe(1);
+    expect(piped.stderr).toContain("标准输入是空的：没有读到任何内容（是否忘了用管道送入文件？）");
+    expect(piped.stderr).toContain("standard input is empty");
+  });
+});
+
 describe("a plan as JSON (fazhi parse --json, perhaps corrected by hand)", () => {
   const planJson = (): string => {
     const r = fazhi(["parse", SEED, "--json"]);
@@ -178,6 +194,13 @@ describe("a plan as JSON (fazhi parse --json, perhaps corrected by hand)", () =>
     expect(r.stderr).toContain("sections.1.tasks.0.title");
     expect(r.stderr).toMatch(/\[[a-z_]+\]/);
     expectNoStack(r.stderr);
+  });
+
+  it("places a diagnostic in the document the plan was read from, not in the JSON file", () => {
+    const r = fazhi(["matrix", write("plan.json", planJson()), "--roster", rosterWithout("县委编办")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/plan\.json（原公文 第31行）: 单位名录中没有“县委编办”/);
+    expect(r.stderr).toMatch(/plan\.json \(the document it was read from: line 31\): "县委编办" is not in the roster/);
   });
 
   it("JSON that is not a plan, and text that starts like JSON but is not: exit 1, saying so", () => {

@@ -76,7 +76,8 @@ const whereInPlanJson =
     const name = shownName(file);
     if (span === undefined) return text(name, name);
     const place = placeOf(span);
-    return text(`${name}（原公文 ${span.cell === undefined && span.paragraph === undefined ? `第${place.zh}行` : place.zh}）`, `${name} (the document it was read from: ${span.cell === undefined && span.paragraph === undefined ? `line ${place.en}` : place.en})`);
+    const line = span.cell === undefined && span.paragraph === undefined;
+    return text(`${name}（原公文 ${line ? `第${place.zh}行` : place.zh}）`, `${name} (the document it was read from: ${line ? `line ${place.en}` : place.en})`);
   };
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => magic.length <= bytes.length && magic.every((b, i) => bytes[i] === b);

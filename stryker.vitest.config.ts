@@ -14,6 +14,9 @@
 //   first of all. StrykerJS stops at the first failing test (bail), so a mutant an example test
 //   kills costs that test, not the properties vitest's own order (longest first) would run before
 //   it. Only a survivor runs every test that covers it.
+// - Each file runs in its own module scope (isolate: true, unlike npm test): vitest imports every
+//   file of a batch before running any of them, so without isolation a mutant killed by the first
+//   file still paid for importing all the others.
 // - Properties run with a fixed seed (test/support/fixed-seed.ts), so that a mutant is killed or
 //   survives the same way on every run, and an incremental run can reuse the result.
 import { relative } from "node:path";
@@ -40,6 +43,7 @@ export default mergeConfig(
       exclude: ["node_modules/**", "test/e2e/**", "test/cli/process.test.ts"],
       setupFiles: ["test/support/fixed-seed.ts"],
       sequence: { sequencer: CheapFirst },
+      isolate: true,
     },
   }),
 );

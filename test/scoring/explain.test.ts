@@ -163,4 +163,17 @@ describe("explainScoreCard", () => {
       ["县公安局：100分，优秀，第-名。", "· 工作（满分80分）：得79分，合计扣1分。", "· 总分，调整+1分。", "· 折算成百分制，增加20分。", "合计：各指标得分79分，封顶保底调整+1分，折算增加20分，总分100分。", ""].join("\n"),
     );
   });
+
+  it("a card with nothing but indicators closes with their sum alone; an area whose parent is not listed before it is not indented", () => {
+    const card = ScoreCard.parse({
+      unitId: "zfb", name: "县政府办", total: 7900, available: 8000, grade: "合格", rank: 1, assessed: true, vetoed: false,
+      areas: [{ id: "b", name: "乙", parent: "zz", available: 8000, earned: 7900 }],
+      lines: [{ kind: "indicator", id: "i", name: "工作", area: "b", available: 8000, earned: 7900, state: "scored", adjustments: [] }],
+    });
+    expect(explainScoreCard(card)).toBe(["县政府办：79分，合格，第1名。", "【乙】满分80分，得79分", "  · 工作（满分80分）：得79分，合计扣1分。", "合计：各指标得分79分，总分79分。", ""].join("\n"));
+  });
+
+  it("refuses what is not a score card with an error naming the function and the argument", () => {
+    expect(() => explainScoreCard({ name: "县司法局" } as never)).toThrow(/^explainScoreCard：参数 card(\.\w+)? 不正确/);
+  });
 });

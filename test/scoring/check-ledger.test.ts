@@ -105,4 +105,36 @@ describe("checkLedgerAgainstScheme", () => {
     const d = check([{ kind: "incidents", tag: "执法过错", per: 1 }], [entry("incident", { tag: "执法过措" }), entry("incident", { tag: "执法过措" })]);
     expect(d.map((x) => x.message.endsWith("是否应为“执法过错”？"))).toEqual([true, true]);
   });
+
+  it("without a close key the message simply ends; a scheme with no bonus categories, no vetoes or metrics only in ratios and task counts still answers", () => {
+    const methods = [
+      { kind: "count", atLeast: 2, taskIds: ["test-2024.t01"], perShort: 1 },
+      { kind: "rate", ratio: { numerator: "办结数", denominator: "受理数" }, bound: "at_least", target: 90, per: 1 },
+    ];
+    const d = check(methods, [
+      { ...entry("incident", { tag: "完全无关的问题" }), id: "t1" },
+      { ...entry("award", { category: "省级表彰" }), id: "a1" },
+      { ...entry("veto", { vetoId: "严重违法" }), id: "v1" },
+      { ...entry("measure", { metric: "满意度", value: 90 }), id: "m1" },
+    ]);
+    expect(d.map((x) => [x.message, x.messageEn])).toEqual([
+      ["记录“t1”的问题类别“完全无关的问题”没有任何评分标准使用，不会扣分", 'Entry "t1": no clause uses tag "完全无关的问题"; it scores nothing.'],
+      ["记录“a1”的表彰类别“省级表彰”不在方案的加分类别中，不会加分", 'Entry "a1": award category "省级表彰" is not in the scheme; no bonus.'],
+      ["记录“v1”的一票否决事项“严重违法”不在方案中，不会生效", 'Entry "v1": veto "严重违法" is not in the scheme; no effect.'],
+      ["记录“m1”的指标数值“满意度”没有任何评分标准使用", 'Entry "m1": no clause reads metric "满意度".'],
+    ]);
+  });
+
+  it("nothing to say about a veto given by its id, or an award with the evidence its category asks for", () => {
+    const d = check([{ kind: "incidents", tag: "x", per: 1 }], [entry("veto", { vetoId: "serious" }), entry("award", { category: "prov", evidence: [{ title: "表彰文件" }] })], {
+      vetoes: [{ id: "serious", name: "严重违法" }],
+      adjustments: { categories: [{ id: "prov", name: "省级表彰", per: 2, requiresEvidence: true }] },
+    });
+    expect(d).toEqual([]);
+  });
+
+  it("refuses a ledger or a scheme that is not one, naming the function and the argument", () => {
+    expect(() => checkLedgerAgainstScheme({} as never, schemeWith([{ kind: "incidents", tag: "x", per: 1 }]))).toThrow(/^checkLedgerAgainstScheme：参数 ledger(\.\w+)? 不正确/);
+    expect(() => checkLedgerAgainstScheme(ledgerOf([]), {} as never)).toThrow(/^checkLedgerAgainstScheme：参数 scheme(\.\w+)? 不正确/);
+  });
 });

@@ -74,6 +74,12 @@ describe("a veto that names a grade puts the unit below it, and never raises it"
     expect([5, 15, 30, 50].map(grade)).toEqual(["合格", "合格", "合格", "不合格"]);
   });
 
+  it("below 优秀: a unit two bands lower stays there (合格, not raised to 良好)", () => {
+    const top = { vetoes: [{ id: "t", name: "不得评为优秀", below: "优秀" }] };
+    const grade = (lost: number) => cardsFor({ sfj: lost }, top, [veto("sfj", "t")]).find((c) => c[0] === "sfj")![3];
+    expect([5, 15, 30, 50].map(grade)).toEqual(["良好", "良好", "合格", "不合格"]);
+  });
+
   it("below the last band: the lowest grade", () => {
     const grade = (lost: number) => cardsFor({ sfj: lost }, vetoes, [veto("sfj", "w")]).find((c) => c[0] === "sfj")![3];
     expect([5, 30].map(grade)).toEqual(["不合格", "不合格"]);

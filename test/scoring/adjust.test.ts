@@ -3,7 +3,7 @@
 // award document at the group's share, penalties per count, and the caps of the category, the
 // group and the whole — each line with its Chinese and English reasons and notes, exactly.
 import { describe, expect, it } from "vitest";
-import type { ScoreCard } from "../../src/model/scoring.js";
+import { type ScoreCard, ScoringScheme } from "../../src/model/scoring.js";
 import { scoreUnits } from "../../src/scoring/score.js";
 import { readScheme } from "../../src/scoring/validate-scheme.js";
 import { ledgerOf, world } from "../support/small-world.js";
@@ -141,5 +141,13 @@ describe("penalties and caps", () => {
     const categories = [{ id: "in", name: "附加项", per: 0.5, stage: "inside", area: "a" }, { id: "whole", name: "附加项二", per: 0.25, stage: "inside" }, { id: "out", name: "附加项三", per: 0.75 }];
     const c = sfj({ categories }, [award("a1", "in", "I"), award("a2", "whole", "W"), award("a3", "out", "O")]);
     expect(adjustmentLines(c).map((l) => [l.id, l.area, l.earned])).toEqual([["in", "a", 50], ["whole", undefined, 25], ["out", undefined, 75]]);
+  });
+
+  it("an outside category that names an area anyway (a scheme not checked by readScheme) still counts after normalisation, outside the area", () => {
+    const base = scheme({ categories: [{ id: "x", name: "附加项", per: 0.5 }] });
+    const unchecked = ScoringScheme.parse({ ...base, adjustments: { categories: [{ id: "x", name: "附加项", per: 0.5, area: "a" }] } });
+    const c = scoreUnits({ plan: w.plan, roster: w.roster, matrix: w.matrix, scheme: unchecked, ledger: ledgerOf([award("a1", "x", "X")]), asOf: w.asOf }).find((u) => u.unitId === "sfj")!;
+    expect(adjustmentLines(c).map((l) => [l.id, l.area, l.earned])).toEqual([["x", undefined, 50]]);
+    expect(c.areas).toEqual([{ id: "a", name: "甲", available: 1000, earned: 1000 }]);
   });
 });

@@ -90,6 +90,16 @@ describe("bonuses: which awards count", () => {
     expect(adjustmentLines(c).map((l) => [l.id, l.earned])).toEqual([["x", 200], ["y", 80]]);
   });
 
+  it("awards are taken by date, then id, whatever the ledger's order: the earlier report of one document is the one listed", () => {
+    const c = sfj({ categories: [{ id: "prov", name: "省级表彰", per: 1 }] }, [award("b", "prov", "B", { date: "2024-07-01" }), award("a2", "prov", "A", { date: "2024-06-01" }), award("a1", "prov", "A", { date: "2024-06-01" }), award("c", "prov", "C", { date: "2024-02-01" })]);
+    expect(adjustmentLines(c)[0]!.adjustments.map((a) => a.entries)).toEqual([["c"], ["a1"], ["b"]]);
+  });
+
+  it("awards that name no document are not tiers of one document: each counts in full", () => {
+    const c = sfj({ groups: [{ id: "h", name: "表彰类", othersShare: 50 }], categories: [{ id: "x", name: "甲类", per: 2, group: "h" }, { id: "y", name: "乙类", per: 1, group: "h" }] }, [award("a1", "x", undefined), award("a2", "y", undefined)]);
+    expect(adjustmentLines(c).map((l) => [l.id, l.earned])).toEqual([["x", 200], ["y", 100]]);
+  });
+
   it("a group without othersShare counts every tier in full", () => {
     const c = sfj({ groups: [{ id: "h", name: "表彰类" }], categories: [{ id: "x", name: "甲类", per: 2, group: "h" }, { id: "y", name: "乙类", per: 1, group: "h" }] }, [award("a1", "x", "D"), award("a2", "y", "D")]);
     expect(adjustmentLines(c).map((l) => [l.id, l.earned, l.note])).toEqual([["x", 200, undefined], ["y", 100, undefined]]);
@@ -111,6 +121,15 @@ describe("penalties and caps", () => {
       ], { note: "减分合计最多1分，已封顶", noteEn: "capped at 1 in all" }),
     ]);
     expect(c.total).toBe(900);
+  });
+
+  it("penalties are listed by date, then id, whatever the ledger's order", () => {
+    const c = sfj({ categories: [{ id: "pen", name: "被通报批评", sign: "penalty", per: 0.29 }] }, [
+      { id: "p2", unitId: "sfj", date: "2024-04-01", kind: "incident", tag: "pen" },
+      { id: "p3", unitId: "sfj", date: "2024-03-01", kind: "incident", tag: "pen" },
+      { id: "p1", unitId: "sfj", date: "2024-04-01", kind: "incident", tag: "pen" },
+    ]);
+    expect(adjustmentLines(c)[0]!.adjustments.map((a) => a.entries[0])).toEqual(["p3", "p1", "p2"]);
   });
 
   it("category, group and overall caps on one line: every cap that bit is named, in that order", () => {

@@ -10,10 +10,27 @@
 //   surviving, so the score is a lower bound. It keeps a run within reach on two shared cores:
 //   the tests build their fixtures when a file loads, so StrykerJS sees most code as "static"
 //   and runs every test in the set for each such mutant.
+// - Files run cheapest first: examples before properties (*.prop.test.ts), a file that just failed
+//   first of all. StrykerJS stops at the first failing test (bail), so a mutant an example test
+//   kills costs that test, not the properties vitest's own order (longest first) would run before
+//   it. Only a survivor runs every test that covers it.
+// - Each file runs in its own module scope (isolate: true, unlike npm test): vitest imports every
+//   file of a batch before running any of them, so without isolation a mutant killed by the first
+//   file still paid for importing all the others.
 // - Properties run with a fixed seed (test/support/fixed-seed.ts), so that a mutant is killed or
 //   survives the same way on every run, and an incremental run can reuse the result.
+import { relative } from "node:path";
 import { defineConfig, mergeConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 import base from "./vitest.config.js";
+
+class CheapFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const failed = (f: TestSpecification) => (this.ctx.cache.getFileTestResults(`${f.project.name}:${relative(this.ctx.config.root, f.moduleId)}`)?.failed ? 0 : 1);
+    const prop = (f: TestSpecification) => (f.moduleId.endsWith(".prop.test.ts") ? 1 : 0);
+    return [...files].sort((a, b) => failed(a) - failed(b) || prop(a) - prop(b) || a.moduleId.localeCompare(b.moduleId));
+  }
+}
 
 const { projects: _projects, ...test } = base.test ?? {};
 const scope = process.env.FAZHI_MUTATE ?? "scoring";
@@ -25,6 +42,8 @@ export default mergeConfig(
       include: [`test/${scope}/**/*.test.ts`],
       exclude: ["node_modules/**", "test/e2e/**", "test/cli/process.test.ts"],
       setupFiles: ["test/support/fixed-seed.ts"],
+      sequence: { sequencer: CheapFirst },
+      isolate: true,
     },
   }),
 );

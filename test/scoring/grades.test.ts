@@ -49,12 +49,35 @@ const cardsFor = (lost: Record<string, number>, extra: Record<string, unknown>, 
 };
 const veto = (unitId: string, vetoId: string) => ({ id: `v-${unitId}`, unitId, date: "2024-06-01", kind: "veto", vetoId });
 
+describe("ranks: equal totals share a rank and keep the roster's order", () => {
+  it("all four equal: rank 1 each, in roster order; then one below: the next rank counts the tied units", () => {
+    expect(cardsFor({}, {})).toEqual([
+      ["sfj", 10000, 1, "优秀"],
+      ["gaj", 10000, 1, "优秀"],
+      ["zfb", 10000, 1, "优秀"],
+      ["xwb", 10000, 1, "优秀"],
+    ]);
+    expect(cardsFor({ sfj: 3 }, {}).map((c) => [c[0], c[2]])).toEqual([
+      ["gaj", 1],
+      ["zfb", 1],
+      ["xwb", 1],
+      ["sfj", 4],
+    ]);
+  });
+});
+
 describe("a veto that names a grade puts the unit below it, and never raises it", () => {
   const vetoes = { vetoes: [{ id: "v", name: "较大过错", below: "良好" }, { id: "w", name: "不得评为合格", below: "合格" }] };
 
   it("below 良好: 95 and 85 become 合格; 70 stays 合格; 50 stays 不合格", () => {
     const grade = (lost: number) => cardsFor({ sfj: lost }, vetoes, [veto("sfj", "v")]).find((c) => c[0] === "sfj")![3];
     expect([5, 15, 30, 50].map(grade)).toEqual(["合格", "合格", "合格", "不合格"]);
+  });
+
+  it("below 优秀: a unit two bands lower stays there (合格, not raised to 良好)", () => {
+    const top = { vetoes: [{ id: "t", name: "不得评为优秀", below: "优秀" }] };
+    const grade = (lost: number) => cardsFor({ sfj: lost }, top, [veto("sfj", "t")]).find((c) => c[0] === "sfj")![3];
+    expect([5, 15, 30, 50].map(grade)).toEqual(["良好", "良好", "合格", "不合格"]);
   });
 
   it("below the last band: the lowest grade", () => {

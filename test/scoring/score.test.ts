@@ -192,16 +192,21 @@ describe("bonuses, vetoes, grades and ranks", () => {
 
 describe("the seed's example scheme and sample ledger", () => {
   const ctx = seedContext("2025-01-15");
-  const scheme = readScheme(JSON.parse(readFileSync(new URL("../../seeds/wuzhi-2024.scheme.json", import.meta.url), "utf8")), ctx.plan);
-  const ledger = readLedger(JSON.parse(readFileSync(new URL("../../seeds/wuzhi-2024.ledger.sample.json", import.meta.url), "utf8")), ctx);
+  const schemeJson = JSON.parse(readFileSync(new URL("../../seeds/wuzhi-2024.scheme.json", import.meta.url), "utf8"));
+  const ledgerJson = JSON.parse(readFileSync(new URL("../../seeds/wuzhi-2024.ledger.sample.json", import.meta.url), "utf8"));
+  // Read inside each test, not when the file loads: StrykerJS (npm run mutate) then knows which
+  // test covers readScheme's lines instead of running every test for each of their mutants.
+  const read = () => ({ scheme: readScheme(schemeJson, ctx.plan), ledger: readLedger(ledgerJson, ctx) });
 
   it("the scheme is valid and the sample ledger is labelled synthetic and passes every check", () => {
+    const { scheme, ledger } = read();
     expect(scheme.issues).toEqual([]);
     expect(ledger.issues).toEqual([]);
     expect(ledger.ok && ledger.value.description).toContain("虚构示例数据");
   });
 
   it("scores every unit with lines that add up, in rank order", () => {
+    const { scheme, ledger } = read();
     if (!scheme.ok || !ledger.ok) throw new Error("setup");
     const cards = scoreUnits({ ...ctx, scheme: scheme.value, ledger: ledger.value });
     expect(cards).toHaveLength(ctx.matrix.units.length);

@@ -24,9 +24,12 @@ describe("criteria table → scheme draft", () => {
     ["4", "法制机构", "2.5", "有专门法制工作机构的得2.5分，有机构负责法制工作的得2分，否则得0分", ""],
     ["二", "加分和否决", "", "获省级表彰的加2分，最高加5分；发生重大执法过错的，实行一票否决；被通报批评的，不得评为优秀", ""],
   ];
-  const r = readSchemeTable(rows, { id: "xian", ...GRADES });
+  // Read inside each test, not when the file loads: StrykerJS (npm run mutate) then knows which
+  // test covers the lines of src/scoring/points.ts it runs.
+  const read = () => readSchemeTable(rows, { id: "xian", ...GRADES });
 
   it("items with items below them are areas; the others are indicators with the table's offices", () => {
+    const r = read();
     expect(r.scheme.title).toBe("某县法治政府建设考核细则");
     expect(r.scheme.areas.map((a) => [a.id, a.name, a.points])).toEqual([["a1", "组织领导", 10]]);
     expect(r.scheme.indicators.map((i) => [i.id, i.name, i.area, i.points, i.office ?? null])).toEqual([
@@ -38,6 +41,7 @@ describe("criteria table → scheme draft", () => {
   });
 
   it("each phrase becomes a method, a floor, a clause cap, a tier, a bonus or a veto", () => {
+    const r = read();
     const m = r.scheme.indicators.map((i) => i.methods.map(bare));
     expect(m[0]).toEqual([{ kind: "condition", tag: "未制定年度计划", points: 2, phrase: "未制定年度计划的扣2分" }]);
     expect(m[1]).toEqual([{ kind: "count", atLeast: 6, metric: "每年专题学法", perShort: 0.3, cap: 1.2, phrase: "每年专题学法不少于6次，每少一次扣0.3分" }]);
@@ -52,11 +56,13 @@ describe("criteria table → scheme draft", () => {
   });
 
   it("passes readScheme once the table says everything (grades from the options)", () => {
+    const r = read();
     const check = readScheme(r.scheme);
     expect(check.ok ? [] : check.issues.map((d) => `${d.code} ${d.path.join(".")}`)).toEqual([]);
   });
 
   it("keeps on every indicator, method, veto and bonus where it came from: row, column, offsets in the cell", () => {
+    const r = read();
     const i3 = r.scheme.indicators[1];
     expect(i3?.source).toEqual({ start: 0, end: 4, line: 1, cell: { row: 4, column: 1 } });
     const phrase = "每年专题学法不少于6次，每少一次扣0.3分";

@@ -11,6 +11,8 @@ const shape = (t: CriteriaTable) => t.items.map((i) => [i.number, i.name, i.leve
 const kinds = (i: CriteriaItem | undefined) => (i?.phrases ?? []).map((p) => [p.kind ?? null, p.amount ?? null]);
 const compact = (s: string) => normalizeText(s).replace(/\s+/g, "");
 
+// Tables are read inside each test (`table()`), not when the file loads: StrykerJS (npm run mutate)
+// then knows which test covers the code they run in src/scoring/points.ts.
 describe("running text (kaijiang): 一、 → (一) → 1., rules after 考核：", () => {
   const text = [
     "一、组织保障(5分)",
@@ -21,9 +23,10 @@ describe("running text (kaijiang): 一、 → (一) → 1., rules after 考核�
     "设立法制机构,并充实人员。",
     "考核:未设立法制机构的扣1分;人员不足2人的扣1分。",
   ].join("\n");
-  const t = readCriteriaText(text);
+  const table = () => readCriteriaText(text);
 
   it("reads the hierarchy and points", () => {
+    const t = table();
     expect(shape(t)).toEqual([
       ["一", "组织保障", 1, null, 5],
       ["(一)", "加强组织领导", 2, "一", 3],
@@ -34,6 +37,7 @@ describe("running text (kaijiang): 一、 → (一) → 1., rules after 考核�
   });
 
   it("reads the rules after 考核： and keeps an unmarked line as the description", () => {
+    const t = table();
     expect(t.items[2]?.phrases.map((p) => [p.kind, p.amount, p.target])).toEqual([
       ["condition", 1, undefined],
       ["count_each_short", 0.5, 3],
@@ -46,6 +50,7 @@ describe("running text (kaijiang): 一、 → (一) → 1., rules after 考核�
   });
 
   it("keeps provenance: every name and phrase points at its text", () => {
+    const t = table();
     for (const item of t.items) {
       expect(compact(text.slice(item.source.start, item.source.end))).toContain(compact(item.name));
       expect(item.source.line).toBeGreaterThan(0);
@@ -82,9 +87,10 @@ describe("running text (buming, xinyang): rules in the item's sentence, the 方�
 
 describe("a Word table flattened with no separators (hubei)", () => {
   const text = "考评项目考评内容分值评分标准责任单位一、依法执政(10分)1、科学决策(10分)41、建立议事规则。制度不健全的扣2分;落实不到位的扣2分。县委办62、推行法律顾问制度。未推行的扣3分。每少一次扣1分。县司法局、县委办";
-  const t = readCriteriaText(text);
+  const table = () => readCriteriaText(text);
 
   it("rule `points_glued_to_number`: 41、 is 4 points and item 1, decided by the numbering and the heading's 10 points", () => {
+    const t = table();
     expect(shape(t)).toEqual([
       ["一", "依法执政", 1, null, 10],
       ["1", "科学决策", 2, "一", 10],
@@ -94,6 +100,7 @@ describe("a Word table flattened with no separators (hubei)", () => {
   });
 
   it("rule `office_then_number`: the scoring office before the next number", () => {
+    const t = table();
     expect(t.items.map((i) => i.office)).toEqual([undefined, undefined, "县委办", "县司法局、县委办"]);
     expect(kinds(t.items[2])).toEqual([
       ["condition", 2],
@@ -111,11 +118,12 @@ describe("a Word table flattened with no separators (hubei)", () => {
 });
 
 describe("a Word table flattened with no separators and no numbers (tianzhu)", () => {
-  const t = readCriteriaText(
+  const table = () => readCriteriaText(
     "文档介绍\n在部门内开展学习宣传活动。3分没有开展学习宣传活动的,扣1分;没有开展业务法规宣传的,扣2分。法律八进活动10分开展法律进机关活动至少1次。5分提供相关影像资料。没有开展活动的,扣5分。积极参加县上活动。5分没有积极参加的扣5分。",
   );
 
   it("rule `unnumbered_heading`: a name with points and no rules heads the rows after it", () => {
+    const t = table();
     expect(shape(t)).toEqual([
       ["", "在部门内开展学习宣传活动", 2, null, 3],
       ["", "法律八进活动", 1, null, 10],
@@ -126,6 +134,7 @@ describe("a Word table flattened with no separators and no numbers (tianzhu)", (
   });
 
   it("the text after the last rule before the next points is the next row's content", () => {
+    const t = table();
     expect(t.items[2]?.phrases.map((p) => [p.text, p.kind ?? null])).toEqual([
       ["提供相关影像资料", null],
       ["没有开展活动的，扣5分", "condition"],
@@ -252,9 +261,10 @@ describe("rows (Word, Excel, CSV)", () => {
     ["一、组织领导", "10", "2", "专题研究法治建设", "6", "每年不少于2次，每少一次扣3分，扣完为止", "县委办"],
     ["二、依法决策", "5", "3", "重大决策合法性审查", "5", "发现一起未经审查的扣 3 分", "县司法局"],
   ];
-  const t = readCriteriaTable(rows);
+  const table = () => readCriteriaTable(rows);
 
   it("rules `merged_cell` and the header's columns: 考核项目 | 分值 | 序号 | 考核内容 | 分值 | 评分标准 | 评分单位", () => {
+    const t = table();
     expect(t.total).toBe(100);
     expect(shape(t)).toEqual([
       ["一", "组织领导", 1, null, 10],
@@ -272,6 +282,7 @@ describe("rows (Word, Excel, CSV)", () => {
   });
 
   it("keeps the row, the column and the offsets in the cell", () => {
+    const t = table();
     const item = t.items[4] as CriteriaItem;
     expect(item.source).toMatchObject({ row: 4, column: 3 });
     const p = item.phrases[0];

@@ -10,15 +10,21 @@ import { boundUnits, expandSchedule, rulePeriods } from "../../src/schedule/expa
 import { chinaWorkdayCalendar } from "../../src/schedule/workdays.js";
 import { buildMatrix } from "../../src/units/matrix.js";
 import { seedRoster } from "../support/rosters.js";
+import { lazy } from "../support/lazy.js";
 import { seedText } from "../support/seed.js";
 
 const { RRule } = rrulePkg as unknown as { RRule: typeof import("rrule").RRule };
-const { plan } = parsePlanText(seedText(), { id: "wuzhi-2024" });
-const matrix = buildMatrix(plan, seedRoster());
-const occurrences = expandSchedule(plan, { matrix });
+// The seed's plan (whose requirements src/schedule/extract.ts reads), matrix and occurrences, built
+// inside the tests (lazy), not when the file loads: see test/support/lazy.ts.
+const seed = lazy(() => {
+  const { plan } = parsePlanText(seedText(), { id: "wuzhi-2024" });
+  const matrix = buildMatrix(plan, seedRoster());
+  return { plan, matrix, occurrences: expandSchedule(plan, { matrix }) };
+});
 
 describe("expandSchedule on the seed", () => {
   it("task 23: four quarterly and two half-yearly occurrences", () => {
+    const { occurrences } = seed();
     const q = occurrences.filter((o) => o.requirementId === "wuzhi-2024.t23.r2");
     expect(q.map((o) => [o.id, o.window, o.due, o.label])).toEqual([
       ["wuzhi-2024.t23.r2.2024-Q1", { from: "2024-01-01", to: "2024-03-31" }, "2024-03-31", "2024年第1季度"],
@@ -31,6 +37,7 @@ describe("expandSchedule on the seed", () => {
   });
 
   it("task 13 and task 35", () => {
+    const { occurrences } = seed();
     expect(occurrences.filter((o) => o.taskNo === 13).map((o) => [o.kind, o.due])).toEqual([
       ["deadline", "2024-06-30"],
       ["window", "2024-09-30"],
@@ -40,16 +47,19 @@ describe("expandSchedule on the seed", () => {
   });
 
   it("binds each occurrence to the clause's definite lead and responsible units", () => {
+    const { plan, matrix, occurrences } = seed();
     expect(occurrences.find((o) => o.taskNo === 13)!.unitIds).toEqual(["sfj"]);
     expect(boundUnits(matrix, "wuzhi-2024.t21", "wuzhi-2024.t21.c1")).toEqual(["sfj", "zfb", "fy", "jcy"]);
     expect(expandSchedule(plan).every((o) => o.unitIds.length === 0)).toBe(true);
   });
 
   it("gives the same calendar in every time zone (npm test runs this under several TZ)", () => {
+    const { occurrences } = seed();
     expect(occurrences.map((o) => `${o.id} ${o.window?.from ?? "-"} ${o.due ?? "-"} ×${o.count} ${o.unitIds.join(",")}`).join("\n")).toMatchSnapshot();
   });
 
   it("is sorted by due date with undated on-event items last, and ids are unique", () => {
+    const { occurrences } = seed();
     const dues = occurrences.map((o) => o.due ?? "9999");
     expect(dues).toEqual([...dues].sort());
     expect(new Set(occurrences.map((o) => o.id)).size).toBe(occurrences.length);
@@ -58,6 +68,7 @@ describe("expandSchedule on the seed", () => {
   });
 
   it("moves due dates on rest days with a calendar, and refuses uncovered years", () => {
+    const { plan, matrix } = seed();
     const moved = expandSchedule(plan, { matrix, calendar: chinaWorkdayCalendar(), dueOnRestDay: "next" });
     expect(moved.find((o) => o.id === "wuzhi-2024.t13.r2.2024")!.due).toBe("2024-07-01"); // 2024-06-30 is a Sunday
     expect(moved.find((o) => o.id === "wuzhi-2024.t23.r2.2024-Q3")!.due).toBe("2024-09-30");
@@ -68,6 +79,7 @@ describe("expandSchedule on the seed", () => {
 
 describe("expandSchedule cost and shape", () => {
   it("keeps the occurrence's JSON key order", () => {
+    const { plan, occurrences } = seed();
     const withClause = occurrences.find((o) => o.clauseId !== undefined && o.window !== undefined)!;
     expect(Object.keys(withClause)).toEqual(["requirementId", "taskId", "taskNo", "clauseId", "kind", "action", "count", "unitIds", "id", "label", "window", "due"]);
     expect(Object.keys(occurrences.find((o) => o.kind === "on_event")!)).toEqual(["requirementId", "taskId", "taskNo", "clauseId", "kind", "action", "count", "unitIds", "id", "label"]);

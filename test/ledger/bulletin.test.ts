@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { buildBulletin, bulletinToText } from "../../src/ledger/bulletin.js";
-import { emptyLedger } from "../../src/ledger/ledger.js";
+import { emptyLedger, recordMany } from "../../src/ledger/ledger.js";
 import { IsoDate } from "../../src/model/dates.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { expandSchedule } from "../../src/schedule/expand.js";
 import { inferRoster } from "../../src/units/infer.js";
 import { buildMatrix } from "../../src/units/matrix.js";
 import { seedContext } from "../support/context.js";
+import { world } from "../support/small-world.js";
 
 const ctx = seedContext();
 const textAsOf = (asOf: string, horizonDays?: number) =>
@@ -59,5 +60,101 @@ describe("buildBulletin with the roster: dated items charged to a group with no 
     const m = buildMatrix(plan, filled);
     const b = buildBulletin(plan, m, expandSchedule(plan, { matrix: m }), emptyLedger(plan.id), asOf, { roster: filled });
     expect(b.emptyGroups).toEqual([]);
+  });
+});
+
+describe("the whole bulletin on a small county (expected text written by hand from the ledger below)", () => {
+  // test/support/small-world.ts: task 1 quarterly (县司法局 lead, 县公安局 responsible), task 2 two
+  // lectures a year (县政府办), task 3 a report by the end of March (县司法局 and 县政府办, joint leads).
+  const work = (id: string, unitId: string, task: number, date: string, extra: Record<string, unknown> = {}) => ({ id, unitId, taskId: `test-2024.t0${task}`, requirementId: `test-2024.t0${task}.r1`, date, kind: "done", ...extra });
+  const bulletinOf = (entries: unknown[], asOf: string, options?: { horizonDays: number }) => {
+    const w = world();
+    const r = recordMany(emptyLedger(w.plan.id), entries, { plan: w.plan, matrix: w.matrix, asOf: IsoDate.parse(asOf) });
+    if (!r.ok) throw new Error(r.issues.map((d) => d.message).join("; "));
+    return buildBulletin(w.plan, w.matrix, w.occurrences, r.ledger, IsoDate.parse(asOf), options);
+  };
+
+  it("sorts units by their overdue items, items by due date, and says how late each one is", () => {
+    const b = bulletinOf(
+      [
+        work("a", "sfj", 1, "2024-03-20"), // Q1 on time
+        work("b", "sfj", 1, "2024-06-30"), // Q2 on its last day: on time
+        work("c", "gaj", 1, "2024-07-03", { occurrenceId: "test-2024.t01.r1.2024-Q2" }), // Q2, 3 days late
+        work("d", "zfb", 3, "2024-04-02"), // after the window, names no occurrence: the March report, 2 days late
+        work("e", "zfb", 2, "2024-05-10", { kind: "held" }), // one lecture of two
+      ],
+      "2024-12-20",
+    );
+    expect(b.totals).toEqual({ overdue: 4, dueSoon: 3, doneOnTime: 2, doneLate: 2, upcoming: 0 });
+    expect(b.units.map((u) => [u.name, u.overdue.length, u.dueSoon.length, u.doneOnTime.length, u.doneLate.length])).toEqual([
+      ["县司法局", 2, 1, 2, 0],
+      ["县公安局", 2, 1, 0, 1],
+      ["县政府办", 0, 1, 0, 1],
+    ]);
+    expect(bulletinToText(b)).toBe(
+      [
+        "测试县2024年度法治政府建设工作安排",
+        "工作进展通报（截至2024年12月20日）",
+        "",
+        "一、总体情况",
+        "截至2024年12月20日，各单位已到期或已完成的工作节点中：按时完成2项，逾期完成2项，逾期未完成4项；另有3项将在14日内到期。",
+        "",
+        "二、逾期未完成",
+        "（一）县司法局（2项）",
+        "1. 任务3“年度报告”：报送年度报告（3月底前，截止2024年3月31日，已逾期264天）",
+        "2. 任务1“执法监督”：开展一次执法监督（2024年第3季度，截止2024年9月30日，已逾期81天）",
+        "（二）县公安局（2项）",
+        "1. 任务1“执法监督”：开展一次执法监督（2024年第1季度，截止2024年3月31日，已逾期264天）",
+        "2. 任务1“执法监督”：开展一次执法监督（2024年第3季度，截止2024年9月30日，已逾期81天）",
+        "",
+        "三、近期到期（14日内）",
+        "（一）县司法局（1项）",
+        "1. 任务1“执法监督”：开展一次执法监督（2024年第4季度，截止2024年12月31日）",
+        "（二）县公安局（1项）",
+        "1. 任务1“执法监督”：开展一次执法监督（2024年第4季度，截止2024年12月31日）",
+        "（三）县政府办（1项）",
+        "1. 任务2“专题讲座”：举办两期以上专题讲座（2024年，截止2024年12月31日，已完成1/2次）",
+        "",
+        "四、逾期完成",
+        "（一）县公安局（1项）",
+        "1. 任务1“执法监督”：开展一次执法监督（2024年第2季度，截止2024年6月30日，逾期3天完成）",
+        "（二）县政府办（1项）",
+        "1. 任务3“年度报告”：报送年度报告（3月底前，截止2024年3月31日，逾期2天完成）",
+        "",
+        "五、按时完成",
+        "县司法局2项。",
+        "",
+        "请逾期单位抓紧落实，并于完成后在工作台账中报送佐证材料。",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("with nothing due yet: every section says 无。 and the horizon given is the one printed", () => {
+    const b = bulletinOf([], "2024-01-02", { horizonDays: 3 });
+    expect(b.totals).toEqual({ overdue: 0, dueSoon: 0, doneOnTime: 0, doneLate: 0, upcoming: 11 });
+    expect(b.horizonDays).toBe(3);
+    expect(bulletinToText(b)).toBe(
+      [
+        "测试县2024年度法治政府建设工作安排",
+        "工作进展通报（截至2024年1月2日）",
+        "",
+        "一、总体情况",
+        "截至2024年1月2日，各单位已到期或已完成的工作节点中：按时完成0项，逾期完成0项，逾期未完成0项。",
+        "",
+        "二、逾期未完成",
+        "无。",
+        "",
+        "三、近期到期（3日内）",
+        "无。",
+        "",
+        "四、逾期完成",
+        "无。",
+        "",
+        "五、按时完成",
+        "无。",
+        "",
+      ].join("\n"),
+    );
   });
 });

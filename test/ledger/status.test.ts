@@ -4,6 +4,7 @@ import { emptyLedger, recordMany } from "../../src/ledger/ledger.js";
 import { occurrenceStatus } from "../../src/ledger/status.js";
 import { IsoDate } from "../../src/model/dates.js";
 import type { Ledger } from "../../src/model/ledger.js";
+import { Occurrence } from "../../src/model/schedule.js";
 import { seedContext } from "../support/context.js";
 import { lazy } from "../support/lazy.js";
 
@@ -112,5 +113,94 @@ describe("occurrenceStatus: one pass, late reports, joint leads", () => {
     const forward = status(ledger(), "2024-12-31");
     const backward = status({ ...ledger(), entries: [...ledger().entries].reverse() }, "2024-12-31");
     expect(backward).toEqual(forward);
+  });
+});
+
+describe("occurrenceStatus on hand-made occurrences", () => {
+  // One quota of `count` events in 2024 for unit u1 (the occurrence as expandSchedule writes it).
+  const quota = (count: number, over: Record<string, unknown> = {}) =>
+    Occurrence.parse({ id: "p.t01.r1.2024", requirementId: "p.t01.r1", taskId: "p.t01", taskNo: 1, kind: "quota", label: "2024年", action: "开展活动", window: { from: "2024-01-01", to: "2024-12-31" }, due: "2024-12-31", count, unitIds: ["u1"], ...over });
+  const entry = (id: string, date: string, kind = "held", over: Record<string, unknown> = {}) => ({ id, unitId: "u1", taskId: "p.t01", requirementId: "p.t01.r1", date, kind, ...over });
+  const statusOf = (o: Occurrence | Occurrence[], entries: unknown[], asOf = "2024-12-31") =>
+    occurrenceStatus(Array.isArray(o) ? o : [o], { planId: "p", entries } as unknown as Ledger, IsoDate.parse(asOf));
+
+  it("counts the events in date order (then id), whatever the ledger's order, and settles on the one that reaches the count", () => {
+    const entries = [entry("e3", "2024-06-01"), entry("e1", "2024-02-01"), entry("p", "2024-01-15", "progress"), entry("e2b", "2024-03-01"), entry("e2a", "2024-03-01"), entry("e4", "2024-07-01")];
+    expect(statusOf(quota(3), entries)).toEqual([{ occurrenceId: "p.t01.r1.2024", unitId: "u1", status: "done_on_time", done: 3, needed: 3, entries: ["e1", "e2a", "e2b"], settledOn: "2024-03-01" }]);
+    expect(statusOf(quota(4), entries)[0]).toMatchObject({ done: 4, entries: ["e1", "e2a", "e2b", "e3"], settledOn: "2024-06-01" });
+    expect(statusOf(quota(6), entries)[0]).toMatchObject({ status: "due_soon", done: 5, needed: 6, entries: ["e1", "e2a", "e2b", "e3", "e4"] });
+    expect(statusOf(quota(6), entries)[0]!.settledOn).toBeUndefined();
+  });
+
+  it("a long quota (more than 8 events) is counted in the same order", () => {
+    const dates = Array.from({ length: 12 }, (_, i) => `2024-${String(12 - i).padStart(2, "0")}-10`); // December first
+    const entries = [...dates.map((d, i) => entry(`m${12 - i}`, d)), entry("late", "2024-12-10", "progress")];
+    const ten = statusOf(quota(10), entries)[0]!;
+    expect(ten).toMatchObject({ status: "done_on_time", done: 10, settledOn: "2024-10-10" });
+    expect(ten.entries).toEqual(["m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10"]);
+    expect(statusOf(quota(13), entries, "2025-01-05")[0]).toMatchObject({ status: "overdue", done: 12, needed: 13, daysLate: 5 });
+  });
+
+  it("a held event counts its count; done counts as the whole quota unless it says how many; done never exceeds needed", () => {
+    expect(statusOf(quota(3), [entry("a", "2024-02-01", "held", { count: 2 })])[0]).toMatchObject({ done: 2, status: "due_soon" });
+    expect(statusOf(quota(3), [entry("a", "2024-02-01", "held", { count: 5 })])[0]).toMatchObject({ done: 3, status: "done_on_time", settledOn: "2024-02-01" });
+    expect(statusOf(quota(3), [entry("a", "2024-02-01", "done")])[0]).toMatchObject({ done: 3, status: "done_on_time" });
+    expect(statusOf(quota(3), [entry("a", "2024-02-01", "done", { count: 1 })])[0]).toMatchObject({ done: 1, status: "due_soon" });
+    expect(statusOf(quota(3), [entry("a", "2024-02-01", "progress")])[0]).toMatchObject({ done: 0, entries: [] });
+  });
+
+  it("an occurrence bound to no unit has one row, without a unit, that any unit's report settles", () => {
+    const rows = statusOf(quota(1, { unitIds: [] }), [entry("a", "2024-02-01", "held", { unitId: "someone" })]);
+    expect(rows).toEqual([{ occurrenceId: "p.t01.r1.2024", status: "done_on_time", done: 1, needed: 1, entries: ["a"], settledOn: "2024-02-01" }]);
+    expect(statusOf(quota(1, { unitIds: [] }), [], "2024-06-01")).toEqual([{ occurrenceId: "p.t01.r1.2024", status: "upcoming", done: 0, needed: 1, entries: [] }]);
+  });
+
+  it("an undated (on-event) occurrence is undated until a report, which settles it on time", () => {
+    const onEvent = quota(1, { kind: "on_event", window: undefined, due: undefined });
+    expect(statusOf(onEvent, [])[0]).toMatchObject({ status: "undated", done: 0 });
+    expect(statusOf(onEvent, [entry("a", "2024-11-30", "done")])[0]).toEqual({ occurrenceId: "p.t01.r1.2024", unitId: "u1", status: "done_on_time", done: 1, needed: 1, entries: ["a"], settledOn: "2024-11-30" });
+  });
+
+  it("ignores a report naming an occurrence of another task, and one that names no requirement or an unknown one", () => {
+    const o = quota(1);
+    expect(statusOf(o, [entry("a", "2024-02-01", "done", { occurrenceId: "p.t01.r1.2024", taskId: "p.t02", requirementId: undefined })])[0]!.entries).toEqual([]);
+    expect(statusOf(o, [entry("a", "2024-02-01", "done", { occurrenceId: "p.t01.r1.2024" })])[0]!.entries).toEqual(["a"]);
+    expect(statusOf(o, [entry("a", "2024-02-01", "done", { requirementId: undefined })])[0]!.entries).toEqual([]);
+    expect(statusOf(o, [entry("a", "2024-02-01", "done", { requirementId: "p.t01.r9" })])[0]!.entries).toEqual([]);
+    expect(statusOf(o, [entry("a", "2024-02-01", "done", { taskId: "p.t02" })])[0]!.entries).toEqual([]);
+  });
+
+  it("a repeated entry id counts once, the first one, in a ledger of any length", () => {
+    const others = Array.from({ length: 40 }, (_, i) => entry(`x${i}`, "2024-02-01", "progress"));
+    expect(statusOf(quota(1), [...others, entry("d", "2024-03-01", "progress"), entry("d", "2024-03-02", "done")])[0]!.entries).toEqual([]);
+    expect(statusOf(quota(1), [...others, entry("d", "2024-03-01", "done"), entry("d", "2024-03-02", "progress")])[0]).toMatchObject({ entries: ["d"], settledOn: "2024-03-01" });
+    expect(statusOf(quota(2), [entry("d", "2024-03-01"), ...others, entry("d", "2024-03-02")])[0]).toMatchObject({ done: 1, entries: ["d"] });
+  });
+
+  it("a late report with no occurrence goes to the latest open occurrence due before it; the next one to the one before", () => {
+    const quarter = (q: number, from: string, to: string) => quota(1, { id: `p.t01.r1.2024-Q${q}`, kind: "recurring", label: `2024年第${q}季度`, window: { from, to }, due: to });
+    // Listed out of window order, as a caller may give them.
+    const quarters = [quarter(4, "2024-10-01", "2024-12-31"), quarter(2, "2024-04-01", "2024-06-30"), quarter(3, "2024-07-01", "2024-09-30")];
+    const rows = statusOf(quarters, [entry("j2", "2025-01-09", "done"), entry("j1", "2025-01-08", "done")], "2025-01-15");
+    expect(rows.map((r) => [r.occurrenceId, r.status, r.entries, r.daysLate])).toEqual([
+      ["p.t01.r1.2024-Q4", "done_late", ["j1"], 8],
+      ["p.t01.r1.2024-Q2", "overdue", [], 199],
+      ["p.t01.r1.2024-Q3", "done_late", ["j2"], 101],
+    ]);
+    // A report inside a window is that window's, on time, even when an earlier quarter is open.
+    const inWindow = statusOf(quarters, [entry("a", "2024-08-01", "done")], "2024-12-31");
+    expect(inWindow.map((r) => [r.occurrenceId, r.status])).toEqual([
+      ["p.t01.r1.2024-Q4", "due_soon"],
+      ["p.t01.r1.2024-Q2", "overdue"],
+      ["p.t01.r1.2024-Q3", "done_on_time"],
+    ]);
+  });
+
+  it("refuses options that are not what they say", () => {
+    for (const options of [{ dueSoonDays: -1 }, { dueSoonDays: 1.5 }, { jointLeads: "all" }, { matrix: {} }]) {
+      expect(() => occurrenceStatus([quota(1)], { planId: "p", entries: [] } as unknown as Ledger, IsoDate.parse("2024-01-01"), options as never)).toThrow(
+        expect.objectContaining({ code: "invalid_argument", message: expect.stringContaining(`options.${Object.keys(options)[0]}`) }),
+      );
+    }
   });
 });

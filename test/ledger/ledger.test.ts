@@ -282,3 +282,50 @@ describe("assessment-only units", () => {
     expect(r.ok).toBe(true);
   });
 });
+
+describe("every refusal says what was wrong, in Chinese and in English", () => {
+  const roster = Roster.parse({ ...seedRoster(), units: [...seedRoster().units, { id: "test-only", name: "虚构考核单位", kind: "government_department", validFrom: "2024-03-01" }] });
+  const fact = { id: "f1", unitId: "test-only", date: "2024-05-10", kind: "incident", tag: "行政复议被纠错" };
+  const one = (input: unknown, context: object = ctx) => {
+    const r = recordProgress(base, input, context as typeof ctx);
+    expect(r.issues).toHaveLength(1);
+    return r.issues[0]!;
+  };
+  const says = (d: { code: string; message: string; messageEn: string }, code: string, zh: readonly string[], en: readonly string[]) => {
+    expect(d.code).toBe(code);
+    for (const s of zh) expect(d.message).toContain(s);
+    for (const s of en) expect(d.messageEn).toContain(s);
+  };
+
+  it("names the entry, the unit, the task, the requirement, the occurrence and the dates it refuses", () => {
+    const first = recordProgress(base, entry(), ctx);
+    if (!first.ok) throw new Error("setup");
+    says(recordProgress(first.ledger, entry(), ctx).issues[0]!, "duplicate_entry", ["台账记录编号“e1”已存在"], ['Ledger entry id "e1" already exists']);
+    says(one(entry({ unitId: "ghost" })), "unknown_unit", ["责任矩阵中没有单位“ghost”"], ['Unit "ghost" is not in the matrix']);
+    expect(one(entry({ unitId: "ghost" })).messageEn).not.toContain("roster");
+    says(one(entry({ unitId: "ghost" }), { ...ctx, roster }), "unknown_unit", ["责任矩阵和单位名录中没有单位“ghost”"], ['Unit "ghost" is not in the matrix or the roster']);
+    says(one(entry({ unitId: "xwbb", taskId: "wuzhi-2024.t12", requirementId: undefined })), "no_role", ["“县委编办”在任务12中没有分工"], ['"县委编办" has no role in task 12']);
+    says(one(entry({ unitId: "test-only" }), { ...ctx, roster }), "no_role", ["“虚构考核单位”在工作安排中没有任务"], ['"虚构考核单位" has no task in the plan']);
+    says(one({ ...fact, date: "2024-02-10" }, { ...ctx, roster }), "unit_not_valid", ["“虚构考核单位”在2024-02-10不存在"], ['"虚构考核单位" did not exist on 2024-02-10']);
+    says(one(entry({ taskId: "wuzhi-2024.t99", requirementId: undefined })), "unknown_task", ["工作安排中没有任务“wuzhi-2024.t99”"], ['Task "wuzhi-2024.t99" is not in the plan']);
+    says(one(entry({ requirementId: "wuzhi-2024.t13.r9" })), "unknown_requirement", ["任务13没有工作要求“wuzhi-2024.t13.r9”"], ['Task 13 has no requirement "wuzhi-2024.t13.r9"']);
+    says(one(entry({ occurrenceId: "wuzhi-2024.t23.r2.2024-Q1" }), { ...ctx, occurrences: ctx.occurrences }), "unknown_occurrence", ["时间节点“wuzhi-2024.t23.r2.2024-Q1”不存在"], ['Occurrence "wuzhi-2024.t23.r2.2024-Q1" does not exist']);
+    says(one(entry({ date: "2024-07-16" })), "future_date", ["记录日期 2024-07-16 晚于截至日期 2024-07-15"], ["Entry date 2024-07-16 is after the as-of date 2024-07-15"]);
+    says(removeEntry(base, "nope").issues[0]!, "unknown_entry", ["台账中没有编号为“nope”的记录"], ['No ledger entry with id "nope"']);
+    says(readLedger({ planId: "wuzhi-2024", entries: [entry(), entry()] }).issues[0]!, "duplicate_entry", ["台账记录编号“e1”重复"], ['Duplicate ledger entry id "e1"']);
+  });
+
+  it("an occurrence of the right task but another requirement is refused too; with no occurrences in the context it is not checked", () => {
+    const q1 = { taskId: "wuzhi-2024.t23", requirementId: "wuzhi-2024.t23.r4", occurrenceId: "wuzhi-2024.t23.r2.2024-Q1", unitId: "sfj", date: "2024-03-20" };
+    expect(recordProgress(base, entry(q1), { ...ctx, occurrences: ctx.occurrences }).issues.map((d) => d.code)).toEqual(["unknown_occurrence"]);
+    expect(recordProgress(base, entry({ ...q1, requirementId: "wuzhi-2024.t23.r2" }), { ...ctx, occurrences: ctx.occurrences }).issues).toEqual([]);
+    expect(recordProgress(base, entry({ ...q1, requirementId: undefined }), { ...ctx, occurrences: ctx.occurrences }).issues).toEqual([]);
+    expect(recordProgress(base, entry(q1), { plan: ctx.plan, matrix: ctx.matrix, asOf: ctx.asOf }).issues).toEqual([]);
+  });
+
+  it("replay refuses changes that are not patches, or that do not apply to the ledger, with a FazhiError", () => {
+    for (const changes of [[[{ op: "move", path: ["entries", 0] }]], [[{ op: "replace", path: ["nope", "deeper"], value: 1 }]], [[{ op: "replace", path: ["planId"], value: 5 }]]]) {
+      expect(() => replay(base, changes as never)).toThrow(expect.objectContaining({ code: "invalid_argument", message: expect.stringContaining("replay") }));
+    }
+  });
+});

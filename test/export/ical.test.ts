@@ -4,6 +4,7 @@ import { scheduleToICalendar } from "../../src/export/ical.js";
 import { FazhiError } from "../../src/model/diagnostic.js";
 import { seedContext } from "../support/context.js";
 import { lazy } from "../support/lazy.js";
+import { world } from "../support/small-world.js";
 
 // The calendar is written inside the tests (lazy), not when the file loads: see test/support/lazy.ts.
 const { occurrences } = seedContext();
@@ -112,5 +113,107 @@ describe("scheduleToICalendar and control characters", () => {
     const one = [occurrences.find((o) => o.due !== undefined)!];
     expect(() => scheduleToICalendar(one, { dtstamp: "2024-01-01", uidDomain: "x\r\nBEGIN:VEVENT" })).toThrow(FazhiError);
     expect(scheduleToICalendar(one, { dtstamp: "2024-01-01", uidDomain: "county.example" })).toContain("@county.example");
+  });
+});
+
+describe("scheduleToICalendar, line by line (expected text written by hand)", () => {
+  // test/support/small-world.ts: task 1 quarterly, task 2 two lectures a year.
+  const occ = (id: string) => world().occurrences.find((o) => o.id === id)!;
+
+  it("a to-do per dated item (with its window's start), an all-day event per window, nothing for an undated item", () => {
+    const q1 = occ("test-2024.t01.r1.2024-Q1");
+    const window = { ...q1, id: "test-2024.t01.r1.2024-09", kind: "window", label: "9月份", window: { from: "2024-09-01", to: "2024-09-30" }, due: "2024-09-30" } as typeof q1;
+    const onEvent = { ...q1, id: "test-2024.t01.r1.2024-event", kind: "on_event", window: undefined, due: undefined } as typeof q1;
+    const text = scheduleToICalendar([q1, occ("test-2024.t02.r1.2024"), window, onEvent], { dtstamp: "2024-01-01", calendarName: "测试县" });
+    expect(text).toBe(
+      [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//fazhi//法治政府建设工作安排//ZH",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:测试县",
+        "BEGIN:VTODO",
+        "UID:test-2024.t01.r1.2024-Q1@fazhi",
+        "DTSTAMP:20240101T000000Z",
+        "SUMMARY:任务1：开展一次执法监督",
+        "DESCRIPTION:2024年第1季度\\n开展一次执法监督",
+        "CATEGORIES:任务1",
+        "DTSTART;VALUE=DATE:20240101",
+        "DUE;VALUE=DATE:20240331",
+        "END:VTODO",
+        "BEGIN:VTODO",
+        "UID:test-2024.t02.r1.2024@fazhi",
+        "DTSTAMP:20240101T000000Z",
+        "SUMMARY:任务2：举办两期以上专题讲座",
+        "DESCRIPTION:2024年，至少2次\\n举办两期以上专题讲座",
+        "CATEGORIES:任务2",
+        "DTSTART;VALUE=DATE:20240101",
+        "DUE;VALUE=DATE:20241231",
+        "END:VTODO",
+        "BEGIN:VEVENT",
+        "UID:test-2024.t01.r1.2024-09@fazhi",
+        "DTSTAMP:20240101T000000Z",
+        "SUMMARY:任务1：开展一次执法监督",
+        "DESCRIPTION:9月份\\n开展一次执法监督",
+        "CATEGORIES:任务1",
+        "DTSTART;VALUE=DATE:20240901",
+        "DTEND;VALUE=DATE:20241001",
+        "TRANSP:TRANSPARENT",
+        "END:VEVENT",
+        "END:VCALENDAR",
+        "",
+      ].join("\r\n"),
+    );
+    expect(scheduleToICalendar([q1], { dtstamp: "2024-01-01" })).not.toContain("X-WR-CALNAME");
+    const dated = { ...q1, window: undefined };
+    expect(scheduleToICalendar([dated], { dtstamp: "2024-01-01" })).not.toContain("DTSTART");
+  });
+
+  it("folds at exactly 75 octets, continuation lines at 74 after their space, never inside a character", () => {
+    const q1 = occ("test-2024.t01.r1.2024-Q1");
+    const summaryLines = (s: string) => {
+      const text = scheduleToICalendar([q1], { dtstamp: "2024-01-01", summary: () => s });
+      const start = text.indexOf("SUMMARY:");
+      return text.slice(start, text.indexOf("\r\nDESCRIPTION:")).split("\r\n");
+    };
+    const a = (n: number) => "A".repeat(n);
+    expect(summaryLines(a(67))).toEqual([`SUMMARY:${a(67)}`]); // 75 octets: one line
+    expect(summaryLines(a(68))).toEqual([`SUMMARY:${a(67)}`, " A"]);
+    expect(summaryLines(a(67 + 74 + 1))).toEqual([`SUMMARY:${a(67)}`, ` ${a(74)}`, " A"]);
+    expect(summaryLines(`${a(66)}中`)).toEqual([`SUMMARY:${a(66)}`, " 中"]); // 74 + 3 octets would be 77
+    expect(summaryLines(`${a(64)}中`)).toEqual([`SUMMARY:${a(64)}中`]); // 72 + 3 = 75
+  });
+
+  it("escapes every line break form as \\n, and drops the other controls", () => {
+    const q1 = occ("test-2024.t01.r1.2024-Q1");
+    const text = scheduleToICalendar([{ ...q1, action: "甲\r\n乙\r丙\n丁\u000b戊\u000c己\u000e庚\u001f辛" }], { dtstamp: "2024-01-01" });
+    expect(text).toContain("SUMMARY:任务1：甲\\n乙\\n丙\\n丁戊己庚辛\r\n");
+  });
+
+  it("reads the stamp's hours, minutes, seconds (60 for a leap second) and offset, and refuses each out of range", () => {
+    const q1 = occ("test-2024.t01.r1.2024-Q1");
+    const stamp = (dtstamp: string) => /DTSTAMP:(\S+)/.exec(scheduleToICalendar([q1], { dtstamp }))?.[1];
+    expect(stamp("2024-06-30T23:59:60Z")).toBe("20240630T235960Z");
+    expect(stamp("2024-06-30t12:34:56z")).toBe("20240630T123456Z");
+    expect(stamp("2024-06-30T12:34:56.123456789+23:59")).toBe("20240629T123556Z");
+    expect(stamp("2024-06-30T12:34:56-00:01")).toBe("20240630T123556Z");
+    expect(stamp("2024-12-31T23:30:00-01:00")).toBe("20250101T003000Z");
+    expect(stamp("20240630T235960Z")).toBe("20240630T235960Z");
+    for (const bad of ["2024-06-30T24:00:00Z", "2024-06-30T00:60:00Z", "2024-06-30T00:00:61Z", "2024-06-30T00:00:00+24:00", "2024-06-30T00:00:00+00:60", "20240230T000000Z", "20240630T240000Z", "2024-06-30T00:00:00.Z", "x2024-06-30", "2024-06-30x"]) {
+      expect(() => stamp(bad), bad).toThrow(expect.objectContaining({ code: "invalid_argument", message: expect.stringContaining("dtstamp") }));
+    }
+  });
+
+  it("refuses options it does not know, a summary that is not a function or does not return text, and says which", () => {
+    const q1 = occ("test-2024.t01.r1.2024-Q1");
+    expect(() => scheduleToICalendar([q1], { dtstamp: "2024-01-01", colour: "red" } as never)).toThrow(expect.objectContaining({ code: "invalid_argument" }));
+    expect(() => scheduleToICalendar([q1], { dtstamp: "2024-01-01", summary: "x" } as never)).toThrow(expect.objectContaining({ code: "invalid_argument" }));
+    expect(() => scheduleToICalendar([q1], { dtstamp: "2024-01-01", summary: () => 5 } as never)).toThrow(expect.objectContaining({ code: "invalid_argument", message: expect.stringContaining("options.summary") }));
+    expect(() => scheduleToICalendar([q1], { dtstamp: "2024-01-01", uidDomain: 5 } as never)).toThrow(expect.objectContaining({ message: expect.stringContaining("uidDomain") }));
+    expect(() => scheduleToICalendar([q1], { dtstamp: "2024-01-01", uidDomain: "" })).toThrow(FazhiError);
+    expect(() => scheduleToICalendar([q1], { dtstamp: "2024-01-01", uidDomain: "a b" })).toThrow(FazhiError);
+    expect(scheduleToICalendar([q1], { dtstamp: "2024-01-01", uidDomain: "~!" })).toContain("@~!\r\n");
+    expect(() => scheduleToICalendar([{ ...q1, id: 5 }] as never, { dtstamp: "2024-01-01" })).toThrow(expect.objectContaining({ code: "invalid_argument" }));
   });
 });

@@ -158,3 +158,56 @@ describe("the whole bulletin on a small county (expected text written by hand fr
     );
   });
 });
+
+describe("the bulletin's arguments", () => {
+  it("buildBulletin refuses each argument that is not what it says, naming it", () => {
+    const w = world();
+    const ledger = emptyLedger(w.plan.id);
+    const asOf = IsoDate.parse("2024-06-01");
+    const refuses = (name: string, f: () => unknown) => expect(f, name).toThrow(expect.objectContaining({ code: "invalid_argument", message: expect.stringContaining(`buildBulletin`) }));
+    refuses("plan", () => buildBulletin({} as never, w.matrix, w.occurrences, ledger, asOf));
+    refuses("matrix", () => buildBulletin(w.plan, {} as never, w.occurrences, ledger, asOf));
+    refuses("occurrences", () => buildBulletin(w.plan, w.matrix, [{}] as never, ledger, asOf));
+    refuses("ledger", () => buildBulletin(w.plan, w.matrix, w.occurrences, {} as never, asOf));
+    refuses("asOf", () => buildBulletin(w.plan, w.matrix, w.occurrences, ledger, "2024-13-01" as never));
+    for (const horizonDays of [-1, 1.5, "7"]) refuses(`horizonDays ${horizonDays}`, () => buildBulletin(w.plan, w.matrix, w.occurrences, ledger, asOf, { horizonDays } as never));
+    refuses("roster", () => buildBulletin(w.plan, w.matrix, w.occurrences, ledger, asOf, { roster: {} } as never));
+    expect(() => buildBulletin(w.plan, w.matrix, w.occurrences, ledger, asOf, { horizonDays: -1 })).toThrow(/options\.horizonDays/);
+    expect(buildBulletin(w.plan, w.matrix, w.occurrences, ledger, asOf, { horizonDays: 0 }).horizonDays).toBe(0);
+  });
+
+  it("bulletinToText refuses a bulletin whose counts, dates or lists are not a bulletin's", () => {
+    const w = world();
+    const b = buildBulletin(w.plan, w.matrix, w.occurrences, emptyLedger(w.plan.id), IsoDate.parse("2024-12-20"));
+    const clone = () => JSON.parse(JSON.stringify(b));
+    const item = b.units.flatMap((u) => u.overdue)[0]!;
+    expect(bulletinToText(clone())).toBe(bulletinToText(b));
+    const broken: Array<[string, (x: any) => void]> = [
+      ["a negative total", (x) => (x.totals.overdue = -1)],
+      ["a fractional total", (x) => (x.totals.upcoming = 0.5)],
+      ["a missing total", (x) => delete x.totals.dueSoon],
+      ["a bad as-of date", (x) => (x.asOf = "2024-02-30")],
+      ["a negative horizon", (x) => (x.horizonDays = -3)],
+      ["a title that is not text", (x) => (x.title = 1)],
+      ["a unit without its list", (x) => delete x.units[0].doneLate],
+      ["an item with negative days late", (x) => (x.units[0].overdue[0].daysLate = -2)],
+      ["an item with a fractional count", (x) => (x.units[0].overdue[0].done = 0.5)],
+      ["an item with a bad due date", (x) => (x.units[0].overdue[0].due = "2024-9-30")],
+      ["an item without its task title", (x) => delete x.units[0].overdue[0].taskTitle],
+      ["an item with a negative task number", (x) => (x.units[0].overdue[0].taskNo = -1)],
+      ["an empty group list that is not a list", (x) => (x.emptyGroups = "none")],
+      ["an empty group without its groups", (x) => (x.emptyGroups = [{ occurrenceId: item.occurrenceId, taskNo: 1 }])],
+    ];
+    for (const [what, breakIt] of broken) {
+      const x = clone();
+      breakIt(x);
+      expect(() => bulletinToText(x), what).toThrow(expect.objectContaining({ code: "invalid_argument", message: expect.stringContaining("bulletinToText") }));
+    }
+    // Optional fields may be absent.
+    const bare = clone();
+    delete bare.units[0].overdue[0].daysLate;
+    delete bare.units[0].overdue[0].due;
+    expect(() => bulletinToText(bare)).not.toThrow();
+    expect(() => bulletinToText({ ...clone(), emptyGroups: [{ occurrenceId: item.occurrenceId, taskNo: 1, groups: ["各乡镇"] }] })).not.toThrow();
+  });
+});

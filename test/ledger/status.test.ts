@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { buildBulletin, bulletinToText } from "../../src/ledger/bulletin.js";
 import { emptyLedger, recordMany } from "../../src/ledger/ledger.js";
-import { occurrenceStatus } from "../../src/ledger/status.js";
+import { OccurrenceStatusShape, occurrenceStatus } from "../../src/ledger/status.js";
 import { IsoDate } from "../../src/model/dates.js";
 import type { Ledger } from "../../src/model/ledger.js";
 import { Occurrence } from "../../src/model/schedule.js";
+import { parsePlanText } from "../../src/parse/parse-plan.js";
+import { expandSchedule } from "../../src/schedule/expand.js";
+import { inferRoster } from "../../src/units/infer.js";
+import { buildMatrix } from "../../src/units/matrix.js";
 import { seedContext } from "../support/context.js";
 import { lazy } from "../support/lazy.js";
 
@@ -202,5 +206,51 @@ describe("occurrenceStatus on hand-made occurrences", () => {
         expect.objectContaining({ code: "invalid_argument", message: expect.stringContaining(`options.${Object.keys(options)[0]}`) }),
       );
     }
+  });
+});
+
+describe("the status rows as other functions accept them (OccurrenceStatusShape, used by renderReport)", () => {
+  it("takes every row occurrenceStatus gives, and refuses rows it never gives", () => {
+    const rows = occurrenceStatus(ctx.occurrences, ledger(), IsoDate.parse("2024-07-15"));
+    expect(rows.every((r) => OccurrenceStatusShape.safeParse(r).success)).toBe(true);
+    const row = rows.find((r) => r.status === "done_late")!;
+    const bad: Array<Record<string, unknown>> = [
+      { status: "late" },
+      { done: -1 },
+      { done: 0.5 },
+      { needed: -1 },
+      { needed: 1.5 },
+      { entries: "q2" },
+      { entries: [5] },
+      { settledOn: "2024-7-5" },
+      { daysLate: -5 },
+      { daysLate: 0.5 },
+      { unitId: "" },
+      { occurrenceId: "" },
+    ];
+    for (const over of bad) expect(OccurrenceStatusShape.safeParse({ ...row, ...over }).success, JSON.stringify(over)).toBe(false);
+    for (const status of ["upcoming", "due_soon", "overdue", "done_on_time", "done_late", "undated"]) expect(OccurrenceStatusShape.safeParse({ ...row, status }).success).toBe(true);
+    const { unitId: _u, settledOn: _s, daysLate: _d, ...bare } = row;
+    expect(OccurrenceStatusShape.safeParse(bare).success).toBe(true);
+  });
+});
+
+describe("joint leads are the leads of the occurrence's own clause", () => {
+  it("a unit that leads another clause of the task but is only responsible in this one reports for itself", () => {
+    const text = "某县2024年法治政府建设工作安排\n一、甲\n（一）任务一。6月底前完成清理工作。\n牵头单位：县司法局\n责任单位：县财政局\n9月底前完成检查工作。\n牵头单位：县财政局、县审计局\n";
+    const { plan } = parsePlanText(text, { id: "j-2024" });
+    const { roster } = inferRoster(plan);
+    const matrix = buildMatrix(plan, roster);
+    const occurrences = expandSchedule(plan, { matrix });
+    const id = (name: string) => roster.units.find((u) => u.name === name)!.id;
+    const report = (unit: string, requirement: string, date: string) => ({ id: `${id(unit)}-${requirement}`, unitId: id(unit), taskId: "j-2024.t01", requirementId: `j-2024.t01.${requirement}`, date, kind: "done" });
+    const ledger2 = { planId: plan.id, entries: [report("县司法局", "r1", "2024-06-10"), report("县审计局", "r2", "2024-09-10")] } as unknown as Ledger;
+    const rows = occurrenceStatus(occurrences, ledger2, IsoDate.parse("2024-10-15"), { matrix }).map((s) => [s.occurrenceId, roster.units.find((u) => u.id === s.unitId)?.name, s.status]);
+    expect(rows).toEqual([
+      ["j-2024.t01.r1.2024", "县司法局", "done_on_time"],
+      ["j-2024.t01.r1.2024", "县财政局", "overdue"], // responsible here: 县司法局's report is not its own
+      ["j-2024.t01.r2.2024", "县财政局", "done_on_time"], // a joint lead of clause 2 with 县审计局
+      ["j-2024.t01.r2.2024", "县审计局", "done_on_time"],
+    ]);
   });
 });

@@ -310,7 +310,18 @@ describe("the bulletin's order, counts and wording in the cases the small county
     delete item.daysLate;
     b.units[0].doneLate = [{ ...item, occurrenceId: "test-2024.t01.r1.2024-Q2" }];
     const text = bulletinToText(b);
-    expect(text).toContain(`1. 任务${item.taskNo}“${item.taskTitle}”：${item.action}（${item.label}）\n`);
+    // Without a due date it goes last among the unit's overdue items (its three others are dated).
+    expect(text).toContain(`4. 任务${item.taskNo}“${item.taskTitle}”：${item.action}（${item.label}）\n（二）`);
     expect(text).toContain(`四、逾期完成\n（一）县司法局（1项）\n1. 任务${item.taskNo}“${item.taskTitle}”：${item.action}（${item.label}）\n`);
+  });
+});
+
+describe("an occurrence of a task the plan does not have", () => {
+  it("is listed with an empty task title rather than refused", () => {
+    const w = world();
+    const q1 = w.occurrences.find((o) => o.id === "test-2024.t01.r1.2024-Q1")!;
+    const stray = { ...q1, id: "test-2024.t09.r1.2024-Q1", requirementId: "test-2024.t09.r1", taskId: "test-2024.t09", taskNo: 9 } as typeof q1;
+    const b = buildBulletin(w.plan, w.matrix, [stray], emptyLedger(w.plan.id), IsoDate.parse("2024-04-10"));
+    expect(b.units[0]!.overdue.map((i) => [i.taskNo, i.taskTitle])).toEqual([[9, ""]]);
   });
 });

@@ -133,6 +133,7 @@ describe("the whole bulletin on a small county (expected text written by hand fr
   it("with nothing due yet: every section says 无。 and the horizon given is the one printed", () => {
     const b = bulletinOf([], "2024-01-02", { horizonDays: 3 });
     expect(b.totals).toEqual({ overdue: 0, dueSoon: 0, doneOnTime: 0, doneLate: 0, upcoming: 11 });
+    expect(b.units.map((u) => u.unitId)).toEqual(["sfj", "gaj", "zfb"]); // all tied: the matrix order
     expect(b.horizonDays).toBe(3);
     expect(bulletinToText(b)).toBe(
       [

@@ -1,6 +1,6 @@
 import { enablePatches, produceWithPatches } from "immer";
 import { describe, expect, it } from "vitest";
-import { emptyLedger, readLedger, recordMany, recordProgress, removeEntry, replay } from "../../src/ledger/ledger.js";
+import { emptyLedger, isWorkEntry, readLedger, recordMany, recordProgress, removeEntry, replay } from "../../src/ledger/ledger.js";
 import { type Ledger, ProgressEntry } from "../../src/model/ledger.js";
 import { Roster } from "../../src/model/unit.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
@@ -329,5 +329,64 @@ describe("every refusal says what was wrong, in Chinese and in English", () => {
     for (const changes of [[[{ op: "move", path: ["entries", 0] }]], [[{ op: "replace", path: ["nope", "deeper"], value: 1 }]], [[{ op: "replace", path: ["planId"], value: 5 }]]]) {
       expect(() => replay(base, changes as never)).toThrow(expect.objectContaining({ code: "invalid_argument", message: expect.stringContaining("replay") }));
     }
+  });
+});
+
+describe("the context and arguments of the ledger functions", () => {
+  it("isWorkEntry: done, progress and held are work; facts, and what is not an entry, are not", () => {
+    for (const kind of ["done", "progress", "held"]) expect(isWorkEntry({ ...entry(), kind } as never)).toBe(true);
+    for (const kind of ["incident", "measure", "problem", "rectified", "award", "veto"]) expect(isWorkEntry({ ...entry(), kind } as never)).toBe(false);
+    for (const junk of [null, undefined, "done", 5]) expect(isWorkEntry(junk as never)).toBe(false);
+  });
+
+  it("a context that is not one, a bad as-of date, entries that are not a list, a roster that is not one: a FazhiError naming it", () => {
+    const names = (f: () => unknown, name: string) => expect(f).toThrow(expect.objectContaining({ code: "invalid_argument", message: expect.stringContaining(name) }));
+    names(() => recordProgress(base, entry(), null as never), "context");
+    names(() => recordProgress(base, entry(), 5 as never), "context");
+    names(() => recordProgress(base, entry(), { ...ctx, asOf: "2024-02-30" as never }), "recordProgress");
+    names(() => recordMany(base, "e1" as never, ctx), "entries");
+    names(() => recordProgress(base, entry(), { ...ctx, roster: null as never }), "context.roster");
+    names(() => recordProgress(base, entry(), { ...ctx, roster: { units: "x" } as never }), "context.roster");
+    // A roster of the right outline but wrong inside is refused when it is first needed (a unit the matrix lacks).
+    const odd = { ...seedRoster(), units: [{ id: "x", name: 5 }] } as never;
+    expect(recordProgress(base, entry(), { ...ctx, roster: odd }).ok).toBe(true);
+    names(() => recordProgress(base, entry({ unitId: "ghost" }), { ...ctx, roster: odd }), "context.roster");
+    names(() => removeEntry(base, 5 as never), "removeEntry");
+    names(() => recordProgress({ planId: "wuzhi-2024" } as never, entry(), ctx), "ledger");
+  });
+
+  it("a context built afresh (not frozen, or copied through JSON) gives the same answers as the frozen one", () => {
+    const copy = JSON.parse(JSON.stringify({ plan: ctx.plan, matrix: ctx.matrix, occurrences: ctx.occurrences }));
+    const loose = { ...copy, asOf: ctx.asOf };
+    for (const over of [{}, { unitId: "ghost" }, { occurrenceId: "wuzhi-2024.t23.r2.2024-Q1" }, { taskId: "wuzhi-2024.t99", requirementId: undefined }]) {
+      const a = recordProgress(base, entry(over), ctx);
+      const b = recordProgress(base, entry(over), loose);
+      expect(b.issues).toEqual(a.issues);
+      expect(b.ok && b.ledger.entries).toEqual(a.ok && a.ledger.entries);
+    }
+    // The frozen context's answers do not leak into another plan's: a plan without task 13 refuses the entry.
+    const other = parsePlanText("测试县2024年度法治政府建设工作安排\n一、甲\n（一）执法监督。每季度开展一次执法监督。\n牵头单位：县司法局", { id: "wuzhi-2024" }).plan;
+    const otherMatrix = buildMatrix(other, seedRoster());
+    expect(recordProgress(base, entry(), { plan: other, matrix: otherMatrix, asOf: ctx.asOf }).issues.map((d) => d.code)).toEqual(["unknown_task"]);
+    expect(recordProgress(base, entry(), ctx).ok).toBe(true);
+  });
+
+  it("readLedger with a context keeps the description only when there is one", () => {
+    const plain = readLedger({ planId: "wuzhi-2024", entries: [entry()] }, ctx);
+    expect(plain.ok && Object.keys(plain.value)).toEqual(["planId", "entries"]);
+    const described = readLedger({ planId: "wuzhi-2024", description: "说明", entries: [] }, ctx);
+    expect(described.ok && described.value).toEqual({ planId: "wuzhi-2024", description: "说明", entries: [] });
+    expect(readLedger({ planId: "wuzhi-2024", entries: [entry({ unitId: "ghost" })] }, ctx).ok).toBe(false);
+  });
+
+  it("removeEntry gives patches that remove the entry and inverse patches that put it back", () => {
+    const r = recordMany(base, [entry(), entry({ id: "e2" })], ctx);
+    if (!r.ok) throw new Error("setup");
+    const removed = removeEntry(r.ledger, "e1");
+    if (!removed.ok) throw new Error("remove");
+    expect(removed.ledger.entries.map((e) => e.id)).toEqual(["e2"]);
+    expect(replay(r.ledger, [removed.patches])).toEqual(removed.ledger);
+    expect(replay(removed.ledger, [removed.inversePatches])).toEqual(r.ledger);
+    expect(removed.issues).toEqual([]);
   });
 });

@@ -121,7 +121,7 @@ describe("CSV fields, options and layouts in detail", () => {
   });
 
   it("long layout: a cell reached through a group names the group; refuses a matrix or options that are not one", () => {
-    const m = buildMatrix(parsePlanText(seedText(), { id: "wuzhi-2024" }).plan, fictionalRoster());
+    const m = buildMatrix(plan, fictionalRoster());
     const rows = readCsv(matrixToCsv(m));
     const town = rows.find((r) => r[6] === "虚构甲乡人民政府" && r[1] === "wuzhi-2024.t03")!;
     expect(town.slice(4)).toEqual(["责任单位", "test-town-a", "虚构甲乡人民政府", "单位组", "townships-and-subdistricts", "各乡镇人民政府、街道办事处", "确定"]);

@@ -134,3 +134,40 @@ describe("CSV fields, options and layouts in detail", () => {
     expect(matrixToCsv(m, { layout: "long" })).toBe(matrixToCsv(m));
   });
 });
+
+describe("CSV details found by the mutation run", () => {
+  it("each refusal names its function and argument, in Chinese and English", () => {
+    const error = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return [(e as Error).message, (e as { messageEn?: string }).messageEn];
+      }
+      return [];
+    };
+    expect(error(() => csvField(true as never))).toEqual([
+      "csvField：参数 value 不正确：应为字符串、数字或 undefined (csvField: bad argument value: must be a string, a number or undefined)",
+      "csvField: bad argument value: must be a string, a number or undefined",
+    ]);
+    expect(error(() => toCsv("a" as never))[0]).toMatch(/^toCsv：参数 rows 不正确：/);
+    expect(error(() => toCsv([], { eol: "\r" } as never))[0]).toMatch(/^toCsv：参数 options 不正确：/);
+    expect(error(() => matrixToCsv({} as never))[0]).toMatch(/^matrixToCsv：参数 matrix 不正确：/);
+    expect(error(() => matrixToCsv(world().matrix, { layout: "tall" } as never))[0]).toMatch(/^matrixToCsv：参数 options 不正确：/);
+  });
+
+  it("takes both line endings by name; drops only a leading BOM, not one inside a field", () => {
+    expect(toCsv([["a"], ["b"]], { eol: "\r\n" })).toBe("a\r\nb\r\n");
+    expect(matrixToCsv(world().matrix, { eol: "\r\n" })).toBe(matrixToCsv(world().matrix));
+    expect(toCsv([["a\uFEFFb", "\uFEFFc\uFEFF"]])).toBe("a\uFEFFb,c\uFEFF\r\n");
+  });
+
+  it("long layout: a support role is 配合单位; a cell of a task the matrix does not list has empty task columns", () => {
+    const w = world();
+    const cell = w.matrix.cells.find((c) => c.unitId === "gaj")!;
+    const matrix = { ...w.matrix, cells: [{ ...cell, role: "support" }, { ...cell, taskId: "test-2024.t09", clauseId: "test-2024.t09.c1" }] } as typeof w.matrix;
+    expect(readCsv(matrixToCsv(matrix)).slice(1)).toEqual([
+      ["1", "test-2024.t01", "执法监督", "test-2024.t01.c1", "配合单位", "gaj", "县公安局", "直接点名", "", "县公安局", "确定"],
+      ["", "test-2024.t09", "", "test-2024.t09.c1", "责任单位", "gaj", "县公安局", "直接点名", "", "县公安局", "确定"],
+    ]);
+  });
+});

@@ -173,7 +173,9 @@ describe("the bulletin's arguments", () => {
     refuses("asOf", () => buildBulletin(w.plan, w.matrix, w.occurrences, ledger, "2024-13-01" as never));
     for (const horizonDays of [-1, 1.5, "7"]) refuses("options.horizonDays", () => buildBulletin(w.plan, w.matrix, w.occurrences, ledger, asOf, { horizonDays } as never));
     refuses("options.roster", () => buildBulletin(w.plan, w.matrix, w.occurrences, ledger, asOf, { roster: {} } as never));
-    expect(() => buildBulletin(w.plan, w.matrix, w.occurrences, ledger, asOf, { horizonDays: -1 })).toThrow(/options\.horizonDays/);
+    expect(() => buildBulletin(w.plan, w.matrix, w.occurrences, ledger, asOf, { horizonDays: -1 })).toThrow(
+      expect.objectContaining({ message: expect.stringContaining("options.horizonDays 不正确：应为非负整数"), messageEn: expect.stringContaining("options.horizonDays: must be a non-negative integer") }),
+    );
     expect(buildBulletin(w.plan, w.matrix, w.occurrences, ledger, asOf, { horizonDays: 0 }).horizonDays).toBe(0);
   });
 
@@ -286,6 +288,8 @@ describe("the bulletin's order, counts and wording in the cases the small county
     expect(Object.keys(b)).toEqual(["planId", "title", "asOf", "horizonDays", "units", "totals"]);
     const later = buildBulletin(plan, matrix, occurrences, r.ledger, IsoDate.parse("2024-02-10"));
     expect(later.totals.upcoming).toBe(1);
+    // Without the report, the on-event item is undated: in no total, not even upcoming.
+    expect(buildBulletin(plan, matrix, occurrences, emptyLedger(plan.id), IsoDate.parse("2024-02-10")).totals).toEqual({ overdue: 0, dueSoon: 0, doneOnTime: 0, doneLate: 0, upcoming: 1 });
   });
 
   it("a group with no members is listed only for its dated items; with none such the text says nothing", () => {
@@ -296,6 +300,11 @@ describe("the bulletin's order, counts and wording in the cases the small county
     const occurrences = expandSchedule(plan, { matrix });
     const b = buildBulletin(plan, matrix, occurrences, emptyLedger(plan.id), IsoDate.parse("2024-06-01"), { roster });
     expect(b.emptyGroups?.map((g) => g.taskNo)).toEqual([1]);
+    // An item that also names a unit is that unit's, not listed with the empty groups.
+    const mixed = parsePlanText("某县2024年法治政府建设工作安排\n一、甲\n（一）执法监督。3月底前报送计划。（县司法局、各乡镇人民政府负责）\n", { id: "h-2024" }).plan;
+    const mixedRoster = inferRoster(mixed).roster;
+    const mm = buildMatrix(mixed, mixedRoster);
+    expect(buildBulletin(mixed, mm, expandSchedule(mixed, { matrix: mm }), emptyLedger(mixed.id), IsoDate.parse("2024-06-01"), { roster: mixedRoster }).emptyGroups).toEqual([]);
     const filled = { ...roster, units: [{ id: "town", name: "某乡人民政府", kind: "township" as const }], groups: roster.groups.map((g) => ({ ...g, select: { members: ["town"] } })) };
     const m = buildMatrix(plan, filled as never);
     const none = buildBulletin(plan, m, expandSchedule(plan, { matrix: m }), emptyLedger(plan.id), IsoDate.parse("2024-06-01"), { roster: filled as never });
@@ -314,6 +323,11 @@ describe("the bulletin's order, counts and wording in the cases the small county
     // Without a due date it goes last among the unit's overdue items (its three others are dated).
     expect(text).toContain(`4. 任务${item.taskNo}“${item.taskTitle}”：${item.action}（${item.label}）\n（二）`);
     expect(text).toContain(`四、逾期完成\n（一）县司法局（1项）\n1. 任务${item.taskNo}“${item.taskTitle}”：${item.action}（${item.label}）\n`);
+    // The same when the undated item comes last in the bulletin's own list.
+    const c = JSON.parse(JSON.stringify(buildBulletin(w.plan, w.matrix, w.occurrences, w.ledger, w.date)));
+    const last = c.units[0].overdue.at(-1);
+    delete last.due;
+    expect(bulletinToText(c)).toContain(`4. 任务${last.taskNo}“${last.taskTitle}”：${last.action}（${last.label}，已逾期${last.daysLate}天）\n（二）`);
   });
 });
 

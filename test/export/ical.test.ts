@@ -217,3 +217,50 @@ describe("scheduleToICalendar, line by line (expected text written by hand)", ()
     expect(() => scheduleToICalendar([{ ...q1, id: 5 }] as never, { dtstamp: "2024-01-01" })).toThrow(expect.objectContaining({ code: "invalid_argument" }));
   });
 });
+
+describe("scheduleToICalendar details found by the mutation run", () => {
+  const q1 = () => world().occurrences.find((o) => o.id === "test-2024.t01.r1.2024-Q1")!;
+  const thrown = (f: () => unknown): FazhiError => {
+    try {
+      f();
+    } catch (e) {
+      return e as FazhiError;
+    }
+    throw new Error("did not throw");
+  };
+
+  it("a to-do without a window, and a window-kind item that has none, are written with their due date only", () => {
+    const lines = (o: object) => {
+      const text = scheduleToICalendar([o] as never, { dtstamp: "2024-01-01" }).split("\r\n");
+      return text.slice(text.indexOf("CATEGORIES:任务1") + 1, -2);
+    };
+    expect(lines({ ...q1(), window: undefined })).toEqual(["DUE;VALUE=DATE:20240331", "END:VTODO"]);
+    expect(lines({ ...q1(), kind: "window", window: undefined })).toEqual(["DUE;VALUE=DATE:20240331", "END:VTODO"]);
+  });
+
+  it("takes the stamp only as text written whole: not a list holding it, nothing before or after it", () => {
+    for (const dtstamp of [["2024-01-01"], ["20240101T000000Z"], "x20240101T000000Z", "20240101T000000Zx", "x2024-06-30T00:00:00Z", "2024-06-30T00:00:00Zx"]) {
+      const e = thrown(() => scheduleToICalendar([q1()], { dtstamp } as never));
+      expect(e.code, String(dtstamp)).toBe("invalid_argument");
+      expect(e.message).toContain("scheduleToICalendar：需要选项 dtstamp（如 20240101T000000Z、2024-01-01T00:00:00Z 或 2024-01-01），收到：");
+      expect(e.messageEn).toContain("scheduleToICalendar: the dtstamp option is required (like 20240101T000000Z, 2024-01-01T00:00:00Z or 2024-01-01); got: ");
+    }
+  });
+
+  it("each refusal names the argument, in Chinese and English", () => {
+    expect(thrown(() => scheduleToICalendar([{}] as never, { dtstamp: "2024-01-01" })).message).toMatch(/^scheduleToICalendar：参数 occurrences 不正确：/);
+    expect(thrown(() => scheduleToICalendar([q1()], { dtstamp: "2024-01-01", x: 1 } as never)).message).toMatch(/^scheduleToICalendar：参数 options 不正确：/);
+    expect(thrown(() => scheduleToICalendar([q1()], { dtstamp: "2024-01-01", summary: "x" } as never)).message).toContain("应为函数 / must be a function");
+    const summary = thrown(() => scheduleToICalendar([q1()], { dtstamp: "2024-01-01", summary: () => 5 } as never));
+    expect([summary.message, summary.messageEn]).toEqual([
+      "scheduleToICalendar：参数 options.summary 不正确：应返回字符串 (scheduleToICalendar: bad argument options.summary: must return a string)",
+      "scheduleToICalendar: bad argument options.summary: must return a string",
+    ]);
+    const domain = thrown(() => scheduleToICalendar([q1()], { dtstamp: "2024-01-01", uidDomain: "a b" }));
+    expect([domain.code, domain.message, domain.messageEn]).toEqual([
+      "invalid_argument",
+      expect.stringContaining("scheduleToICalendar：uidDomain 只能使用可见的 ASCII 字符："),
+      expect.stringContaining("scheduleToICalendar: uidDomain must be visible ASCII characters: "),
+    ]);
+  });
+});

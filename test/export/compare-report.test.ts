@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { planCoverage } from "../../src/compare/coverage.js";
 import { diffPlans } from "../../src/compare/diff.js";
 import { renderCoverage, renderPlanDiff } from "../../src/export/compare-report.js";
-import { MOVE_ZH } from "../../src/compare/text.js";
+import { KIND_ZH, MOVE_ZH } from "../../src/compare/text.js";
 import { IsoDate } from "../../src/model/dates.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { lazy } from "../support/lazy.js";
@@ -115,5 +115,68 @@ describe("the comparison pages on two small plans (what each shows, from the dif
     const self = renderCoverage(planCoverage(prev, prev));
     expect(self).toContain('<section id="unanchored"><h2>二、无上级依据的本级任务（0）</h2><p>无。</p></section>');
     expect(() => renderCoverage(planCoverage(prev, prev), { notes: "x" } as never)).toThrow(expect.objectContaining({ code: "invalid_argument" }));
+  });
+});
+
+describe("the comparison pages: what the mutation run found untested", () => {
+  const PREV = "测试县2024年度法治政府建设工作安排\n一、甲\n（一）执法监督。每季度开展一次执法监督。\n牵头单位：县司法局\n（二）专题讲座。每年举办两期以上专题讲座。\n牵头单位：县政府办\n（三）年度报告。3月底前报送年度报告。\n牵头单位：县司法局";
+  const NEXT = "测试县2025年度法治政府建设工作安排\n一、甲\n（一）执法监督。每季度开展一次执法监督。\n牵头单位：县司法局\n（二）专题讲座。每年举办两期以上专题讲座。\n牵头单位：县政府办、县司法局\n（三）年度报告。6月底前报送年度报告。\n牵头单位：县司法局\n（四）新任务甲。开展合法性审核培训。\n（五）新任务乙。开展行政复议培训。";
+  const plan = (text: string, id: string) => parsePlanText(text, { id }).plan;
+  const thrownMessage = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return "";
+  };
+
+  it("renderPlanDiff: rows, cards and sections follow each other directly; equal text is plain in the diff; the changed pairs' table has its id", () => {
+    const html = renderPlanDiff(diffPlans(plan(PREV, "p-2024"), plan(NEXT, "n-2025")));
+    expect(html).toContain("@media print{");
+    expect(html).toContain('<div class="cards"><div class="stat"><span>上一版任务</span><b>3</b></div><div class="stat"><span>本版任务</span><b>5</b></div><div class="stat">');
+    expect(html).toContain('<table id="added-tasks"><tbody><tr class="add"><td><span class="tag add">新增</span></td><td>（四）新任务甲<div class="sec">甲</div></td></tr><tr class="add"><td><span class="tag add">新增</span></td><td>（五）新任务乙<div class="sec">甲</div></td></tr></tbody></table>');
+    expect(html).toContain('<table id="pairs"><thead><tr><th style="width:28%">上一版</th><th style="width:28%">本版</th><th>变化</th><th style="width:64px">相似度</th></tr></thead><tbody><tr class="change"');
+    expect(html).toMatch(/<\/td><\/tr><tr class="change"/);
+    expect(html).toMatch(/<div class="diff">[^<]+<del>3<\/del><ins>6<\/ins>[^<]+<\/div>/);
+    expect(html).toContain("</section><section id=");
+  });
+
+  it("renderPlanDiff: a split pair lists both tasks in its cell and says 拆分; a pair only reworded, or only with unit changes, is a change", () => {
+    const prev = plan(PREV, "p-2024");
+    const real = diffPlans(prev, plan(NEXT, "n-2025"));
+    const same = diffPlans(prev, prev);
+    const withUnits = real.tasks.find((t) => t.units.length > 0)!;
+    const [a, b, c] = same.tasks;
+    const edited = { ...same, tasks: [{ ...a!, kind: "split", next: [...a!.next, ...b!.next] }, { ...b!, reworded: true }, { ...c!, units: withUnits.units }] };
+    const html = renderPlanDiff(edited as never);
+    const rows = [...html.matchAll(/<tr class="(\w+)" data-kind="(\w+)"[^>]*><td>(.*?)<\/td><td>(.*?)<\/td><td>(.*?)<\/td>/g)].map((m) => [m[1], m[2], m[4]!.replace(/<div class="sec">[^<]*<\/div>/g, "|"), m[5]!.replace(/<[^>]*>/g, "")]);
+    expect(rows).toEqual([
+      ["change", "split", "（一）执法监督|（二）专题讲座|", KIND_ZH.split],
+      ["change", "same", "（二）专题讲座|", "改写"],
+      ["change", "same", "（三）年度报告|", expect.stringMatching(/^单位变化/)],
+    ]);
+    expect(html).toContain(`<span class="tag move">${KIND_ZH.split}</span>`);
+  });
+
+  it("renderCoverage: several takers of one task follow each other; a taker sharing no phrase says none; rows, tables and sections follow each other directly", () => {
+    const prev = plan(PREV, "p-2024");
+    const cov = planCoverage(prev, plan(NEXT, "n-2025"));
+    const first = cov.items[0]!;
+    const second = cov.items[1]!.takenUpBy[0]!;
+    const edited = { ...cov, items: [{ ...first, takenUpBy: [...first.takenUpBy, { ...second, phrases: [] }] }, ...cov.items.slice(1)] };
+    const html = renderCoverage(edited as never);
+    expect(html).toMatch(/<\/div><\/div><div class="taker"><span class="bar" style="width:\d+px"><\/span>[\d.]+ （二）专题讲座<div class="phr">包含上级文字 \d+%<\/div><\/div><\/td><\/tr><tr class="taken">/);
+    expect(html).toContain('<table id="unanchored-tasks"><tbody><tr><td>（四）新任务甲<div class="sec">甲</div></td></tr><tr><td>（五）新任务乙<div class="sec">甲</div></td></tr></tbody></table>');
+    expect(html).toContain("</table></section><section id=\"unanchored\">");
+    expect(html).toContain('<div class="cards"><div class="stat"><span>上级任务</span><b>3</b></div><div class="stat">');
+  });
+
+  it("each refusal names the function and the argument", () => {
+    const prev = plan(PREV, "p-2024");
+    expect(thrownMessage(() => renderPlanDiff({} as never))).toMatch(/^renderPlanDiff：参数 diff 不正确：/);
+    expect(thrownMessage(() => renderPlanDiff(diffPlans(prev, prev), { x: 1 } as never))).toMatch(/^renderPlanDiff：参数 options 不正确：/);
+    expect(thrownMessage(() => renderCoverage({} as never))).toMatch(/^renderCoverage：参数 coverage 不正确：/);
+    expect(thrownMessage(() => renderCoverage(planCoverage(prev, prev), { x: 1 } as never))).toMatch(/^renderCoverage：参数 options 不正确：/);
   });
 });

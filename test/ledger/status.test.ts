@@ -254,3 +254,91 @@ describe("joint leads are the leads of the occurrence's own clause", () => {
     ]);
   });
 });
+
+describe("occurrenceStatus: what the status.ts mutation run found untested", () => {
+  const quarter = (q: number, from: string, to: string) =>
+    Occurrence.parse({ id: `p.t01.r1.2024-Q${q}`, requirementId: "p.t01.r1", taskId: "p.t01", taskNo: 1, kind: "recurring", label: `2024年第${q}季度`, action: "检查", window: { from, to }, due: to, count: 1, unitIds: ["u1"] });
+  const quarters = () => [quarter(1, "2024-01-01", "2024-03-31"), quarter(2, "2024-04-01", "2024-06-30"), quarter(3, "2024-07-01", "2024-09-30"), quarter(4, "2024-10-01", "2024-12-31")];
+  const done = (id: string, date: string, over: Record<string, unknown> = {}) => ({ id, unitId: "u1", taskId: "p.t01", requirementId: "p.t01.r1", date, kind: "done", ...over });
+  const rows = (occurrences: Occurrence[], entries: unknown[], asOf: string, options?: object) =>
+    occurrenceStatus(occurrences, { planId: "p", entries } as unknown as Ledger, IsoDate.parse(asOf), options).map((s) => [s.occurrenceId.slice(-2), s.status, s.entries.join(",")]);
+
+  it("a report on a window's first day is that window's", () => {
+    expect(rows(quarters(), [done("a", "2024-04-01")], "2024-05-01")).toEqual([
+      ["Q1", "overdue", ""],
+      ["Q2", "done_on_time", "a"],
+      ["Q3", "upcoming", ""],
+      ["Q4", "upcoming", ""],
+    ]);
+  });
+
+  it("a late report skips an occurrence already done within its window, and one dated before every window counts for nothing", () => {
+    expect(rows(quarters(), [done("dec", "2024-12-10"), done("jan", "2025-01-08")], "2025-01-15")).toEqual([
+      ["Q1", "overdue", ""],
+      ["Q2", "overdue", ""],
+      ["Q3", "done_late", "jan"],
+      ["Q4", "done_on_time", "dec"],
+    ]);
+    expect(rows(quarters(), [done("early", "2023-12-20")], "2025-01-15").map((r) => r[2])).toEqual(["", "", "", ""]);
+  });
+
+  it("statuses for some of the occurrences ignore reports naming the others", () => {
+    expect(rows(quarters().slice(0, 2), [done("a", "2024-08-01", { occurrenceId: "p.t01.r1.2024-Q3" }), done("b", "2024-05-01", { occurrenceId: "p.t01.r1.2024-Q2" })], "2024-09-01")).toEqual([
+      ["Q1", "overdue", ""],
+      ["Q2", "done_on_time", "b"],
+    ]);
+  });
+
+  it("the occurrences of two years together: each year's on-event item takes the reports of its requirement", () => {
+    const event = (year: number) => Occurrence.parse({ id: `p.t01.r1.${year}-event`, requirementId: "p.t01.r1", taskId: "p.t01", taskNo: 1, kind: "on_event", label: "及时（随事件）", action: "报告", count: 1, unitIds: ["u1"] });
+    expect(rows([event(2024), event(2025)], [done("a", "2024-03-01")], "2025-06-01")).toEqual([
+      ["nt", "done_on_time", "a"],
+      ["nt", "done_on_time", "a"],
+    ]);
+  });
+
+  it("orders the events of a quota by date, whatever their ids, in short and long quotas alike; progress reports never count", () => {
+    const quota = (count: number) => Occurrence.parse({ id: "p.t01.r1.2024", requirementId: "p.t01.r1", taskId: "p.t01", taskNo: 1, kind: "quota", label: "2024年", action: "开展活动", window: { from: "2024-01-01", to: "2024-12-31" }, due: "2024-12-31", count, unitIds: ["u1"] });
+    const held = (id: string, date: string) => ({ ...done(id, date), kind: "held" });
+    const entries = [held("c", "2024-02-01"), held("b", "2024-03-01"), held("y", "2024-04-01"), held("x", "2024-04-01"), held("a", "2024-06-01"), done("p", "2024-01-15", { kind: "progress" })];
+    expect(rows([quota(4)], entries, "2024-12-01")).toEqual([["24", "done_on_time", "c,b,x,y"]]);
+    const many = [...entries, ...Array.from({ length: 6 }, (_, i) => held(`z${i}`, `2024-07-0${i + 1}`))];
+    expect(rows([quota(10)], many, "2024-12-01")).toEqual([["24", "done_on_time", "c,b,x,y,a,z0,z1,z2,z3,z4"]]);
+    expect(rows([quota(12)], many, "2024-12-01")).toEqual([["24", "upcoming", "c,b,x,y,a,z0,z1,z2,z3,z4,z5"]]);
+  });
+
+  it("jointLeads shared is accepted by name; each refusal names the function, the argument and what it must be", () => {
+    const occurrences = quarters();
+    const ledger0 = { planId: "p", entries: [] } as unknown as Ledger;
+    const asOf = IsoDate.parse("2024-05-01");
+    expect(occurrenceStatus(occurrences, ledger0, asOf, { jointLeads: "shared" })).toHaveLength(4);
+    expect(occurrenceStatus(occurrences, ledger0, asOf, { jointLeads: "each" })).toHaveLength(4);
+    const message = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return [(e as Error).message, (e as { messageEn: string }).messageEn];
+      }
+      return [];
+    };
+    expect(message(() => occurrenceStatus(occurrences, ledger0, asOf, { dueSoonDays: -1 }))).toEqual([
+      "occurrenceStatus：参数 options.dueSoonDays 不正确：应为非负整数 (occurrenceStatus: bad argument options.dueSoonDays: must be a non-negative integer)",
+      "occurrenceStatus: bad argument options.dueSoonDays: must be a non-negative integer",
+    ]);
+    expect(message(() => occurrenceStatus(occurrences, ledger0, asOf, { jointLeads: "all" } as never))).toEqual([
+      'occurrenceStatus：参数 options.jointLeads 不正确：应为 shared 或 each (occurrenceStatus: bad argument options.jointLeads: must be "shared" or "each")',
+      'occurrenceStatus: bad argument options.jointLeads: must be "shared" or "each"',
+    ]);
+    expect(message(() => occurrenceStatus([{}] as never, ledger0, asOf))[0]).toMatch(/^occurrenceStatus：参数 occurrences 不正确：/);
+    expect(message(() => occurrenceStatus(occurrences, {} as never, asOf))[0]).toMatch(/^occurrenceStatus：参数 ledger 不正确：/);
+    expect(message(() => occurrenceStatus(occurrences, ledger0, "2024-5-1" as never))[0]).toMatch(/^occurrenceStatus：参数 asOf 不正确：/);
+  });
+
+  it("a row has a unit, a settling date and days late only when it has them", () => {
+    const keys = (entries: unknown[], asOf: string, unitIds = ["u1"]) => occurrenceStatus([{ ...quarters()[0]!, unitIds }] as never, { planId: "p", entries } as unknown as Ledger, IsoDate.parse(asOf)).map((r) => Object.keys(r));
+    expect(keys([], "2024-02-01")).toEqual([["occurrenceId", "status", "done", "needed", "entries", "unitId"]]);
+    expect(keys([], "2024-02-01", [])).toEqual([["occurrenceId", "status", "done", "needed", "entries"]]);
+    expect(keys([done("a", "2024-03-01")], "2024-05-01")).toEqual([["occurrenceId", "status", "done", "needed", "entries", "unitId", "settledOn"]]);
+    expect(keys([], "2024-05-01")).toEqual([["occurrenceId", "status", "done", "needed", "entries", "unitId", "daysLate"]]);
+  });
+});

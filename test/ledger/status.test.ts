@@ -237,7 +237,7 @@ describe("the status rows as other functions accept them (OccurrenceStatusShape,
 
 describe("joint leads are the leads of the occurrence's own clause", () => {
   it("a unit that leads another clause of the task but is only responsible in this one reports for itself", () => {
-    const text = "某县2024年法治政府建设工作安排\n一、甲\n（一）任务一。6月底前完成清理工作。\n牵头单位：县司法局\n责任单位：县财政局\n9月底前完成检查工作。\n牵头单位：县财政局、县审计局\n";
+    const text = "某县2024年法治政府建设工作安排\n一、甲\n（一）任务一。6月底前完成清理工作。\n牵头单位：县司法局\n责任单位：县财政局\n9月底前完成检查工作。\n牵头单位：县财政局、县审计局\n责任单位：县司法局\n";
     const { plan } = parsePlanText(text, { id: "j-2024" });
     const { roster } = inferRoster(plan);
     const matrix = buildMatrix(plan, roster);
@@ -249,6 +249,7 @@ describe("joint leads are the leads of the occurrence's own clause", () => {
     expect(rows).toEqual([
       ["j-2024.t01.r1.2024", "县司法局", "done_on_time"],
       ["j-2024.t01.r1.2024", "县财政局", "overdue"], // responsible here: 县司法局's report is not its own
+      ["j-2024.t01.r2.2024", "县司法局", "overdue"], // responsible in clause 2: the leads' report is not its own
       ["j-2024.t01.r2.2024", "县财政局", "done_on_time"], // a joint lead of clause 2 with 县审计局
       ["j-2024.t01.r2.2024", "县审计局", "done_on_time"],
     ]);

@@ -9,8 +9,8 @@ import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { boundUnits, expandSchedule, rulePeriods } from "../../src/schedule/expand.js";
 import { chinaWorkdayCalendar } from "../../src/schedule/workdays.js";
 import { buildMatrix } from "../../src/units/matrix.js";
-import { seedRoster } from "../support/rosters.js";
 import { lazy } from "../support/lazy.js";
+import { seedRoster } from "../support/rosters.js";
 import { seedText } from "../support/seed.js";
 
 const { RRule } = rrulePkg as unknown as { RRule: typeof import("rrule").RRule };

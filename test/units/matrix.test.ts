@@ -3,8 +3,8 @@ import { ResponsibilityMatrix } from "../../src/model/matrix.js";
 import { Plan } from "../../src/model/plan.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { buildMatrix, groupMembers, tasksLedBy, tasksOf, tasksWithoutLead, unitsFor, workload } from "../../src/units/matrix.js";
-import { fictionalRoster, seedRoster } from "../support/rosters.js";
 import { lazy } from "../support/lazy.js";
+import { fictionalRoster, seedRoster } from "../support/rosters.js";
 import { seedText } from "../support/seed.js";
 
 const { plan } = parsePlanText(seedText(), { id: "wuzhi-2024" });

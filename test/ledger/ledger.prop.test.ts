@@ -4,6 +4,7 @@ import { describe, expect } from "vitest";
 import { emptyLedger, recordProgress, removeEntry, replay } from "../../src/ledger/ledger.js";
 import type { Ledger } from "../../src/model/ledger.js";
 import { seedContext } from "../support/context.js";
+import { runs } from "../support/runs.js";
 
 const ctx = seedContext("2024-12-31");
 const tasks = ctx.plan.sections.flatMap((s) => s.tasks).filter((t) => t.requirements.length > 0);
@@ -20,7 +21,7 @@ const arbEntry = fc.record({
 const op = fc.oneof(arbEntry.map((e) => ({ type: "record" as const, e })), fc.constantFrom("a", "b", "c").map((id) => ({ type: "remove" as const, id })));
 
 describe("ledger (properties)", () => {
-  test.prop([fc.array(op, { maxLength: 25 })])("replaying the patches of the accepted changes rebuilds the ledger; rejected changes change nothing", (ops) => {
+  test.prop([fc.array(op, { maxLength: 25 })], runs(30))("replaying the patches of the accepted changes rebuilds the ledger; rejected changes change nothing", (ops) => {
     let ledger: Ledger = emptyLedger(ctx.plan.id);
     const changes: Patch[][] = [];
     for (const o of ops) {

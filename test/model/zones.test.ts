@@ -14,6 +14,7 @@ const FILES = [
   "./dates.test.ts",
   "./dates.prop.test.ts",
   "./tz.test.ts",
+  "../export/ical.test.ts",
   ...readdirSync(new URL("../schedule/", import.meta.url))
     .filter((f) => f.endsWith(".test.ts"))
     .map((f) => `../schedule/${f}`),

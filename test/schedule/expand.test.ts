@@ -3,22 +3,28 @@ import rrulePkg from "rrule";
 import { describe, expect, it } from "vitest";
 import { FazhiError } from "../../src/model/diagnostic.js";
 import { Plan } from "../../src/model/plan.js";
-import type { Period } from "../../src/model/schedule.js";
+import type { Occurrence, Period } from "../../src/model/schedule.js";
 import { Roster } from "../../src/model/unit.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { boundUnits, expandSchedule, rulePeriods } from "../../src/schedule/expand.js";
 import { chinaWorkdayCalendar } from "../../src/schedule/workdays.js";
 import { buildMatrix } from "../../src/units/matrix.js";
+import { lazy } from "../support/lazy.js";
 import { seedRoster } from "../support/rosters.js";
 import { seedText } from "../support/seed.js";
 
 const { RRule } = rrulePkg as unknown as { RRule: typeof import("rrule").RRule };
-const { plan } = parsePlanText(seedText(), { id: "wuzhi-2024" });
-const matrix = buildMatrix(plan, seedRoster());
-const occurrences = expandSchedule(plan, { matrix });
+// The seed's plan (whose requirements src/schedule/extract.ts reads), matrix and occurrences, built
+// inside the tests (lazy), not when the file loads: see test/support/lazy.ts.
+const seed = lazy(() => {
+  const { plan } = parsePlanText(seedText(), { id: "wuzhi-2024" });
+  const matrix = buildMatrix(plan, seedRoster());
+  return { plan, matrix, occurrences: expandSchedule(plan, { matrix }) };
+});
 
 describe("expandSchedule on the seed", () => {
   it("task 23: four quarterly and two half-yearly occurrences", () => {
+    const { occurrences } = seed();
     const q = occurrences.filter((o) => o.requirementId === "wuzhi-2024.t23.r2");
     expect(q.map((o) => [o.id, o.window, o.due, o.label])).toEqual([
       ["wuzhi-2024.t23.r2.2024-Q1", { from: "2024-01-01", to: "2024-03-31" }, "2024-03-31", "2024年第1季度"],
@@ -31,6 +37,7 @@ describe("expandSchedule on the seed", () => {
   });
 
   it("task 13 and task 35", () => {
+    const { occurrences } = seed();
     expect(occurrences.filter((o) => o.taskNo === 13).map((o) => [o.kind, o.due])).toEqual([
       ["deadline", "2024-06-30"],
       ["window", "2024-09-30"],
@@ -40,16 +47,19 @@ describe("expandSchedule on the seed", () => {
   });
 
   it("binds each occurrence to the clause's definite lead and responsible units", () => {
+    const { plan, matrix, occurrences } = seed();
     expect(occurrences.find((o) => o.taskNo === 13)!.unitIds).toEqual(["sfj"]);
     expect(boundUnits(matrix, "wuzhi-2024.t21", "wuzhi-2024.t21.c1")).toEqual(["sfj", "zfb", "fy", "jcy"]);
     expect(expandSchedule(plan).every((o) => o.unitIds.length === 0)).toBe(true);
   });
 
   it("gives the same calendar in every time zone (npm test runs this under several TZ)", () => {
+    const { occurrences } = seed();
     expect(occurrences.map((o) => `${o.id} ${o.window?.from ?? "-"} ${o.due ?? "-"} ×${o.count} ${o.unitIds.join(",")}`).join("\n")).toMatchSnapshot();
   });
 
   it("is sorted by due date with undated on-event items last, and ids are unique", () => {
+    const { occurrences } = seed();
     const dues = occurrences.map((o) => o.due ?? "9999");
     expect(dues).toEqual([...dues].sort());
     expect(new Set(occurrences.map((o) => o.id)).size).toBe(occurrences.length);
@@ -58,6 +68,7 @@ describe("expandSchedule on the seed", () => {
   });
 
   it("moves due dates on rest days with a calendar, and refuses uncovered years", () => {
+    const { plan, matrix } = seed();
     const moved = expandSchedule(plan, { matrix, calendar: chinaWorkdayCalendar(), dueOnRestDay: "next" });
     expect(moved.find((o) => o.id === "wuzhi-2024.t13.r2.2024")!.due).toBe("2024-07-01"); // 2024-06-30 is a Sunday
     expect(moved.find((o) => o.id === "wuzhi-2024.t23.r2.2024-Q3")!.due).toBe("2024-09-30");
@@ -68,6 +79,7 @@ describe("expandSchedule on the seed", () => {
 
 describe("expandSchedule cost and shape", () => {
   it("keeps the occurrence's JSON key order", () => {
+    const { plan, occurrences } = seed();
     const withClause = occurrences.find((o) => o.clauseId !== undefined && o.window !== undefined)!;
     expect(Object.keys(withClause)).toEqual(["requirementId", "taskId", "taskNo", "clauseId", "kind", "action", "count", "unitIds", "id", "label", "window", "due"]);
     expect(Object.keys(occurrences.find((o) => o.kind === "on_event")!)).toEqual(["requirementId", "taskId", "taskNo", "clauseId", "kind", "action", "count", "unitIds", "id", "label"]);
@@ -134,5 +146,71 @@ describe("recurring expansion against rrule (oracle)", () => {
     expect(rulePeriods({ kind: "deadline", due: "2024-06-30" as never }, 2025)).toEqual([]);
     expect(rulePeriods({ kind: "ongoing" }, 2024).map((p) => p.due)).toEqual(["2024-12-31"]);
     expect(rulePeriods({ kind: "on_event" }, 2024)).toEqual([]);
+  });
+});
+
+describe("expandSchedule's options, on a small plan", () => {
+  const text = "测试县2024年度法治政府建设工作安排\n一、甲\n（一）甲任务。6月底前完成清理。每季度开展一次检查。每年举办两期以上讲座。及时报告重大事项。\n牵头单位：县司法局\n（二）乙任务。9月份开展评估。开展常态化行政执法监督。\n牵头单位：县司法局\n";
+  const small = () => parsePlanText(text, { id: "s-2024" }).plan;
+  const rows = (occurrences: readonly Occurrence[]) => occurrences.map((o) => [o.id, o.kind, o.count, o.label, o.window?.from, o.due]);
+
+  it("every kind of rule, sorted by due date then id, undated last, with counts and labels", () => {
+    expect(rows(expandSchedule(small()))).toEqual([
+      ["s-2024.t01.r2.2024-Q1", "recurring", 1, "2024年第1季度", "2024-01-01", "2024-03-31"],
+      ["s-2024.t01.r1.2024", "deadline", 1, "6月底前", "2024-01-01", "2024-06-30"],
+      ["s-2024.t01.r2.2024-Q2", "recurring", 1, "2024年第2季度", "2024-04-01", "2024-06-30"],
+      ["s-2024.t01.r2.2024-Q3", "recurring", 1, "2024年第3季度", "2024-07-01", "2024-09-30"],
+      ["s-2024.t02.r1.2024", "window", 1, "9月", "2024-09-01", "2024-09-30"],
+      ["s-2024.t01.r2.2024-Q4", "recurring", 1, "2024年第4季度", "2024-10-01", "2024-12-31"],
+      ["s-2024.t01.r3.2024", "quota", 2, "2024年", "2024-01-01", "2024-12-31"],
+      ["s-2024.t02.r2.2024", "ongoing", 1, "2024年（持续，年底检查）", "2024-01-01", "2024-12-31"],
+      ["s-2024.t01.r4.2024-event", "on_event", 1, "及时（随事件）", undefined, undefined],
+    ]);
+  });
+
+  it("another year: the recurring, quota, ongoing and on-event items move to it; dated ones of the plan's year drop out", () => {
+    expect(rows(expandSchedule(small(), { year: 2025 })).map((r) => r[0])).toEqual([
+      "s-2024.t01.r2.2025-Q1",
+      "s-2024.t01.r2.2025-Q2",
+      "s-2024.t01.r2.2025-Q3",
+      "s-2024.t01.r2.2025-Q4",
+      "s-2024.t01.r3.2025",
+      "s-2024.t02.r2.2025",
+      "s-2024.t01.r4.2025-event",
+    ]);
+  });
+
+  it("moves due dates on rest days back with previous, forward with next, and keeps them by default", () => {
+    const due = (options: object) => expandSchedule(small(), options).find((o) => o.id === "s-2024.t01.r1.2024")!.due; // 2024-06-30 is a Sunday
+    const calendar = chinaWorkdayCalendar();
+    expect(due({ calendar, dueOnRestDay: "previous" })).toBe("2024-06-28");
+    expect(due({ calendar, dueOnRestDay: "next" })).toBe("2024-07-01");
+    expect(due({ calendar })).toBe("2024-06-30");
+    expect(due({ calendar, dueOnRestDay: "keep" })).toBe("2024-06-30");
+  });
+
+  it("refuses a plan without a year unless the option gives one, and options that are not its own", () => {
+    const undated = { ...small(), year: undefined };
+    expect(() => expandSchedule(undated)).toThrow(expect.objectContaining({ code: "invalid_argument", message: expect.stringContaining("year") }));
+    expect(expandSchedule(undated, { year: 2024 })).toHaveLength(9);
+    for (const options of [{ year: -1 }, { year: 10000 }, { year: 2024.5 }, { dueOnRestDay: "later" }, { colour: "red" }, { matrix: {} }, { calendar: {} }]) {
+      expect(() => expandSchedule(small(), options as never), JSON.stringify(options)).toThrow(expect.objectContaining({ code: "invalid_argument" }));
+    }
+    for (const year of [-1, 10000, 1.5, "2024"]) expect(() => rulePeriods({ kind: "ongoing" }, year as never)).toThrow(expect.objectContaining({ message: expect.stringContaining("year") }));
+    expect(rulePeriods({ kind: "ongoing" }, 0)[0]!.due).toBe("0000-12-31");
+    expect(rulePeriods({ kind: "ongoing" }, 9999)[0]!.due).toBe("9999-12-31");
+    const matrix = buildMatrix(small(), seedRoster());
+    expect(() => boundUnits(matrix, 5 as never)).toThrow(expect.objectContaining({ message: expect.stringContaining("taskId") }));
+    expect(() => boundUnits(matrix, "s-2024.t01", 5 as never)).toThrow(expect.objectContaining({ message: expect.stringContaining("clauseId") }));
+    expect(boundUnits(matrix, "s-2024.t01", "s-2024.t09.c1")).toEqual([]);
+  });
+
+  it("month periods: each month from its first to its last day, with its label and id suffix", () => {
+    const months = rulePeriods({ kind: "recurring", period: "month", times: 2 }, 2023);
+    expect(months.map((p) => [p.from, p.to, p.label, p.suffix])[0]).toEqual(["2023-01-01", "2023-01-31", "2023年1月", "-M01"]);
+    expect(months.map((p) => [p.from, p.to, p.label, p.suffix])[11]).toEqual(["2023-12-01", "2023-12-31", "2023年12月", "-M12"]);
+    expect(months.map((p) => p.to.slice(5))).toEqual(["01-31", "02-28", "03-31", "04-30", "05-31", "06-30", "07-31", "08-31", "09-30", "10-31", "11-30", "12-31"]);
+    expect(rulePeriods({ kind: "recurring", period: "half_year", times: 1 }, 2023).map((p) => p.suffix)).toEqual(["-H1", "-H2"]);
+    expect(rulePeriods({ kind: "recurring", period: "quarter", times: 1 }, 2023).map((p) => p.suffix)).toEqual(["-Q1", "-Q2", "-Q3", "-Q4"]);
   });
 });

@@ -3,11 +3,14 @@ import { Plan } from "../../src/model/plan.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { extractRequirements, findRequirements } from "../../src/schedule/extract.js";
 import { normalizeText } from "../../src/text/normalize.js";
+import { lazy } from "../support/lazy.js";
 import { seedText } from "../support/seed.js";
 
 const text = seedText();
-const { plan } = parsePlanText(text, { id: "wuzhi-2024" });
-const task = (no: number) => plan.sections.flatMap((s) => s.tasks)[no - 1]!;
+// Parsed inside the tests (lazy), not when the file loads (the parser calls src/schedule/extract.ts):
+// see test/support/lazy.ts.
+const seedPlan = lazy(() => parsePlanText(text, { id: "wuzhi-2024" }).plan);
+const task = (no: number) => seedPlan().sections.flatMap((s) => s.tasks)[no - 1]!;
 const rules = (s: string, year: number | undefined = 2024) => findRequirements(s, year).found.map((f) => [f.rule, f.action]);
 
 describe("requirements of the seed", () => {
@@ -39,7 +42,7 @@ describe("requirements of the seed", () => {
   });
 
   it("points every requirement at its phrase in the original text, across page breaks", () => {
-    for (const t of plan.sections.flatMap((s) => s.tasks))
+    for (const t of seedPlan().sections.flatMap((s) => s.tasks))
       for (const r of t.requirements) {
         const original = normalizeText(text.slice(r.source!.start, r.source!.end)).replace(/\s/g, "");
         expect({ id: r.id, original }).toEqual({ id: r.id, original: r.phrase.replace(/\s/g, "") });
@@ -80,13 +83,14 @@ describe("findRequirements", () => {
 
   it("needs the year for dated phrases, and says so", () => {
     expect(findRequirements("6月底前完成", undefined)).toEqual({ found: [], needsYear: true });
-    const p = Plan.parse({ ...JSON.parse(JSON.stringify(plan)), year: undefined });
+    const p = Plan.parse({ ...JSON.parse(JSON.stringify(seedPlan())), year: undefined });
     expect(extractRequirements(p).diagnostics.map((d) => d.code)).toEqual(["requirements_undated"]);
   });
 });
 
 describe("extractRequirements", () => {
   it("gives the same rules as the parser, without source spans", () => {
+    const plan = seedPlan();
     const bare = JSON.parse(JSON.stringify(plan));
     for (const s of bare.sections) for (const t of s.tasks) t.requirements = [];
     const { plan: again } = extractRequirements(Plan.parse(bare));

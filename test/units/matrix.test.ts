@@ -3,16 +3,19 @@ import { ResponsibilityMatrix } from "../../src/model/matrix.js";
 import { Plan } from "../../src/model/plan.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { buildMatrix, groupMembers, tasksLedBy, tasksOf, tasksWithoutLead, unitsFor, workload } from "../../src/units/matrix.js";
+import { lazy } from "../support/lazy.js";
 import { fictionalRoster, seedRoster } from "../support/rosters.js";
 import { seedText } from "../support/seed.js";
 
 const { plan } = parsePlanText(seedText(), { id: "wuzhi-2024" });
-const matrix = buildMatrix(plan, seedRoster());
-const withTowns = buildMatrix(plan, fictionalRoster());
+// Built inside the tests (lazy), not when the file loads: see test/support/lazy.ts.
+const seedMatrix = lazy(() => buildMatrix(plan, seedRoster()));
+const townsMatrix = lazy(() => buildMatrix(plan, fictionalRoster()));
 const t = (no: number) => `wuzhi-2024.t${String(no).padStart(2, "0")}`;
 
 describe("buildMatrix on the seed", () => {
   it("has 23 distinct lead units; 县司法局 leads 18 tasks and 县政府办 11", () => {
+    const matrix = seedMatrix();
     expect(new Set(matrix.cells.filter((c) => c.role === "lead").map((c) => c.unitId)).size).toBe(23);
     expect(tasksLedBy(matrix, "县司法局")).toHaveLength(18);
     expect(tasksLedBy(matrix, "sfj")).toHaveLength(18);
@@ -21,12 +24,14 @@ describe("buildMatrix on the seed", () => {
   });
 
   it("warns that task 12 has no lead, and lists the tasks without one", () => {
+    const matrix = seedMatrix();
     const noLead = matrix.diagnostics.filter((d) => d.code === "no_lead");
     expect(noLead.map((d) => [d.severity, d.path.join(".")])).toEqual([["warning", "sections.4.tasks.1.clauses.0"]]);
     expect(tasksWithoutLead(matrix)).toEqual([t(1), t(2), t(12)]);
   });
 
   it("reports the township group it cannot expand, once, and never invents townships", () => {
+    const matrix = seedMatrix();
     const d = matrix.diagnostics.filter((x) => x.code === "group_unexpanded");
     expect(d).toHaveLength(1);
     expect(d[0]!.message).toContain("各乡镇人民政府、街道办事处");
@@ -36,6 +41,7 @@ describe("buildMatrix on the seed", () => {
   });
 
   it("expands 各乡镇人民政府 on task 3 to exactly the roster's townships and subdistricts", () => {
+    const withTowns = townsMatrix();
     const roster = fictionalRoster();
     const expected = roster.units.filter((u) => u.kind === "township" || u.kind === "subdistrict").map((u) => u.id);
     const cells = withTowns.cells.filter((c) => c.taskId === t(3) && c.origin.kind === "group" && c.origin.groupId === "townships-and-subdistricts");
@@ -46,6 +52,7 @@ describe("buildMatrix on the seed", () => {
   });
 
   it("marks 县直有关单位 members as candidates and leaves out units named in the clause", () => {
+    const withTowns = townsMatrix();
     const t3 = withTowns.cells.filter((c) => c.taskId === t(3));
     const lead = t3.filter((c) => c.role === "lead");
     expect(lead.map((c) => [c.unitId, c.certainty, c.origin.kind])).toEqual([["xwbb", "definite", "direct"]]);
@@ -56,6 +63,7 @@ describe("buildMatrix on the seed", () => {
   });
 
   it("expands 县政府其他部门按职责分工负责 to government departments not named in task 12", () => {
+    const matrix = seedMatrix();
     const c12 = matrix.cells.filter((c) => c.taskId === t(12));
     const other = c12.filter((c) => c.origin.kind === "group").map((c) => c.unitId);
     const named = c12.filter((c) => c.origin.kind === "direct").map((c) => c.unitId);
@@ -66,6 +74,7 @@ describe("buildMatrix on the seed", () => {
   });
 
   it("answers the small queries", () => {
+    const matrix = seedMatrix();
     expect(unitsFor(matrix, t(21), { role: "lead" })).toEqual(["sfj", "zfb", "fy", "jcy"]);
     expect(tasksOf(matrix, "县司法局", { role: "responsible", includeGroups: false })).toEqual([t(12)]);
     expect(tasksOf(matrix, "县司法局", { role: "responsible", certainty: "definite" })).toEqual([t(12)]);
@@ -77,6 +86,7 @@ describe("buildMatrix on the seed", () => {
   });
 
   it("is a valid, frozen ResponsibilityMatrix", () => {
+    const matrix = seedMatrix();
     expect(ResponsibilityMatrix.safeParse(JSON.parse(JSON.stringify(matrix))).success).toBe(true);
     expect(Object.isFrozen(matrix.cells[0])).toBe(true);
   });

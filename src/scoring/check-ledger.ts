@@ -2,21 +2,7 @@ import { type Diagnostic, type DiagnosticPath, diag } from "../model/diagnostic.
 import { argument } from "../model/guard.js";
 import { Ledger } from "../model/ledger.js";
 import { ScoringScheme } from "../model/scoring.js";
-
-/** Edit distance, for "did you mean" (short keys only). */
-const distance = (a: string, b: string): number => {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j] as number;
-      row[j] = Math.min(cur + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length] as number;
-};
+import { editDistance } from "../text/distance.js";
 
 /** The closest known key, if close enough to be a likely misspelling (fixed order: no locale). */
 const suggester = (known: ReadonlySet<string>) => {
@@ -29,7 +15,7 @@ const suggester = (known: ReadonlySet<string>) => {
     if (value.length <= 64) {
       for (const k of sorted) {
         if (Math.abs(k.length - value.length) >= bestD) continue;
-        const d = distance(value, k);
+        const d = editDistance(value, k);
         if (d < bestD) {
           bestD = d;
           best = k;

@@ -9,6 +9,7 @@ import { Plan, Role, type UnitRef } from "../model/plan.js";
 import { Roster, type Unit, type UnitGroup } from "../model/unit.js";
 import { normalizeText } from "../text/normalize.js";
 import { DEFAULT_GROUPS } from "./groups.js";
+import { editDistance } from "../text/distance.js";
 
 /**
  * {@link resolveUnits} 和 {@link buildMatrix} 的选项。Options of name resolution.
@@ -195,7 +196,7 @@ const suggester = (units: readonly Unit[]): ((text: string) => string[]) => {
     const scored: Array<[number, string]> = [];
     for (const [i] of [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, SHORTLIST)) {
       const n = built.names[i] as { key: string; name: string };
-      const d = n.key.includes(k) || k.includes(n.key) ? 0.5 : editDistance(k, n.key);
+      const d = n.key.includes(k) || k.includes(n.key) ? 0.5 : nameDistance(k, n.key);
       if (d <= Math.max(2, Math.floor(Math.min(k.length, n.key.length) / 2))) scored.push([d, n.name]);
     }
     scored.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
@@ -205,27 +206,8 @@ const suggester = (units: readonly Unit[]): ((text: string) => string[]) => {
   };
 };
 
-/** Two rows of the distance table, reused by every call (names are at most 64 units here). */
-const rowA = new Int32Array(65);
-const rowB = new Int32Array(65);
-
-/** Levenshtein distance over UTF-16 units (names are short; capped for long inputs). */
-const editDistance = (a: string, b: string): number => {
-  if (a.length > 64 || b.length > 64) return Math.abs(a.length - b.length) + 64;
-  let prev = rowA;
-  let cur = rowB;
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const replace = (prev[j - 1] as number) + (ca === b.charCodeAt(j - 1) ? 0 : 1);
-      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, replace);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length] as number;
-};
+/** Levenshtein distance, capped for long inputs (names are short; a long text is no near miss). */
+const nameDistance = (a: string, b: string): number => (a.length > 64 || b.length > 64 ? Math.abs(a.length - b.length) + 64 : editDistance(a, b));
 
 /**
  * 把工作安排中的单位引用与单位名录匹配，填写 `unitId` / `groupId`：完全匹配名称和别名；机构改革前的曾用名

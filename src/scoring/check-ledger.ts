@@ -2,7 +2,7 @@ import { type Diagnostic, type DiagnosticPath, diag } from "../model/diagnostic.
 import { argument } from "../model/guard.js";
 import { Ledger } from "../model/ledger.js";
 import { ScoringScheme } from "../model/scoring.js";
-import { editDistance } from "../text/distance.js";
+import { closestWord } from "../text/distance.js";
 
 /** The closest known key, if close enough to be a likely misspelling (fixed order: no locale). */
 const suggester = (known: ReadonlySet<string>) => {
@@ -10,18 +10,8 @@ const suggester = (known: ReadonlySet<string>) => {
   const sorted = [...known].sort();
   return (value: string): string | undefined => {
     if (memo.has(value)) return memo.get(value);
-    let best: string | undefined;
-    let bestD = Math.max(1, Math.floor(value.length / 3)) + 1;
-    if (value.length <= 64) {
-      for (const k of sorted) {
-        if (Math.abs(k.length - value.length) >= bestD) continue;
-        const d = editDistance(value, k);
-        if (d < bestD) {
-          bestD = d;
-          best = k;
-        }
-      }
-    }
+    // Fewer than ⌊length / 3⌋ + 1 edits away (at least one edit allowed); long values suggest nothing.
+    const best = value.length <= 64 ? closestWord(value, sorted, Math.max(1, Math.floor(value.length / 3)) + 1) : undefined;
     memo.set(value, best);
     return best;
   };

@@ -20,12 +20,12 @@ export const editDistance = (a: string, b: string): number => {
 
 /**
  * The candidate a mistyped word most likely meant: the nearest by {@link editDistance}, if it is
- * at most 2 edits away and fewer than half the word's length (so that `x` does not suggest
- * `parse`); the first of equally near candidates, in the order given.
+ * fewer than `limit` edits away — by default at most 2 edits and fewer than half the word's length
+ * (so that `x` does not suggest `parse`); the first of equally near candidates, in the order given.
  */
-export const closestWord = (word: string, candidates: Iterable<string>): string | undefined => {
+export const closestWord = (word: string, candidates: Iterable<string>, limit = Math.min(3, Math.ceil(word.length / 2))): string | undefined => {
   let best: string | undefined;
-  let bestDistance = Math.min(3, Math.ceil(word.length / 2));
+  let bestDistance = limit;
   for (const candidate of candidates) {
     if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
     const d = editDistance(word, candidate);

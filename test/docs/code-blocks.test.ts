@@ -59,12 +59,14 @@ const moduleOf = (b: Block, path: string): string => {
     imports.push(`import ${type ?? ""}{${names}} from "${target}";`);
     return "";
   });
-  const rest = publicNames.filter((n) => !own.has(n));
+  // Only the names the block uses: the type checker then resolves what the block needs, not all of "fazhi".
+  const words = new Set(body.match(/[A-Za-z_$][\w$]*/g) ?? []);
+  const rest = publicNames.filter((n) => !own.has(n) && words.has(n));
+  const prelude = PRELUDE_NAMES.filter((n) => !own.has(n) && words.has(n));
   return [
     ...imports,
-    `import { ${rest.join(", ")} } from "${rel(path, INDEX)}";`,
-    `import { ${PRELUDE_NAMES.join(", ")} } from "${rel(path, PRELUDE)}";`,
-    `void [${[...rest.filter((n) => /^[a-z]/.test(n) || /^[A-Z_]+$/.test(n)), ...PRELUDE_NAMES].join(", ")}];`,
+    ...(rest.length > 0 ? [`import { ${rest.join(", ")} } from "${rel(path, INDEX)}";`] : []),
+    ...(prelude.length > 0 ? [`import { ${prelude.join(", ")} } from "${rel(path, PRELUDE)}";`] : []),
     `// ${b.file}:${b.line}`,
     "export default async function run(): Promise<unknown> {",
     body,

@@ -1,15 +1,15 @@
 // The test run StrykerJS measures mutants with (npm run mutate; see stryker.config.mjs): the
 // unit project of vitest.config.ts, without what cannot see a mutant or needs a browser.
 //
-// - The TZ projects are left out: they rerun the date files under other zones, which matters
-//   for portability, not for whether a test notices a changed line.
+// - test/model/zones.test.ts (the date files again under other zones) is in no scope's folder:
+//   it matters for portability, not for whether a test notices a changed line.
 // - test/cli/process.test.ts runs the command in child processes, which load the sources without
 //   Stryker's active mutant; test/e2e needs Chromium.
 // - Each scope (FAZHI_MUTATE, as in stryker.config.mjs) runs its own folder of tests: test/scoring
 //   for src/scoring and so on. A mutant that only another folder's tests would notice counts as
-//   surviving, so the score is a lower bound. It keeps a run within reach on two shared cores:
-//   the tests build their fixtures when a file loads, so StrykerJS sees most code as "static"
-//   and runs every test in the set for each such mutant.
+//   surviving, so the score is a lower bound. It keeps a run within reach on two shared cores.
+//   The tests build their fixtures inside the tests (test/support/lazy.ts), so that StrykerJS
+//   charges each test with the code it runs instead of counting it as "static".
 // - Files run cheapest first: examples before properties (*.prop.test.ts), a file that just failed
 //   first of all. StrykerJS stops at the first failing test (bail), so a mutant an example test
 //   kills costs that test, not the properties vitest's own order (longest first) would run before

@@ -1,8 +1,9 @@
 // Every exported function, called with arbitrary JSON-shaped arguments — random JSON, the real
 // seed values (plan, roster, matrix, occurrences, ledger, scheme, calendar, …) as JSON, and those
 // values with one node replaced, deleted or added (a near miss reaches deep into the code) —
-// returns, or throws the documented FazhiError; never a TypeError, never after an unbounded
-// time, never changing its arguments or Object.prototype.
+// returns, or throws the documented FazhiError; never a TypeError, never changing its arguments
+// or Object.prototype. A call that never returns fails on the test's timeout (vitest.config.ts):
+// no test here measures wall-clock time.
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import * as api from "../../src/index.js";
@@ -22,8 +23,6 @@ const PENDING: Readonly<Record<string, string>> = {};
 const DOCUMENTED: ReadonlySet<FazhiErrorCode> = new Set(["invalid_argument", "out_of_range", "not_covered"]);
 /** Runs per function (about a thousand calls in all); FAZHI_PROP_RUNS raises it for a longer hunt, as CI does. */
 const RUNS = propRuns(12);
-/** Generous: the slowest export on the largest value here takes well under a second. */
-const TIME_BOUND_MS = 10_000;
 
 const { plan } = parsePlanText(seedText(), { id: "wuzhi-2024" });
 const roster = seedRoster();
@@ -59,14 +58,16 @@ const REAL: readonly unknown[] = [
   [ledger.entries.slice(0, 2)],
   [[{ op: "add", path: ["entries", 0], value: ledger.entries[0] }]],
 ].map(json);
+/** The same values as JSON text: parsing a text is a fresh copy at half the cost of a round trip. */
+const REAL_TEXT = REAL.map((v) => JSON.stringify(v));
 
 const SCALARS = fc.constantFrom<unknown>("2024-06-30", "2024-02-30", "9999-12-31", "0000-01-01", "wuzhi-2024", "wuzhi-2024.t13", "sfj", "县司法局", "Plan", "next", "keep", "lead", "", 0, 1, -1, 2024, 9999, 1e9, 0.5, true, null);
 
 /** A JSON value with one node replaced, deleted or added (hostile keys included). */
 const nearMiss = fc
-  .record({ base: fc.constantFrom(...REAL), pick: fc.nat(), op: fc.constantFrom("replace", "delete", "add"), key: fc.constantFrom("__proto__", "constructor", "prototype", "kind", "x"), value: fc.oneof(fc.jsonValue({ maxDepth: 1 }), SCALARS) })
+  .record({ base: fc.constantFrom(...REAL_TEXT), pick: fc.nat(), op: fc.constantFrom("replace", "delete", "add"), key: fc.constantFrom("__proto__", "constructor", "prototype", "kind", "x"), value: fc.oneof(fc.jsonValue({ maxDepth: 1 }), SCALARS) })
   .map(({ base, pick, op, key, value }) => {
-    const copy = json(base);
+    const copy: unknown = JSON.parse(base);
     const spots: Array<[Record<string, unknown> | unknown[], string | number]> = [];
     const walk = (node: unknown): void => {
       if (spots.length > 5000) return;
@@ -83,7 +84,7 @@ const nearMiss = fc
   });
 
 const arg: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...REAL).map(json) },
+  { weight: 3, arbitrary: fc.constantFrom(...REAL_TEXT).map((text): unknown => JSON.parse(text)) },
   { weight: 3, arbitrary: nearMiss },
   { weight: 2, arbitrary: SCALARS },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
@@ -105,25 +106,24 @@ describe("every exported function under arbitrary JSON-shaped arguments (propert
   const prototypeBefore = prototypeState();
   for (const [name, fn] of functions) {
     const pending = PENDING[name];
-    const title = `${name}: returns or throws a documented FazhiError, in bounded time, leaving its arguments and Object.prototype alone${pending === undefined ? "" : ` (pending: ${pending})`}`;
+    const title = `${name}: returns or throws a documented FazhiError, leaving its arguments and Object.prototype alone${pending === undefined ? "" : ` (pending: ${pending})`}`;
     (pending === undefined ? test : test.skip).prop([fc.array(arg, { maxLength: 4 })], { numRuns: RUNS })(title, (args) => {
       const before = JSON.stringify(args);
-      const started = performance.now();
       let thrown: unknown;
       try {
         fn(...args);
       } catch (e) {
         thrown = e;
       }
-      const elapsed = performance.now() - started;
-      if (thrown !== undefined) {
-        expect(thrown instanceof FazhiError ? `FazhiError ${(thrown as FazhiError).code}` : String((thrown as Error)?.stack ?? thrown)).toMatch(/^FazhiError /);
-        expect(DOCUMENTED.has((thrown as FazhiError).code), (thrown as FazhiError).message).toBe(true);
-      }
-      expect(elapsed).toBeLessThan(TIME_BOUND_MS);
-      expect(JSON.stringify(args)).toBe(before);
-      expect(prototypeState()).toBe(prototypeBefore);
-      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      // Every rule broken, in one assertion (a dozen expect calls per run were a tenth of this file's time).
+      const broken = [
+        thrown === undefined || thrown instanceof FazhiError ? "" : `threw ${String((thrown as Error)?.stack ?? thrown)}`,
+        thrown instanceof FazhiError && !DOCUMENTED.has(thrown.code) ? `threw FazhiError ${thrown.code}, not a documented code: ${thrown.message}` : "",
+        JSON.stringify(args) === before ? "" : "changed its arguments",
+        prototypeState() === prototypeBefore ? "" : "changed Object.prototype or Array.prototype",
+        ({} as Record<string, unknown>).polluted === undefined ? "" : "left a `polluted` key on Object.prototype",
+      ].filter((b) => b !== "");
+      expect(broken).toEqual([]);
     });
   }
 });

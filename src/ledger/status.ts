@@ -108,14 +108,18 @@ const inOrder = (entries: readonly WorkEntry[], needed: number): WorkEntry[] => 
 /**
  * 截至某日，每个时间节点（按绑定的每个单位）的状态：按时完成、逾期完成、逾期未完成、即将到期、未到期，
  * 以及决定状态的台账记录。记录先按 `occurrenceId` 归入时间节点；没有 `occurrenceId` 的，归入日期所在时间段的
- * 那个节点；日期不在任何时间段内（如截止后补报）的，归入它之前已到期、尚未完成的最近一个节点（逾期完成）。
+ * 那个节点；休息日使截止日期顺延到时间段之后（`dueOnRestDay: "next"`）时，时间段结束后、顺延的截止日前的记录先归入
+ * 这个节点（按时完成），该单位已完成它时才归入日期所在时间段的节点；日期不在任何时间段内（如截止后补报）的，
+ * 归入它之前已到期、尚未完成的最近一个节点（逾期完成）。
  * 共同牵头单位中一家完成，即对全部牵头单位完成（`jointLeads: "each"` 时各自报送）。晚于 `asOf` 的记录不计入；
  * 同一编号的记录只计一次。台账只扫描一遍，计算量与记录数和时间节点数成线性。
  *
  * The status of every occurrence, per bound unit, as of a date, with the entries that settled
  * it. An entry counts for the occurrence it names; without one, for the occurrence whose window
- * holds its date; dated outside every window (a late report), for the latest occurrence already
- * due before it that is still incomplete. With a matrix, one joint lead's completion completes
+ * holds its date; dated after a window but by its due date, which a rest day moved past the
+ * window's end (`dueOnRestDay: "next"`), for that occurrence (on time) unless the unit has done it,
+ * and then for the window holding its date; dated outside every window (a late report), for the
+ * latest occurrence already due before it that is still incomplete. With a matrix, one joint lead's completion completes
  * the occurrence for every lead unless `jointLeads` is `each`. Entries after `asOf` are ignored; a
  * repeated entry id counts once. One pass over the ledger: linear in entries and occurrences.
  *
@@ -192,8 +196,39 @@ export const statusOfWork = (occurrences: readonly Occurrence[], work: readonly 
     else list.push(e);
   };
 
+  // What a unit has done towards an occurrence, summed once from its bucket and kept up to date
+  // as the passes below add to it, so that they stay linear.
+  const done = new Map<number, Map<string, number>>();
+  const doneOf = (k: number, unitId: string): number => {
+    let perUnit = done.get(k);
+    if (perUnit === undefined) done.set(k, (perUnit = new Map()));
+    let d = perUnit.get(unitId);
+    if (d === undefined) {
+      d = 0;
+      for (const x of buckets[k]?.get(unitId) ?? []) d += weight(x, (occurrences[k] as Occurrence).count);
+      perUnit.set(unitId, d);
+    }
+    return d;
+  };
+  const credit = (k: number, e: WorkEntry): void => {
+    const before = doneOf(k, e.unitId);
+    put(k, e.unitId, e);
+    (done.get(k) as Map<string, number>).set(e.unitId, before + weight(e, (occurrences[k] as Occurrence).count));
+  };
+
   // One pass: each work entry goes to its occurrence(s).
   const unmatched = new Map<string, WorkEntry[]>(); // by requirement + unit: reports dated outside every window
+  const addLate = (e: WorkEntry & { requirementId: string }): void => {
+    const key = `${e.requirementId}\u0000${e.unitId}`;
+    const list = unmatched.get(key);
+    if (list === undefined) unmatched.set(key, [e]);
+    else list.push(e);
+  };
+  // Reports dated after an occurrence's window but not after its due date, which a rest day moved
+  // past the window's end (dueOnRestDay: "next"; 2024-06-30 was a Sunday, so Q2 is due 07-01): the
+  // occurrence whose deadline they meet, and the ones whose windows hold their date.
+  const graced: Array<{ e: WorkEntry & { requirementId: string }; k: number; inWindow: number[] }> = [];
+  const inWindow: number[] = [];
   for (const e of work) {
     if (e.occurrenceId !== undefined) {
       const k = index.get(e.occurrenceId);
@@ -205,47 +240,45 @@ export const statusOfWork = (occurrences: readonly Occurrence[], work: readonly 
     if (list === undefined) continue;
     // An undated (on-event) occurrence takes every report of its requirement; a dated one, the
     // reports dated in its window.
-    let matched = false;
     let dated = false;
+    let grace = -1;
+    inWindow.length = 0;
     for (const k of list) {
       const o = occurrences[k] as Occurrence;
       if (o.taskId !== e.taskId) continue;
       if (o.due !== undefined) dated = true;
-      if (o.window !== undefined && (o.window.from > e.date || e.date > o.window.to)) continue;
-      put(k, e.unitId, e);
-      matched = true;
+      if (o.window !== undefined && (o.window.from > e.date || e.date > o.window.to)) {
+        if (o.window.to < e.date && o.due !== undefined && e.date <= o.due) grace = k;
+        continue;
+      }
+      inWindow.push(k);
     }
-    if (!matched && dated) {
-      const key = `${e.requirementId}\u0000${e.unitId}`;
-      const late = unmatched.get(key);
-      if (late === undefined) unmatched.set(key, [e]);
-      else late.push(e);
-    }
+    const withRequirement = e as WorkEntry & { requirementId: string };
+    if (grace >= 0) graced.push({ e: withRequirement, k: grace, inWindow: [...inWindow] });
+    else if (inWindow.length > 0) for (const k of inWindow) put(k, e.unitId, e);
+    else if (dated) addLate(withRequirement);
+  }
+  // A report after the window, by the moved due date, meets that deadline: it completes that
+  // occurrence if the unit has not completed it yet (on time), and otherwise counts as the reports
+  // of its date's own window do. In date order, after every report dated inside the window.
+  graced.sort((a, b) => byDateThenId(a.e, b.e));
+  for (const { e, k, inWindow: ks } of graced) {
+    if (doneOf(k, e.unitId) < (occurrences[k] as Occurrence).count) credit(k, e);
+    else if (ks.length > 0) for (const j of ks) credit(j, e);
+    else addLate(e);
   }
   // A report dated outside every window completes the latest occurrence due before it that the
-  // unit has not completed yet (a late completion that names no occurrence). What each unit has
-  // done towards an occurrence is summed once and kept up to date, so this stays linear.
-  for (const [key, late] of unmatched) {
+  // unit has not completed yet (a late completion that names no occurrence).
+  for (const [key, reports] of unmatched) {
     const [requirementId = "", unitId = ""] = key.split("\u0000");
     const list = (byRequirement.get(requirementId) ?? []).filter((k) => (occurrences[k] as Occurrence).due !== undefined);
-    const done = new Map<number, number>();
-    const doneOf = (k: number): number => {
-      let d = done.get(k);
-      if (d === undefined) {
-        d = 0;
-        for (const x of buckets[k]?.get(unitId) ?? []) d += weight(x, (occurrences[k] as Occurrence).count);
-        done.set(k, d);
-      }
-      return d;
-    };
-    late.sort(byDateThenId);
-    for (const e of late) {
+    reports.sort(byDateThenId);
+    for (const e of reports) {
       for (let j = list.length - 1; j >= 0; j--) {
         const k = list[j] as number;
         const o = occurrences[k] as Occurrence;
-        if (o.taskId !== e.taskId || (o.due as IsoDate) >= e.date || doneOf(k) >= o.count) continue;
-        put(k, unitId, e);
-        done.set(k, doneOf(k) + weight(e, o.count));
+        if (o.taskId !== e.taskId || (o.due as IsoDate) >= e.date || doneOf(k, unitId) >= o.count) continue;
+        credit(k, e);
         break;
       }
     }

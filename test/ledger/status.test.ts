@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import { buildBulletin, bulletinToText } from "../../src/ledger/bulletin.js";
 import { emptyLedger, recordMany } from "../../src/ledger/ledger.js";
 import { OccurrenceStatusShape, occurrenceStatus } from "../../src/ledger/status.js";
-import { IsoDate } from "../../src/model/dates.js";
+import { IsoDate, addDays } from "../../src/model/dates.js";
 import type { Ledger } from "../../src/model/ledger.js";
 import { Occurrence } from "../../src/model/schedule.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { expandSchedule } from "../../src/schedule/expand.js";
+import { chinaWorkdayCalendar } from "../../src/schedule/workdays.js";
 import { inferRoster } from "../../src/units/infer.js";
 import { buildMatrix } from "../../src/units/matrix.js";
 import { seedContext } from "../support/context.js";
@@ -198,6 +199,40 @@ describe("occurrenceStatus on hand-made occurrences", () => {
       ["p.t01.r1.2024-Q2", "overdue"],
       ["p.t01.r1.2024-Q3", "done_on_time"],
     ]);
+  });
+
+  it("a report after the window, on or before a due date a rest day moved past the window's end, meets that deadline", () => {
+    // dueOnRestDay "next": 2024-06-30 was a Sunday, so Q2 is due Monday 07-01, the first day of Q3's window.
+    const quarter = (q: number, from: string, to: string, due = to) => quota(1, { id: `p.t01.r1.2024-Q${q}`, kind: "recurring", label: `2024年第${q}季度`, window: { from, to }, due });
+    const quarters = [quarter(2, "2024-04-01", "2024-06-30", "2024-07-01"), quarter(3, "2024-07-01", "2024-09-30"), quarter(4, "2024-10-01", "2024-12-31", "2025-01-02")];
+    const rows = (entries: unknown[], asOf: string) => statusOf(quarters, entries, asOf).map((r) => [r.occurrenceId.slice(-2), r.status, r.entries]);
+    // Q2 not yet done: the 07-01 report is Q2's, on time, and not also Q3's.
+    expect(rows([entry("a", "2024-07-01", "done")], "2024-07-15")).toEqual([["Q2", "done_on_time", ["a"]], ["Q3", "upcoming", []], ["Q4", "upcoming", []]]);
+    // Q2 done in its window: the 07-01 report is Q3's, as any report in Q3's window.
+    expect(rows([entry("b", "2024-06-15", "done"), entry("a", "2024-07-01", "done")], "2024-07-15")).toEqual([["Q2", "done_on_time", ["b"]], ["Q3", "done_on_time", ["a"]], ["Q4", "upcoming", []]]);
+    // Two reports on the moved due date: the first (by id) meets Q2's deadline, the second is Q3's.
+    expect(rows([entry("a2", "2024-07-01", "done"), entry("a1", "2024-07-01", "done")], "2024-07-15")).toEqual([["Q2", "done_on_time", ["a1"]], ["Q3", "done_on_time", ["a2"]], ["Q4", "upcoming", []]]);
+    // A day after the moved due date is Q3's window only: Q2 stays overdue.
+    expect(rows([entry("c", "2024-07-02", "done")], "2024-07-15")).toEqual([["Q2", "overdue", []], ["Q3", "done_on_time", ["c"]], ["Q4", "upcoming", []]]);
+    // Q4 due 2025-01-02, after every window: a report that day is Q4's on time; with Q4 done, it is a late report for the open Q2.
+    expect(rows([entry("d", "2024-05-01", "done"), entry("e", "2024-08-01", "done"), entry("f", "2025-01-02", "done")], "2025-01-15")).toEqual([["Q2", "done_on_time", ["d"]], ["Q3", "done_on_time", ["e"]], ["Q4", "done_on_time", ["f"]]]);
+    expect(rows([entry("e", "2024-08-01", "done"), entry("g", "2024-12-01", "done"), entry("f", "2025-01-02", "done")], "2025-01-15")).toEqual([["Q2", "done_late", ["f"]], ["Q3", "done_on_time", ["e"]], ["Q4", "done_on_time", ["g"]]]);
+  });
+
+  it("the seed with the national calendar and dueOnRestDay next: a report on a moved due date is on time, and the next period still open", () => {
+    const { plan, matrix } = ctx;
+    const occurrences = expandSchedule(plan, { matrix, calendar: chinaWorkdayCalendar(), dueOnRestDay: "next" });
+    // An occurrence the rest days pushed past its window, and the next one of its requirement.
+    const moved = occurrences.find((o) => o.window !== undefined && o.due !== undefined && o.due > o.window.to && o.unitIds.length > 0);
+    expect(moved).toBeDefined();
+    const o = moved as Occurrence;
+    const next = occurrences.find((x) => x.requirementId === o.requirementId && x.window?.from === addDays(o.window?.to as IsoDate, 1));
+    const unitId = o.unitIds[0] as string;
+    const r = recordMany(emptyLedger(plan.id), [{ id: "on-the-moved-day", unitId, taskId: o.taskId, requirementId: o.requirementId, date: o.due, kind: "done" }], { plan, matrix, occurrences, asOf: o.due as IsoDate });
+    if (!r.ok) throw new Error(r.issues.map((d) => d.message).join("; "));
+    const rows = occurrenceStatus(occurrences, r.ledger, o.due as IsoDate).filter((s) => s.unitId === unitId);
+    expect(rows.find((s) => s.occurrenceId === o.id)).toMatchObject({ status: "done_on_time", entries: ["on-the-moved-day"], settledOn: o.due });
+    if (next !== undefined) expect(rows.find((s) => s.occurrenceId === next.id)).toMatchObject({ done: 0, entries: [] });
   });
 
   it("refuses options that are not what they say", () => {

@@ -119,9 +119,9 @@ const inOrder = (entries: readonly WorkEntry[], needed: number): WorkEntry[] => 
  * holds its date; dated after a window but by its due date, which a rest day moved past the
  * window's end (`dueOnRestDay: "next"`), for that occurrence (on time) unless the unit has done it,
  * and then for the window holding its date; dated outside every window (a late report), for the
- * latest occurrence already due before it that is still incomplete. With a matrix, one joint lead's completion completes
- * the occurrence for every lead unless `jointLeads` is `each`. Entries after `asOf` are ignored; a
- * repeated entry id counts once. One pass over the ledger: linear in entries and occurrences.
+ * latest occurrence already due before it that is still incomplete. With a matrix, one joint
+ * lead's completion completes the occurrence for every lead unless `jointLeads` is `each`. Entries
+ * after `asOf` are ignored; a repeated entry id counts once. One pass over the ledger: linear in entries and occurrences.
  *
  * @category Ledger
  * @example

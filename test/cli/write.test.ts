@@ -1,10 +1,11 @@
 // `fazhi report` writes its outputs all or nothing (issue 15, item 11): into a temporary directory
 // beside --out, moved into place at the end; on any failure the old outputs stay and nothing is left.
 import * as nodeFs from "node:fs";
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPORT_FILES } from "../../src/cli/commands/report.js";
+import { lazy } from "../support/lazy.js";
 import { SEED, fazhi, tmp } from "./env.js";
 
 const errno = (code: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: simulated`), { code });
@@ -22,11 +23,18 @@ const snapshot = (dir: string): Record<string, string> => {
   return out;
 };
 
-/** A parent directory holding an earlier run's outputs in out/. */
+/** One earlier run's outputs (made once: every test starts from the same run). */
+const earlierOutputs = lazy(() => {
+  const out = join(tmp(), "out");
+  expect(fazhi(["report", SEED, "--out", out], { today: "2024-06-01" }).code).toBe(0);
+  return out;
+});
+
+/** A parent directory holding a copy of the earlier run's outputs in out/. */
 const earlierRun = () => {
   const parent = tmp();
   const out = join(parent, "out");
-  expect(fazhi(["report", SEED, "--out", out], { today: "2024-06-01" }).code).toBe(0);
+  cpSync(earlierOutputs(), out, { recursive: true });
   return { parent, out, before: snapshot(parent) };
 };
 

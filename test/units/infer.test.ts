@@ -171,6 +171,16 @@ describe("kinds, levels and groups guessed from names", () => {
     expect(errorsOf(t)).toEqual([]);
   });
 
+  it("reads 乡镇（街道） and the same office of each township (乡镇（街道）司法所) as groups, not as one unit", () => {
+    const t = doc("某某县2025年工作安排", "牵头单位：县司法局\n责任单位：乡镇（街道）、乡镇（街道）司法所");
+    const { roster } = inferRoster(parsePlanText(t).plan);
+    expect(roster.units.map((u) => u.name)).toEqual(["县司法局"]);
+    expect(roster.groups.map((g) => [g.name, g.scope])).toEqual([
+      ["乡镇（街道）", "all"],
+      ["乡镇（街道）司法所", "all"],
+    ]);
+  });
+
   it("warns of a name that is only a character (what a page break leaves)", () => {
     const { diagnostics } = inferRoster(parsePlanText(doc("工作任务", "牵头单位：市政府办公厅、市")).plan);
     expect(diagnostics.filter((d) => d.code === "vague_unit_name").map((d) => d.message)).toEqual(["“市”不像完整的单位名称（可能是排版断开的残片），请核对"]);

@@ -3,7 +3,7 @@ import { type MatrixCell, ResponsibilityMatrix } from "../../src/model/matrix.js
 import { Plan } from "../../src/model/plan.js";
 import { Roster } from "../../src/model/unit.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
-import { buildMatrix, groupMembers, tasksLedBy, tasksOf, tasksWithoutLead, unitsFor, workload } from "../../src/units/matrix.js";
+import { buildMatrix, emptyGroupsOf, groupMembers, tasksLedBy, tasksOf, tasksWithoutLead, unitsFor, workload } from "../../src/units/matrix.js";
 import { lazy } from "../support/lazy.js";
 import { fictionalRoster, seedRoster } from "../support/rosters.js";
 import { seedText } from "../support/seed.js";
@@ -315,5 +315,27 @@ describe("the queries on a small matrix", () => {
     expect(() => groupMembers(roster, {} as never)).toThrow(/groupMembers：参数 group 不正确/);
     expect(() => groupMembers(roster, { id: "g", name: "g", scope: "all", select: {} } as never, "2024-13-01" as never)).toThrow(/groupMembers：参数 date 不正确/);
     expect(() => buildMatrix({} as never, roster)).toThrow(/buildMatrix：参数 plan 不正确/);
+  });
+});
+
+describe("emptyGroupsOf: the groups a clause charges that the roster cannot expand", () => {
+  const roster = Roster.parse({ id: "e", name: "测试县", source: { title: "虚构名录 / fictional roster for tests" }, units: [{ id: "sfj", name: "县司法局", kind: "government_department" }], groups: [] });
+  const plan = () =>
+    parsePlanText(
+      ["测试县2024年度法治政府建设工作安排", "一、甲",
+        "（一）甲任务。每季度报送一次。", "牵头单位：县司法局", "责任单位：县政府各部门、街道办事处、县司法局、街道办事处", "配合单位：各乡镇",
+        "（二）乙任务。", "牵头单位：各乡镇", "责任单位：县司法局"].join("\n"),
+      { id: "e-2024" },
+    ).plan;
+
+  it("names each once, in the document's order, for the task and for each clause; lead and responsible only; groups with members never", () => {
+    const of = emptyGroupsOf(plan(), roster);
+    expect(of("e-2024.t01")).toEqual(["街道办事处"]);
+    expect(of("e-2024.t01", "e-2024.t01.c1")).toEqual(["街道办事处"]);
+    expect(of("e-2024.t02")).toEqual(["各乡镇人民政府"]);
+    expect(of("e-2024.t02", "e-2024.t02.c1")).toEqual(["各乡镇人民政府"]);
+    expect(of("e-2024.t02", "e-2024.t01.c1")).toEqual([]);
+    expect(of("e-2024.t01", "no-such-clause")).toEqual([]);
+    expect(of("e-2024.t09")).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Plan } from "../../src/model/plan.js";
 import { readRoster } from "../../src/model/validate.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { inferRoster } from "../../src/units/infer.js";
@@ -221,5 +222,111 @@ describe("inferRoster checks its arguments", () => {
     const { plan } = parsePlanText(seedText());
     expect(() => inferRoster(plan, { merge: "yes" } as never)).toThrow(/参数 options 不正确/);
     expect(() => inferRoster(plan, [] as never)).toThrow(/参数 options 不正确/);
+  });
+});
+
+describe("inferRoster, details", () => {
+  /** A hand-built plan (no source spans) whose clauses hold the given references. */
+  const handPlan = (clauses: ReadonlyArray<Record<string, ReadonlyArray<Record<string, string>>>>, extra: Record<string, unknown> = {}) =>
+    Plan.parse({
+      id: "h-2024",
+      title: "某某县2024年工作安排",
+      year: 2024,
+      sections: [{ no: 1, title: "甲", tasks: [{ id: "h-2024.t01", no: 1, title: "任务", text: "", requirements: [], clauses: clauses.map((a, i) => ({ id: `h-2024.t01.c${i + 1}`, text: "", assignment: { lead: [], responsible: [], support: [], ...a } })) }] }],
+      ...extra,
+    });
+
+  it("a unit's id depends on its full form alone (FNV-1a of 县司法局), whichever form the document writes; the expected ids were computed apart from the code (32-bit FNV-1a over UTF-16 code units, base 36)", () => {
+    const id = (text: string) => inferRoster(parsePlanText(doc("某某县2025年工作安排", `牵头单位：${text}`)).plan).roster.units[0]!.id;
+    expect(id("县司法局")).toBe(id("司法局"));
+    expect(id("某某县司法局")).toBe(id("县司法局"));
+    expect(id("县司法局")).not.toBe(id("县公安局"));
+    expect([id("县司法局"), id("县公安局")]).toEqual(["u-0b26unj", "u-08iacyv"]);
+  });
+
+  it("units and groups the plan names by id: their written names, the first as the name, the rest as aliases or phrases", () => {
+    const plan = handPlan([
+      { lead: [{ text: "县司法局", unitId: "sfj" }, { text: "县公安局" }], responsible: [{ text: "执法单位", groupId: "zf" }, { text: "县直有关单位", groupId: "county-units-relevant" }] },
+      { lead: [{ text: "司法局", unitId: "sfj" }, { text: "县 司法局", unitId: "sfj" }, { text: "县公安局", unitId: "gaj" }], support: [{ text: "执法部门", groupId: "zf" }, { text: "执法单位", groupId: "zf" }] },
+    ]);
+    const { roster } = inferRoster(plan);
+    expect(roster.units.map((u) => [u.id, u.name, u.aliases, u.kind, u.level])).toEqual([
+      ["u-08iacyv", "县公安局", undefined, "government_department", "county"],
+      ["sfj", "县司法局", ["司法局"], "government_department", "county"],
+      // Its only name is another unit's: a name made from its id, no kind or level to guess from.
+      ["gaj", "单位 gaj", undefined, "other", undefined],
+    ]);
+    expect(roster.groups.map((g) => [g.id, g.name, g.phrases, g.scope, g.select])).toEqual([
+      ["zf", "执法单位", ["执法单位", "执法部门"], "relevant", { members: [] }],
+      ["county-units-relevant", "县直有关单位", ["县直有关单位"], "relevant", { members: [] }],
+    ]);
+    expect(roster.groups.every((g) => g.note === "成员未知：公文没有列出名单，请补充。Members unknown: the document does not list them.")).toBe(true);
+    expect(buildMatrix(plan, roster).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("the plan's own group of a built-in id wins over the built-in phrase", () => {
+    const plan = handPlan([{ lead: [{ text: "县司法局" }], responsible: [{ text: "各乡镇" }, { text: "乡镇", groupId: "townships" }] }]);
+    expect(inferRoster(plan).roster.groups.map((g) => [g.id, g.name, g.phrases])).toEqual([["townships", "乡镇", ["乡镇"]]]);
+  });
+
+  it("takes the place, the id and the built-in table from the options", () => {
+    const plan = parsePlanText(doc("2025年工作安排", "牵头单位：司法局、县司法局\n责任单位：县直有关单位")).plan;
+    const plain = inferRoster(plan);
+    expect(plain.roster.name).toBe("（地名未识别）");
+    const placed = inferRoster(plan, { place: "某某县", id: "mm" });
+    expect(placed.roster).toMatchObject({ id: "mm", name: "某某县", asOf: "2025-01-01" });
+    expect(placed.roster.missing).toEqual([expect.stringContaining("单位组的成员：公文只写了集合称谓（县直有关单位）")]);
+    expect(placed.roster.units.map((u) => [u.name, u.level])).toEqual([["县司法局", "county"]]);
+    const own = inferRoster(plan, { defaultGroups: false }).roster.groups;
+    expect(own.map((g) => [g.id.startsWith("g-"), g.name, g.scope, g.select])).toEqual([[true, "县直有关单位", "relevant", { members: [] }]]);
+  });
+
+  it("says where it comes from: the title, or the plan's id without one; the year only when known; no missing list when nothing is missing", () => {
+    const { roster } = inferRoster(handPlan([{ lead: [{ text: "县司法局" }] }], { title: "", year: undefined }));
+    expect(roster.source.title).toBe("由工作安排 h-2024推断的单位名录（待核对）");
+    expect(roster.source.note).toContain("请核对后删去 provisional");
+    expect("asOf" in roster).toBe(false);
+    expect(roster.name).toBe("（地名未识别）");
+    expect(roster.missing).toEqual(["地名：未能从发文单位或标题读出，请填写 name（如“某某县”）。The place: not found in the issuer or title; fill in name."]);
+    const placed = inferRoster(handPlan([{ lead: [{ text: "县司法局" }] }]));
+    expect(placed.roster.name).toBe("某某县");
+    expect("missing" in placed.roster).toBe(false);
+    expect(placed.roster.groups).toEqual([]);
+  });
+
+  it("warns of one-character names only, at the unit", () => {
+    const { roster, diagnostics } = inferRoster(parsePlanText(doc("某某县2025年工作安排", "牵头单位：县司法局、局、公安")).plan);
+    const vague = diagnostics.filter((d) => d.code === "vague_unit_name");
+    expect(vague.map((d) => [d.severity, d.path, d.messageEn])).toEqual([["warning", ["units", roster.units.findIndex((u) => u.name === "局")], '"局" does not look like a whole unit name (perhaps a piece left by the layout); check it']]);
+  });
+
+  it("words a merge and an unsure merge in both languages, at the unit", () => {
+    const { roster, diagnostics } = inferRoster(parsePlanText(doc("某某县2025年工作安排", "牵头单位：县政府办公室、县委办、县委编办\n责任单位：县政府办")).plan);
+    const merged = diagnostics.filter((d) => d.code === "units_merged");
+    expect(merged.map((d) => [d.severity, d.path, d.message, d.messageEn])).toEqual([
+      [
+        "info",
+        ["units", 0],
+        "“县政府办”与“县政府办公室”视为同一单位“县政府办公室”（简称与全称）；如不是，请在名录中拆开，或用 keepApart 选项",
+        '"县政府办" and "县政府办公室" are taken as one unit, "县政府办公室" (a short and a long form); if they are not, split them in the roster or use the keepApart option',
+      ],
+    ]);
+    const unsure = diagnostics.filter((d) => d.code === "merge_unsure");
+    expect(unsure.map((d) => [d.path, d.message, d.messageEn])).toEqual([
+      [
+        ["units", roster.units.findIndex((u) => u.name === "县委办")],
+        "“县委办”可能是“县委编办”的简称，也可能是另一个单位，未合并；如是简称，请在名录中把它移为该单位的别名（或用 merges 选项）",
+        '"县委办" may be short for "县委编办", or another unit; not merged: if it is short for one, move it there as an alias (or use the merges option)',
+      ],
+    ]);
+    expect(roster.units[0]!.note).toBe("由公文中的几种写法合并：县政府办公室、县政府办；如不是同一单位，请拆开。Merged from the document's forms; split them if they are different units.");
+    expect(roster.units.slice(1).every((u) => !("note" in u) && !("aliases" in u))).toBe(true);
+  });
+
+  it("an unsure short form lists every long form it may stand for", () => {
+    const { diagnostics } = inferRoster(parsePlanText(doc("某某市2025年工作安排", "牵头单位：市府办、市政府办公室、市政府办公厅")).plan);
+    const unsure = diagnostics.filter((d) => d.code === "merge_unsure");
+    expect(unsure.map((d) => d.message.slice(0, d.message.indexOf("，")))).toEqual(["“市府办”可能是“市政府办公室”或“市政府办公厅”的简称"]);
+    expect(unsure[0]!.messageEn).toContain('may be short for "市政府办公室" or "市政府办公厅"');
   });
 });

@@ -286,15 +286,16 @@ describe("resolveUnits, details", () => {
     expect(resolveUnits(planWith(["县某局"]), r).diagnostics.map((d) => d.code)).toEqual(["unit_not_established"]);
   });
 
-  it("one unit reached twice (a name and an alias that read alike, or two former names) is not ambiguous", () => {
+  it("one unit reached twice (a name and an alias that read alike or share a form, or two former names) is not ambiguous", () => {
     const r = Roster.parse({
       ...roster,
       units: [
-        { id: "a", name: "县司法局", kind: "government_department", aliases: ["县 司法局"], formerNames: [{ name: "县法制局", validTo: "2010-12-31" }, { name: "县法制局", validFrom: "2011-01-01", validTo: "2018-12-31" }] },
+        { id: "a", name: "县司法局", kind: "government_department", aliases: ["县 司法局", "示例县司法局"], formerNames: [{ name: "县法制局", validTo: "2010-12-31" }, { name: "县法制局", validFrom: "2011-01-01", validTo: "2018-12-31" }] },
       ],
     });
-    const { plan, diagnostics } = resolveUnits(planWith(["县司法局", "县法制局"]), r);
-    expect(refs(plan).map((x) => x.unitId)).toEqual(["a", "a"]);
+    // 司法局's form is that of both the name and the second alias.
+    const { plan, diagnostics } = resolveUnits(planWith(["县司法局", "县法制局", "司法局"]), r);
+    expect(refs(plan).map((x) => x.unitId)).toEqual(["a", "a", "a"]);
     expect(diagnostics.map((d) => d.code)).toEqual(["outdated_name"]);
   });
 

@@ -330,3 +330,59 @@ describe("inferRoster, details", () => {
     expect(unsure[0]!.messageEn).toContain('may be short for "市政府办公室" or "市政府办公厅"');
   });
 });
+
+describe("which written names inferRoster takes as one unit", () => {
+  const units = (title: string, line: string, options = {}) => names(inferRoster(parsePlanText(doc(title, line)).plan, options).roster);
+
+  it("人民 before 政府, 法院, 检察院 or 代表大会, and 府 for 政府, do not tell units apart", () => {
+    expect(units("某某县2025年工作安排", "牵头单位：县人民法院、县法院、县人民检察院、县检察院、县人民代表大会常务委员会、县代表大会常务委员会")).toEqual([
+      ["县人民法院", "县法院"],
+      ["县人民检察院", "县检察院"],
+      ["县人民代表大会常务委员会", "县代表大会常务委员会"],
+    ]);
+    expect(units("某某市2025年工作安排", "牵头单位：市府办、市政府办")).toEqual([["市政府办", "市府办"]]);
+    // 人民 elsewhere is part of the name.
+    expect(units("某某县2025年工作安排", "牵头单位：县人民医院、县医院")).toEqual([["县人民医院"], ["县医院"]]);
+  });
+
+  it("a 政府 between the level and a department's name does not tell them apart; 县政府办 and 县办 are different", () => {
+    expect(units("某某县2025年工作安排", "牵头单位：县政府督查室、县督查室")).toEqual([["县政府督查室", "县督查室"]]);
+    expect(units("某某县2025年工作安排", "牵头单位：县政府办、县办、县政府办公室")).toEqual([["县政府办公室", "县政府办"], ["县办"]]);
+    // Too short a rest to be a department's name.
+    expect(units("某某县2025年工作安排", "牵头单位：县政府应急、县应急")).toEqual([["县政府应急"], ["县应急"]]);
+  });
+
+  it("the fullest form names the unit: the longest without the place in front, on a tie the first in code-point order", () => {
+    expect(units("某某县2025年工作安排", "牵头单位：司法局、某某县司法局、县司法局")).toEqual([["县司法局", "司法局", "某某县司法局"]]);
+    expect(units("某某县2025年工作安排", "牵头单位：某某县司法局、司法局")).toEqual([["司法局", "某某县司法局"]]);
+    // Two names of one length (joined by the merges option): code-point order decides, not the document's.
+    expect(units("某某县2025年工作安排", "牵头单位：县警察局、县公安局", { merges: [["县警察局", "县公安局"]] })).toEqual([["县公安局", "县警察局"]]);
+    expect(units("某某县2025年工作安排", "牵头单位：县公安局、县警察局", { merges: [["县警察局", "县公安局"]] })).toEqual([["县公安局", "县警察局"]]);
+  });
+
+  it("without the place, a bare name joins the one prefixed form, not a township's, not two", () => {
+    expect(units("工作任务", "牵头单位：县法制局、法制局")).toEqual([["县法制局", "法制局"]]);
+    expect(units("工作任务", "牵头单位：镇法制局、法制局")).toEqual([["镇法制局"], ["法制局"]]);
+    expect(units("工作任务", "牵头单位：县法制局、市法制局、法制局、镇法制局")).toEqual([["县法制局"], ["市法制局"], ["法制局"], ["镇法制局"]]);
+    // A prefixed name is not a bare name.
+    expect(units("工作任务", "牵头单位：市法制局、区法制局")).toEqual([["市法制局"], ["区法制局"]]);
+  });
+
+  it("keepApart holds against every automatic merge, merges override it", () => {
+    const line = "牵头单位：县司法局、司法局、某某县司法局";
+    expect(units("某某县2025年工作安排", line, { keepApart: [["司法局", "某某县司法局"]] })).toEqual([["县司法局", "司法局"], ["某某县司法局"]]);
+    expect(units("某某县2025年工作安排", line, { keepApart: [["县司法局", "司法局", "某某县司法局"]] })).toEqual([["县司法局"], ["司法局"], ["某某县司法局"]]);
+    expect(units("某某县2025年工作安排", line, { keepApart: [["县司法局", "司法局"]], merges: [["县司法局", "司法局"]] })).toEqual([["县司法局", "司法局", "某某县司法局"]]);
+    // Names the plan does not write change nothing.
+    expect(units("某某县2025年工作安排", line, { keepApart: [["县公安局", "司法局"]], merges: [["县公安局", "县司法局"]] })).toEqual([["县司法局", "司法局", "某某县司法局"]]);
+  });
+
+  it("an abbreviation joins the one long form that spells it out, with the same level, first character and type word", () => {
+    expect(units("某某省2025年工作安排", "牵头单位：省发展改革委、省发改委")).toEqual([["省发展改革委", "省发改委"]]);
+    expect(units("某某县2025年工作安排", "牵头单位：县人力资源社会保障局、县人社局")).toEqual([["县人力资源社会保障局", "县人社局"]]);
+    // Another level, another type word, or characters out of order: not the same unit.
+    expect(units("某某县2025年工作安排", "牵头单位：市发展改革委、县发改委")).toEqual([["市发展改革委"], ["县发改委"]]);
+    expect(units("某某县2025年工作安排", "牵头单位：县发展改革局、县发改委")).toEqual([["县发展改革局"], ["县发改委"]]);
+    expect(units("某某县2025年工作安排", "牵头单位：县改革发展委、县发改委")).toEqual([["县改革发展委"], ["县发改委"]]);
+  });
+});

@@ -362,3 +362,41 @@ describe("short and long forms by the roster's place", () => {
     expect(forms("示例县", ["县司法局", "县"], ["示例县"])).toEqual(["-"]);
   });
 });
+
+describe("did you mean: the roster names suggested for an unknown name", () => {
+  const hints = (names: ReadonlyArray<string | readonly [string, string[]]>, text: string) => {
+    const r = Roster.parse({ ...roster, name: "示例", units: names.map((n, i) => (typeof n === "string" ? { id: `u${i}`, name: n, kind: "government_department" } : { id: `u${i}`, name: n[0], aliases: n[1], kind: "government_department" })) });
+    const d = resolveUnits(planWith([text]), r).diagnostics[0]!;
+    const m = /did you mean: (.*)\?$/.exec(d.messageEn);
+    return m === null ? [] : m[1]!.split(", ");
+  };
+
+  it("a name that contains the text, or that the text contains, comes before one an edit or two away", () => {
+    expect(hints(["县司法所", "县司法局"], "司法局")).toEqual(["县司法局", "县司法所"]);
+    expect(hints(["县司法所", "县司法局"], "县司法局办")).toEqual(["县司法局", "县司法所"]);
+  });
+
+  it("short names: at most two edits away; long names: up to half their length (names that share a pair of characters)", () => {
+    expect(hints(["县司法局"], "县司安所")).toEqual(["县司法局"]);
+    expect(hints(["县司法局"], "县司安分所")).toEqual([]);
+    expect(hints(["县人力资源和社会保障局"], "省人力资源与劳动保障厅")).toEqual(["县人力资源和社会保障局"]);
+    expect(hints(["县人力资源和社会保障局"], "省人力资源与劳动保险厅")).toEqual([]);
+  });
+
+  it("at most three, each roster name once, an alias suggesting its unit's name", () => {
+    expect(hints(["县甲局", "县乙局", "县丙局", "县丁局", "县戊局"], "县己局")).toHaveLength(3);
+    expect(hints([["县人民政府办公室", ["县政府办", "县府办"]]], "县政府办公")).toEqual(["县人民政府办公室"]);
+  });
+
+  it("compares long names and texts by their first characters, and still finds them", () => {
+    const long = `县${"很".repeat(40)}长的局`;
+    expect(hints([long], `县${"很".repeat(40)}长的厅`)).toEqual([long]);
+    expect(hints([long, "县司法局"], "县司法厅")).toEqual(["县司法局"]);
+  });
+
+  it("the same unknown text twice gets the same hints", () => {
+    const r = Roster.parse({ ...roster, units: [{ id: "a", name: "县司法局", kind: "government_department" }] });
+    const d = resolveUnits(planWith(["县司法厅", "县司法厅"]), r).diagnostics;
+    expect(d.map((x) => x.messageEn)).toEqual(['"县司法厅" is not in the roster; did you mean: 县司法局?', '"县司法厅" is not in the roster; did you mean: 县司法局?']);
+  });
+});

@@ -373,6 +373,8 @@ describe("did you mean: the roster names suggested for an unknown name", () => {
 
   it("a name that contains the text, or that the text contains, comes before one an edit or two away", () => {
     expect(hints(["县司法所", "县司法局"], "司法局")).toEqual(["县司法局", "县司法所"]);
+    // 司法所 is one edit away and first in code-point order, yet 市司法局 contains the text.
+    expect(hints(["司法所", "市司法局"], "司法局")).toEqual(["市司法局", "司法所"]);
     expect(hints(["县司法所", "县司法局"], "县司法局办")).toEqual(["县司法局", "县司法所"]);
   });
 

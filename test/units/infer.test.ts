@@ -385,4 +385,19 @@ describe("which written names inferRoster takes as one unit", () => {
     expect(units("某某县2025年工作安排", "牵头单位：县发展改革局、县发改委")).toEqual([["县发展改革局"], ["县发改委"]]);
     expect(units("某某县2025年工作安排", "牵头单位：县改革发展委、县发改委")).toEqual([["县改革发展委"], ["县发改委"]]);
   });
+
+  it("a two-character abbreviation after the level joins too (县编委 / 县编制委员会)", () => {
+    expect(units("某某县2025年工作安排", "牵头单位：县编委、县编制委员会")).toEqual([["县编制委员会", "县编委"]]);
+  });
+
+  it("a short form that may stand for a long one that spells it out or for one a character longer is not merged, and says both", () => {
+    const { roster, diagnostics } = inferRoster(parsePlanText(doc("某某县2025年工作安排", "牵头单位：县委办、县委编办、县委办公室")).plan);
+    expect(names(roster)).toEqual([["县委办"], ["县委编办"], ["县委办公室"]]);
+    expect(diagnostics.filter((d) => d.code === "merge_unsure").map((d) => d.message.slice(0, d.message.indexOf("，")))).toEqual(["“县委办”可能是“县委办公室”或“县委编办”的简称"]);
+  });
+
+  it("a merge asked for twice is made and reported once", () => {
+    const { diagnostics } = inferRoster(parsePlanText(doc("某某县2025年工作安排", "牵头单位：县公安局、县警察局")).plan, { merges: [["县公安局", "县警察局"], ["县警察局", "县公安局"]] });
+    expect(diagnostics.filter((d) => d.code === "units_merged")).toHaveLength(1);
+  });
 });

@@ -228,6 +228,16 @@ describe("buildMatrix on small hand-made documents", () => {
     expect(d[0]!.source).toBeDefined();
   });
 
+  it("references carrying a unit or group id the roster lacks get no cell (and an error), the others theirs", () => {
+    const p = structuredClone(doc("（一）执法监督。", "牵头单位：县司法局、县公安局", "责任单位：县政府各部门、各部门"));
+    const a = p.sections[0]!.tasks[0]!.clauses[0]!.assignment;
+    Object.assign(a.lead[1]!, { unitId: "ghost" });
+    Object.assign(a.responsible[1]!, { groupId: "ghost" });
+    const m = buildMatrix(Plan.parse(p), roster());
+    expect(m.cells.map(row)).toEqual(["t01 sfj lead definite direct", "t01 gaj responsible definite government-departments"]);
+    expect(m.diagnostics.map((d) => d.code)).toEqual(["unknown_unit", "unknown_group"]);
+  });
+
   it("reads a group's members at the date given in the options", () => {
     const r = Roster.parse({ id: "m", name: "测试县", source: { title: "虚构名录 / fictional roster for tests" }, units: [...units, { id: "new", name: "县新局", kind: "government_department", validFrom: "2024-07-01" }], groups: [] });
     const plan = doc("（一）执法监督。", "牵头单位：县委办", "责任单位：县政府各部门");
@@ -300,6 +310,22 @@ describe("the queries on a small matrix", () => {
       { unitId: "xwb", name: "县委办", lead: { definite: 1, candidate: 0 }, responsible: { definite: 1, candidate: 2 }, support: { definite: 0, candidate: 0 }, tasks: 2 },
       { unitId: "rmy", name: "县人民医院", lead: { definite: 0, candidate: 0 }, responsible: { definite: 0, candidate: 2 }, support: { definite: 1, candidate: 0 }, tasks: 1 },
     ]);
+  });
+
+  it("workload: a unit definite and a candidate in one role of one task (two clauses) counts as definite only", () => {
+    const m = buildMatrix(
+      parsePlanText(["测试县2024年度法治政府建设工作安排", "一、甲", "（一）甲任务。", "牵头单位：县委办", "责任单位：县司法局", "一是开展检查。", "牵头单位：县委办", "责任单位：县直有关单位"].join("\n"), { id: "w-2024" }).plan,
+      roster,
+    );
+    expect(m.tasks).toHaveLength(1);
+    expect(workload(m).find((r) => r.unitId === "sfj")).toMatchObject({ responsible: { definite: 1, candidate: 0 }, tasks: 1 });
+    expect(workload(m).find((r) => r.unitId === "gaj")).toMatchObject({ responsible: { definite: 0, candidate: 1 }, tasks: 0 });
+  });
+
+  it("workload passes over a cell whose unit a hand-made matrix does not list", () => {
+    const m = matrix();
+    const extra = { ...m, cells: [...m.cells, { ...m.cells[0]!, unitId: "ghost" }] };
+    expect(workload(extra as never)).toEqual(workload(m));
   });
 
   it("check their arguments", () => {

@@ -68,7 +68,7 @@ export const levelOfPlace = (place: string | undefined): UnitLevel | undefined =
  * 国务院/国家/中央; else the place's level (none when the place is unknown).
  */
 export const guessLevel = (name: string, kind: UnitKind, place: string | undefined): UnitLevel | undefined => {
-  if (place !== undefined && name.startsWith(place) && name.length > place.length) return levelOfPlace(place);
+  if (place !== undefined && name.startsWith(place)) return levelOfPlace(place);
   if (kind === "township" || kind === "subdistrict") return "township";
   if (/^(?:国务院|国家|中央|全国)/.test(name)) return "national";
   const first = LEVEL_OF_CHAR[name[0] ?? ""];

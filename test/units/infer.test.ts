@@ -285,6 +285,9 @@ describe("inferRoster, details", () => {
     expect(placed.roster).toMatchObject({ id: "mm", name: "某某县", asOf: "2025-01-01" });
     expect(placed.roster.missing).toEqual([expect.stringContaining("单位组的成员：公文只写了集合称谓（县直有关单位）")]);
     expect(placed.roster.units.map((u) => [u.name, u.level])).toEqual([["县司法局", "county"]]);
+    // A district whose name starts with 市: its units and the district itself are county-level.
+    const district = inferRoster(parsePlanText(doc("2025年工作安排", "牵头单位：市中区、市中区司法局、市司法局")).plan, { place: "市中区" }).roster;
+    expect(district.units.map((u) => [u.name, u.level])).toEqual([["市中区", "county"], ["市中区司法局", "county"], ["市司法局", "city"]]);
     const own = inferRoster(plan, { defaultGroups: false }).roster.groups;
     expect(own.map((g) => [g.id.startsWith("g-"), g.name, g.scope, g.select])).toEqual([[true, "县直有关单位", "relevant", { members: [] }]]);
   });

@@ -84,8 +84,11 @@ describe("guessLevel", () => {
   it("a name that starts with the place has the place's level", () => {
     expect(guessLevel("某某县司法局", "government_department", "某某县")).toBe("county");
     expect(guessLevel("某某市司法局", "government_department", "某某市")).toBe("city");
-    // 某某县委: the place, then a Party organ, not the name of a township.
-    expect(guessLevel("某某镇党委", "township", "某某县")).toBe("township");
+    // A place whose name starts with a level character (市中区 is a district): its own level, not the character's.
+    expect(guessLevel("市中区司法局", "government_department", "市中区")).toBe("county");
+    expect(guessLevel("市中区", "other", "市中区")).toBe("county");
+    // The old county tax bureau: 国家 inside the name is not a national unit.
+    expect(guessLevel("县国家税务局", "vertical_branch", "某某县")).toBe("county");
   });
 
   it("townships and subdistricts are at the township level, whatever their name starts with", () => {
@@ -142,6 +145,7 @@ describe("placeOf", () => {
     expect(placeOf(["中共某某县委办公室"])).toBe("某某县");
     expect(placeOf(["关于印发《某某旗2024年法治政府建设工作安排》的通知"])).toBe("某某旗");
     expect(placeOf(["关于印发“某某市法治政府建设工作要点”的通知"])).toBe("某某市");
+    expect(placeOf(["关于印发某某县2024年法治政府建设工作要点的通知"])).toBe("某某县");
     expect(placeOf(["某 某 县 人民政府"])).toBe("某某县");
     expect(placeOf(["某某自治县人民政府"])).toBe("某某自治县");
     expect(placeOf(["某某新区管委会"])).toBe("某某新区");
@@ -152,7 +156,7 @@ describe("placeOf", () => {
   });
 
   it("is not fooled by a name or phrase that only looks like a place", () => {
-    for (const t of ["县司法局", "市政府办公厅", "各县区政府", "县人民政府", "区县政府", "2024年法治政府建设工作安排", "法治政府建设年度报告", "关于印发的通知", "关于某某县法治政府建设的实施意见", "某某年度工作区"]) {
+    for (const t of ["县司法局", "市政府办公厅", "各县区政府", "县人民政府", "区县政府", "2024年法治政府建设工作安排", "法治政府建设年度报告", "关于印发的通知", "“十四五”时期某某县法治政府建设规划", "关于某某县法治政府建设的实施意见", "某某年度工作区"]) {
       expect(placeOf([t]), t).toBeUndefined();
     }
     expect(placeOf([])).toBeUndefined();

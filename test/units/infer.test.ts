@@ -272,6 +272,15 @@ describe("inferRoster, details", () => {
     expect(roster.groups.map((g) => g.phrases)).toEqual([["县政府各部门"]]);
   });
 
+  it("a name two ids share, or a collective phrase, names neither the unit nor the group that carries the id", () => {
+    const plan = handPlan([
+      { lead: [{ text: "县司法局", unitId: "a" }, { text: "县司法局", unitId: "b" }, { text: "县直有关单位", unitId: "c" }], responsible: [{ text: "县直有关单位" }, { text: "县直有关单位", groupId: "zz" }] },
+    ]);
+    const { roster } = inferRoster(plan);
+    expect(roster.units.map((u) => [u.id, u.name])).toEqual([["a", "县司法局"], ["b", "单位 b"], ["c", "单位 c"]]);
+    expect(roster.groups.map((g) => [g.id, g.name, "phrases" in g])).toEqual([["county-units-relevant", "县直有关单位", true], ["zz", "单位组 zz", false]]);
+  });
+
   it("the plan's own group of a built-in id wins over the built-in phrase", () => {
     const plan = handPlan([{ lead: [{ text: "县司法局" }], responsible: [{ text: "各乡镇" }, { text: "乡镇", groupId: "townships" }] }]);
     expect(inferRoster(plan).roster.groups.map((g) => [g.id, g.name, g.phrases])).toEqual([["townships", "乡镇", ["乡镇"]]]);
@@ -405,6 +414,11 @@ describe("which written names inferRoster takes as one unit", () => {
     const { roster, diagnostics } = inferRoster(parsePlanText(doc("某某县2025年工作安排", "牵头单位：县委办、县委编办、县委办公室")).plan);
     expect(names(roster)).toEqual([["县委办"], ["县委编办"], ["县委办公室"]]);
     expect(diagnostics.filter((d) => d.code === "merge_unsure").map((d) => d.message.slice(0, d.message.indexOf("，")))).toEqual(["“县委办”可能是“县委办公室”或“县委编办”的简称"]);
+  });
+
+  it("a unit's kind is the first its forms give that is not other, the fullest form first", () => {
+    const { roster } = inferRoster(parsePlanText(doc("某某县2025年工作安排", "牵头单位：县城市管理综合行政执法大队、县城管局")).plan, { merges: [["县城市管理综合行政执法大队", "县城管局"]] });
+    expect(roster.units.map((u) => [u.name, u.kind])).toEqual([["县城市管理综合行政执法大队", "government_department"]]);
   });
 
   it("a merge asked for twice is made and reported once", () => {

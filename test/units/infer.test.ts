@@ -421,6 +421,15 @@ describe("which written names inferRoster takes as one unit", () => {
     expect(roster.units.map((u) => [u.name, u.kind])).toEqual([["县城市管理综合行政执法大队", "government_department"]]);
   });
 
+  it("an unsure short form names the first written form of each unit it may stand for", () => {
+    const { diagnostics } = inferRoster(parsePlanText(doc("某某市2025年工作安排", "牵头单位：市府办、市政府办公室、市人民政府办公室、市政府办公厅")).plan);
+    expect(diagnostics.filter((d) => d.code === "merge_unsure").map((d) => d.message.slice(0, d.message.indexOf("，")))).toEqual(["“市府办”可能是“市政府办公室”或“市政府办公厅”的简称"]);
+  });
+
+  it("without the place, a two-character name keeps its one-character piece apart (县委 / 委)", () => {
+    expect(units("工作任务", "牵头单位：县委、委")).toEqual([["县委"], ["委"]]);
+  });
+
   it("a merge asked for twice is made and reported once", () => {
     const { diagnostics } = inferRoster(parsePlanText(doc("某某县2025年工作安排", "牵头单位：县公安局、县警察局")).plan, { merges: [["县公安局", "县警察局"], ["县警察局", "县公安局"]] });
     expect(diagnostics.filter((d) => d.code === "units_merged")).toHaveLength(1);

@@ -320,6 +320,12 @@ describe("resolveUnits, details", () => {
     expect(resolveUnits(u, roster).diagnostics.map((d) => [d.message, d.messageEn])).toEqual([["单位编号“ghost”不在单位名录中", 'Unit id "ghost" is not in the roster']]);
   });
 
+  it("two roster groups with one phrase: the first listed is taken", () => {
+    const g = (id: string) => ({ id, name: `组${id}`, phrases: ["执法单位"], scope: "all", select: { kinds: ["government_department"] } });
+    const r = Roster.parse({ ...roster, groups: [g("a"), g("b")] });
+    expect(refs(resolveUnits(planWith([], ["执法单位"]), r).plan, "responsible")[0]!.groupId).toBe("a");
+  });
+
   it("a roster group shadows the built-in one of the same id, whatever its phrases", () => {
     const r = Roster.parse({ ...roster, groups: [{ id: "townships", name: "各镇、办", phrases: ["各镇、办"], scope: "all", select: { kinds: ["township"] } }] });
     const { plan, diagnostics } = resolveUnits(planWith([], ["各乡镇", "各镇、办", "各部门"]), r);
@@ -394,6 +400,17 @@ describe("did you mean: the roster names suggested for an unknown name", () => {
     const long = `县${"很".repeat(40)}长的局`;
     expect(hints([long], `县${"很".repeat(40)}长的厅`)).toEqual([long]);
     expect(hints([long, "县司法局"], "县司法厅")).toEqual(["县司法局"]);
+  });
+
+  it("a text longer than 64 characters is no near miss of anything", () => {
+    const long = `县${"很".repeat(70)}长的局`;
+    expect(hints([long], `县${"很".repeat(70)}长的厅`)).toEqual([]);
+  });
+
+  it("a difference 65 roster names share tells nothing: none of them is suggested", () => {
+    const many = Array.from({ length: 65 }, (_, i) => `县甲${String.fromCharCode(0x4e00 + i)}局`);
+    expect(hints(many, "县甲局")).toEqual([]);
+    expect(hints(many.slice(0, 64), "县甲局")).toHaveLength(3);
   });
 
   it("the same unknown text twice gets the same hints", () => {

@@ -281,6 +281,11 @@ describe("inferRoster, details", () => {
     expect(roster.groups.map((g) => [g.id, g.name, "phrases" in g])).toEqual([["county-units-relevant", "县直有关单位", true], ["zz", "单位组 zz", false]]);
   });
 
+  it("a name whose hash is an id the plan already uses gets the next free id", () => {
+    const plan = handPlan([{ lead: [{ text: "县公安局", unitId: "u-0b26unj" }, { text: "县司法局" }] }]);
+    expect(inferRoster(plan).roster.units.map((u) => [u.id, u.name])).toEqual([["u-0b26unj-2", "县司法局"], ["u-0b26unj", "县公安局"]]);
+  });
+
   it("the plan's own group of a built-in id wins over the built-in phrase", () => {
     const plan = handPlan([{ lead: [{ text: "县司法局" }], responsible: [{ text: "各乡镇" }, { text: "乡镇", groupId: "townships" }] }]);
     expect(inferRoster(plan).roster.groups.map((g) => [g.id, g.name, g.phrases])).toEqual([["townships", "乡镇", ["乡镇"]]]);
@@ -404,6 +409,7 @@ describe("which written names inferRoster takes as one unit", () => {
     expect(units("某某县2025年工作安排", "牵头单位：市发展改革委、县发改委")).toEqual([["市发展改革委"], ["县发改委"]]);
     expect(units("某某县2025年工作安排", "牵头单位：县发展改革局、县发改委")).toEqual([["县发展改革局"], ["县发改委"]]);
     expect(units("某某县2025年工作安排", "牵头单位：县改革发展委、县发改委")).toEqual([["县改革发展委"], ["县发改委"]]);
+    expect(units("某某县2025年工作安排", "牵头单位：县公安局、县公路管理局")).toEqual([["县公安局"], ["县公路管理局"]]);
   });
 
   it("a two-character abbreviation after the level joins too (县编委 / 县编制委员会)", () => {

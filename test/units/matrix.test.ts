@@ -154,6 +154,15 @@ describe("buildMatrix on small hand-made documents", () => {
     ]);
   });
 
+  it("a unit two `relevant` groups offer in one clause stays a candidate", () => {
+    const m = buildMatrix(doc("（一）执法监督。", "牵头单位：县委办", "责任单位：县直有关单位、县政府其他部门"), roster());
+    expect(m.cells.filter((c) => c.role === "responsible").map(row)).toEqual([
+      "t01 sfj responsible candidate county-units-relevant",
+      "t01 gaj responsible candidate county-units-relevant",
+      "t01 rmy responsible candidate county-units-relevant",
+    ]);
+  });
+
   it("a unit named in one role is not added again by a group in another role of the same clause, but is in the next clause", () => {
     const m = buildMatrix(doc("（一）执法监督。", "牵头单位：县司法局", "责任单位：县政府各部门", "（二）普法。", "牵头单位：县委办", "责任单位：县政府各部门"), roster());
     expect(m.cells.map(row)).toEqual([
@@ -181,7 +190,7 @@ describe("buildMatrix on small hand-made documents", () => {
   it("a clause with units but no lead is warned about at its path; a clause with no units is not", () => {
     const m = buildMatrix(doc("（一）执法监督。", "责任单位：县司法局", "（二）普法。", "牵头单位：县委办"), roster());
     const noLead = m.diagnostics.filter((d) => d.code === "no_lead");
-    expect(noLead.map((d) => [d.severity, d.path.join("."), d.message])).toEqual([["warning", "sections.0.tasks.0.clauses.0", "任务1的这一段落没有牵头单位"]]);
+    expect(noLead.map((d) => [d.severity, d.path.join("."), d.message, d.messageEn])).toEqual([["warning", "sections.0.tasks.0.clauses.0", "任务1的这一段落没有牵头单位", "This clause of task 1 has no lead unit"]]);
     expect(noLead[0]!.source).toBeDefined();
     const none = Plan.parse({ id: "e-2024", title: "t", year: 2024, sections: [{ no: 1, title: "s", tasks: [{ id: "e-2024.t01", no: 1, title: "t", text: "", requirements: [], clauses: [{ id: "e-2024.t01.c1", text: "", assignment: { lead: [], responsible: [], support: [] } }] }] }] });
     expect(buildMatrix(none, roster()).diagnostics).toEqual([]);
@@ -209,7 +218,7 @@ describe("buildMatrix on small hand-made documents", () => {
 
   it("a group with no members is reported once with the number of places; a group by members says to add its units", () => {
     const members = { id: "core", name: "核心单位", phrases: ["核心单位"], scope: "all", select: { members: [] } };
-    const m = buildMatrix(doc("（一）执法监督。", "牵头单位：县司法局", "责任单位：核心单位、各乡镇", "（二）普法。", "牵头单位：县委办", "责任单位：核心单位"), roster([members]));
+    const m = buildMatrix(doc("（一）执法监督。", "牵头单位：县司法局", "责任单位：核心单位、各乡镇人民政府、街道办事处", "（二）普法。", "牵头单位：县委办", "责任单位：核心单位"), roster([members]));
     const d = m.diagnostics.filter((x) => x.code === "group_unexpanded");
     expect(d.map((x) => [x.severity, x.path.join("."), x.message, x.messageEn])).toEqual([
       [
@@ -221,8 +230,8 @@ describe("buildMatrix on small hand-made documents", () => {
       [
         "warning",
         "sections.0.tasks.0.clauses.0.assignment.responsible.1",
-        "单位组“各乡镇人民政府”在名录中没有成员（共1处引用），无法展开；请在名录中补充类别为 township 的单位",
-        'Group "各乡镇人民政府" has no members in the roster (1 references) and cannot be expanded; add units of kind township to the roster',
+        "单位组“各乡镇人民政府、街道办事处”在名录中没有成员（共1处引用），无法展开；请在名录中补充类别为 township、subdistrict 的单位",
+        'Group "各乡镇人民政府、街道办事处" has no members in the roster (1 references) and cannot be expanded; add units of kind township、subdistrict to the roster',
       ],
     ]);
     expect(d[0]!.source).toBeDefined();

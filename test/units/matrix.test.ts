@@ -126,28 +126,31 @@ describe("buildMatrix validation", () => {
   });
 });
 
+// A fictional county for the small documents below (names made up for the test).
+const units = [
+  { id: "sfj", name: "县司法局", kind: "government_department" },
+  { id: "gaj", name: "县公安局", kind: "government_department" },
+  { id: "xwb", name: "县委办", kind: "party_department" },
+  { id: "rmy", name: "县人民医院", kind: "public_institution" },
+];
+const smallRoster = (groups: readonly Record<string, unknown>[] = []) => Roster.parse({ id: "m", name: "测试县", source: { title: "虚构名录 / fictional roster for tests" }, units, groups });
+
 describe("buildMatrix on small hand-made documents", () => {
-  // A fictional county (names made up for the test).
-  const units = [
-    { id: "sfj", name: "县司法局", kind: "government_department" },
-    { id: "gaj", name: "县公安局", kind: "government_department" },
-    { id: "xwb", name: "县委办", kind: "party_department" },
-    { id: "rmy", name: "县人民医院", kind: "public_institution" },
-  ];
-  const roster = (groups: readonly Record<string, unknown>[] = []) => Roster.parse({ id: "m", name: "测试县", source: { title: "虚构名录 / fictional roster for tests" }, units, groups });
+  const roster = smallRoster;
   const doc = (...lines: string[]) => parsePlanText(["测试县2024年度法治政府建设工作安排", "一、甲", ...lines].join("\n"), { id: "m-2024" }).plan;
   const row = (c: MatrixCell) => `${c.taskId.slice(-3)} ${c.unitId} ${c.role} ${c.certainty} ${c.origin.kind === "group" ? c.origin.groupId : "direct"}`;
+  const responsible = (m: ResponsibilityMatrix) => m.cells.filter((c) => c.role === "responsible").map(row);
 
   it("a unit a `relevant` group offers and an `all` group names in the same clause and role is definite, once", () => {
     const m = buildMatrix(doc("（一）执法监督。", "牵头单位：县委办", "责任单位：县直有关单位、县政府各部门"), roster());
-    expect(m.cells.filter((c) => c.role === "responsible").map(row)).toEqual([
+    expect(responsible(m)).toEqual([
       "t01 sfj responsible definite county-units-relevant",
       "t01 gaj responsible definite county-units-relevant",
       "t01 rmy responsible candidate county-units-relevant",
     ]);
     // The other order: the `all` group first, then the candidates do not lower it.
     const m2 = buildMatrix(doc("（一）执法监督。", "牵头单位：县委办", "责任单位：县政府各部门、县直有关单位"), roster());
-    expect(m2.cells.filter((c) => c.role === "responsible").map(row)).toEqual([
+    expect(responsible(m2)).toEqual([
       "t01 sfj responsible definite government-departments",
       "t01 gaj responsible definite government-departments",
       "t01 rmy responsible candidate county-units-relevant",
@@ -156,7 +159,7 @@ describe("buildMatrix on small hand-made documents", () => {
 
   it("a unit two `relevant` groups offer in one clause stays a candidate", () => {
     const m = buildMatrix(doc("（一）执法监督。", "牵头单位：县委办", "责任单位：县直有关单位、县政府其他部门"), roster());
-    expect(m.cells.filter((c) => c.role === "responsible").map(row)).toEqual([
+    expect(responsible(m)).toEqual([
       "t01 sfj responsible candidate county-units-relevant",
       "t01 gaj responsible candidate county-units-relevant",
       "t01 rmy responsible candidate county-units-relevant",
@@ -258,18 +261,7 @@ describe("buildMatrix on small hand-made documents", () => {
 });
 
 describe("the queries on a small matrix", () => {
-  const roster = Roster.parse({
-    id: "q",
-    name: "测试县",
-    source: { title: "虚构名录 / fictional roster for tests" },
-    units: [
-      { id: "sfj", name: "县司法局", kind: "government_department" },
-      { id: "gaj", name: "县公安局", kind: "government_department" },
-      { id: "xwb", name: "县委办", kind: "party_department" },
-      { id: "rmy", name: "县人民医院", kind: "public_institution" },
-    ],
-    groups: [],
-  });
+  const roster = smallRoster();
   const matrix = lazy(() =>
     buildMatrix(
       parsePlanText(

@@ -87,8 +87,6 @@ describe("guessLevel", () => {
     // A place whose name starts with a level character (市中区 is a district): its own level, not the character's.
     expect(guessLevel("市中区司法局", "government_department", "市中区")).toBe("county");
     expect(guessLevel("市中区", "other", "市中区")).toBe("county");
-    // The old county tax bureau: 国家 inside the name is not a national unit.
-    expect(guessLevel("县国家税务局", "vertical_branch", "某某县")).toBe("county");
   });
 
   it("townships and subdistricts are at the township level, whatever their name starts with", () => {
@@ -97,8 +95,10 @@ describe("guessLevel", () => {
     expect(guessLevel("县城关镇", "township", "某某县")).toBe("township");
   });
 
-  it("国务院, 国家, 中央 and 全国 are national", () => {
+  it("国务院, 国家, 中央 and 全国 at the start are national", () => {
     for (const name of ["国务院办公厅", "国家税务总局某某县税务局", "中央编办", "全国人大常委会"]) expect(guessLevel(name, "government_department", "某某县")).toBe("national");
+    // The old county tax bureau: 国家 inside the name is not a national unit.
+    expect(guessLevel("县国家税务局", "vertical_branch", "某某县")).toBe("county");
   });
 
   it("a leading 省, 市, 州, 盟, 县, 区, 旗, 乡 or 镇 gives its level", () => {

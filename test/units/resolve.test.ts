@@ -91,6 +91,7 @@ describe("resolveUnits", () => {
     const hints = () => resolveUnits(planWith(["县丁局"]), r).diagnostics[0]!.messageEn;
     const expected = 'did you mean: 县丙局, 县乙局, 县戊局?';
     expect(hints()).toContain(expected);
+    expect(resolveUnits(planWith(["县丁局"]), r).diagnostics[0]!.message).toBe("单位名录中没有“县丁局”；是否指：县丙局、县乙局、县戊局？");
     // A host whose collation orders these names the other way round (zh_CN sorts 丙 甲 戊 乙 by pinyin).
     const original = String.prototype.localeCompare;
     try {
@@ -257,6 +258,7 @@ describe("resolveUnits, details", () => {
     const [unknown] = resolveUnits(planWith(["区教育体育局"]), roster).diagnostics;
     expect([unknown!.message, unknown!.messageEn]).toEqual(["单位名录中没有“区教育体育局”", '"区教育体育局" is not in the roster']);
     const [ambiguous] = resolveUnits(planWith(["委办"]), roster).diagnostics;
+    expect(ambiguous!.severity).toBe("error");
     expect([ambiguous!.message, ambiguous!.messageEn]).toEqual(["“委办”可能指多个单位：县委办、示例县委办，请在名录中加别名区分", '"委办" could be any of: 县委办, 示例县委办; add an alias to the roster']);
     const [near] = resolveUnits(planWith(["县司法厅"]), roster).diagnostics;
     expect([near!.message, near!.messageEn]).toEqual(["单位名录中没有“县司法厅”；是否指：县司法局？", '"县司法厅" is not in the roster; did you mean: 县司法局?']);
@@ -312,12 +314,12 @@ describe("resolveUnits, details", () => {
     Object.assign(p.sections[0]!.tasks[0]!.clauses[0]!.assignment.responsible[1]!, { groupId: "ghost" });
     const { plan, diagnostics } = resolveUnits(p, roster);
     expect(refs(plan, "responsible").map((x) => x.groupId)).toEqual(["townships", "ghost"]);
-    expect(diagnostics.map((d) => [d.code, d.path.join("."), d.message, d.messageEn])).toEqual([
-      ["unknown_group", "sections.0.tasks.0.clauses.0.assignment.responsible.1.groupId", "单位组编号“ghost”不在单位名录中", 'Group id "ghost" is not in the roster'],
+    expect(diagnostics.map((d) => [d.code, d.severity, d.path.join("."), d.message, d.messageEn])).toEqual([
+      ["unknown_group", "error", "sections.0.tasks.0.clauses.0.assignment.responsible.1.groupId", "单位组编号“ghost”不在单位名录中", 'Group id "ghost" is not in the roster'],
     ]);
     const u = structuredClone(planWith(["县司法局"]));
     Object.assign(u.sections[0]!.tasks[0]!.clauses[0]!.assignment.lead[0]!, { unitId: "ghost" });
-    expect(resolveUnits(u, roster).diagnostics.map((d) => [d.message, d.messageEn])).toEqual([["单位编号“ghost”不在单位名录中", 'Unit id "ghost" is not in the roster']]);
+    expect(resolveUnits(u, roster).diagnostics.map((d) => [d.severity, d.message, d.messageEn])).toEqual([["error", "单位编号“ghost”不在单位名录中", 'Unit id "ghost" is not in the roster']]);
   });
 
   it("two roster groups with one phrase: the first listed is taken", () => {

@@ -264,7 +264,7 @@ describe("inferRoster, details", () => {
     expect(buildMatrix(plan, roster).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 
-  it("reads the units requirements name, keeps each name as first written, and skips a reference with no name", () => {
+  it("reads the units a requirement names, keeps each name as first written, and skips a reference with no name", () => {
     const plan = structuredClone(handPlan([{ lead: [{ text: "县司法局" }, { text: "县 司法局" }, { text: " " }], responsible: [{ text: "县政府各部门" }, { text: "县政府 各部门" }] }]));
     plan.sections[0]!.tasks[0]!.requirements.push({ id: "h-2024.t01.r1" as never, phrase: "6月底前完成", action: "完成", rule: { kind: "deadline", due: "2024-06-30" } as never, units: [{ text: "县公安局" }] });
     const { roster } = inferRoster(Plan.parse(plan));

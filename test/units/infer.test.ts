@@ -272,6 +272,14 @@ describe("inferRoster, details", () => {
     expect(roster.groups.map((g) => g.phrases)).toEqual([["县政府各部门"]]);
   });
 
+  it("a unit with no level to guess, or no other name, has no level or aliases field; a name that is only a space names nothing", () => {
+    const plan = handPlan([{ lead: [{ text: "法制局" }, { text: " ", unitId: "x" }] }], { title: "工作安排" });
+    expect(inferRoster(plan).roster.units).toStrictEqual([
+      { id: "u-0ji2j7a", name: "法制局", kind: "government_department" },
+      { id: "x", name: "单位 x", kind: "other" },
+    ]);
+  });
+
   it("a name two ids share, or a collective phrase, names neither the unit nor the group that carries the id", () => {
     const plan = handPlan([
       { lead: [{ text: "县司法局", unitId: "a" }, { text: "县司法局", unitId: "b" }, { text: "县直有关单位", unitId: "c" }], responsible: [{ text: "县直有关单位" }, { text: "县直有关单位", groupId: "zz" }] },
@@ -283,7 +291,12 @@ describe("inferRoster, details", () => {
 
   it("a name whose hash is an id the plan already uses gets the next free id", () => {
     const plan = handPlan([{ lead: [{ text: "县公安局", unitId: "u-0b26unj" }, { text: "县司法局" }] }]);
-    expect(inferRoster(plan).roster.units.map((u) => [u.id, u.name])).toEqual([["u-0b26unj-2", "县司法局"], ["u-0b26unj", "县公安局"]]);
+    const { roster, diagnostics } = inferRoster(plan);
+    expect(roster.units).toStrictEqual([
+      { id: "u-0b26unj-2", name: "县司法局", kind: "government_department", level: "county" },
+      { id: "u-0b26unj", name: "县公安局", kind: "government_department", level: "county" },
+    ]);
+    expect(diagnostics).toEqual([]);
   });
 
   it("the plan's own group of a built-in id wins over the built-in phrase", () => {

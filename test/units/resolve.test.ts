@@ -308,6 +308,13 @@ describe("resolveUnits, details", () => {
     expect(diagnostics).toEqual([]);
   });
 
+  it("a former name of one unit and a short or long form of another: the former name wins", () => {
+    const r = Roster.parse({ ...roster, units: [{ id: "a", name: "县司法局", kind: "government_department", formerNames: [{ name: "县法制局", validTo: "2030-12-31" }] }, { id: "b", name: "示例县法制局", kind: "government_department" }] });
+    const { plan, diagnostics } = resolveUnits(planWith(["县法制局", "法制局"]), r);
+    expect(refs(plan).map((x) => x.unitId)).toEqual(["a", "b"]);
+    expect(diagnostics.map((d) => d.code)).toEqual(["former_name"]);
+  });
+
   it("keeps a reference already resolved to a group, and reports an unknown group id", () => {
     const p = structuredClone(planWith([], ["各部门", "某某"]));
     Object.assign(p.sections[0]!.tasks[0]!.clauses[0]!.assignment.responsible[0]!, { groupId: "townships" });

@@ -22,7 +22,7 @@ export const COLLECTIVE_RULES: readonly NameRule<GroupScope>[] = [
   { name: "each", test: /各(?!自)/, value: "all" },
   // 县（市、区）人民政府, 市（州）人民政府, 县区政府, 乡镇人民政府, 乡镇（街道）: the governments below, as a class.
   // 县（市、区）政府法制办: the same office of each of them.
-  { name: "lower-governments", test: /^(?:(?:县区|区县|县市区|乡镇街道|乡镇|镇街)(?:人民政府|政府|党委政府|街道办事处|办事处)?$|[县区市州乡镇][（(][^）)]{1,8}[）)])/, value: "all" },
+  { name: "lower-governments", test: /^(?:(?:县区|区县|县市区|乡镇街道|乡镇|镇街)(?:人民政府|政府|党委政府|街道办事处|办事处)?$|(?:乡镇|[县区市州乡镇])[（(][^）)]{1,8}[）)])/, value: "all" },
   // 部门, 单位, 市政府部门, 行政执法机关: a class noun names a kind of unit, not one (a unit's own name ends in 局, 委, 办 …).
   { name: "class-noun", test: /(?:部门|单位|机关|机构)$/, value: "relevant" },
 ];
@@ -68,7 +68,7 @@ export const levelOfPlace = (place: string | undefined): UnitLevel | undefined =
  * 国务院/国家/中央; else the place's level (none when the place is unknown).
  */
 export const guessLevel = (name: string, kind: UnitKind, place: string | undefined): UnitLevel | undefined => {
-  if (place !== undefined && name.startsWith(place) && name.length > place.length) return levelOfPlace(place);
+  if (place !== undefined && name.startsWith(place)) return levelOfPlace(place);
   if (kind === "township" || kind === "subdistrict") return "township";
   if (/^(?:国务院|国家|中央|全国)/.test(name)) return "national";
   const first = LEVEL_OF_CHAR[name[0] ?? ""];

@@ -32,7 +32,9 @@ class CheapFirst extends BaseSequencer {
   }
 }
 
-const { projects: _projects, ...test } = base.test ?? {};
+// execArgv (npm test's larger young generation) is left out: StrykerJS runs vitest in worker
+// threads, which refuse V8 flags such as --max-semi-space-size (ERR_WORKER_INVALID_EXEC_ARGV).
+const { projects: _projects, execArgv: _execArgv, ...test } = base.test ?? {};
 const scope = process.env.FAZHI_MUTATE ?? "scoring";
 
 export default mergeConfig(

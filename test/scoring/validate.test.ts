@@ -95,6 +95,126 @@ describe("validateScheme never throws and rejects nonsense with one coded messag
   });
 });
 
+describe("every cross-field rule, at its edge, with the path to the field", () => {
+  const ind = (id: string, area: string, points: number, extra: Record<string, unknown> = {}) => ({ id, name: `指标${id}`, area, points, appliesTo: {}, methods: [{ kind: "incidents", tag: "x", per: 1 }], ...extra });
+
+  it("a total of 0 is refused, a positive one is not", () => {
+    expect(codes(base({ total: 0, areas: [{ id: "a", name: "甲", points: 0 }], indicators: [ind("i", "a", 0, { floor: { kind: "none" } })] }))).toEqual([["invalid_total", "total"]]);
+    expect(codes(base({ total: 0.01, areas: [{ id: "a", name: "甲", points: 0.01 }], indicators: [ind("i", "a", 0.01)] }))).toEqual([]);
+  });
+
+  it("negative points for an area or an indicator; 0 is allowed", () => {
+    const neg = base({ total: 10, areas: [{ id: "a", name: "甲", points: 12 }, { id: "b", name: "乙", points: -2 }], indicators: [ind("i", "a", 12), ind("j", "b", -2, { floor: { kind: "none" } })] });
+    expect(codes(neg)).toEqual([["invalid_points", "areas.1.points"], ["invalid_points", "indicators.1.points"]]);
+    expect(validateScheme(neg, { plan: w.plan, roster: w.roster })[0]!.message).toBe("考核内容“乙”的分值不能为负数");
+    const zero = base({ areas: [{ id: "a", name: "甲", points: 10 }, { id: "b", name: "乙", points: 0 }], indicators: [ind("i", "a", 10), ind("j", "b", 0, { floor: { kind: "none" } })] });
+    expect(codes(zero)).toEqual([]);
+  });
+
+  it("an area whose cap is below what its floor lets it fall to; a cap at that level is fine", () => {
+    const area = (cap: number) => base({ areas: [{ id: "a", name: "甲", points: 10, cap, floor: { kind: "deduction", points: 4 } }] });
+    expect(codes(area(5.99))).toEqual([["cap_below_floor", "areas.0.cap"]]);
+    expect(codes(area(6))).toEqual([]);
+  });
+
+  it("floors: a negative deduction limit and an imprecise multiple, at every level", () => {
+    expect(codes(base({ floor: { kind: "deduction", points: -1 } }))).toEqual([["negative_amount", "floor.points"]]);
+    expect(codes(base({ areas: [{ id: "a", name: "甲", points: 10, floor: { kind: "deduction", points: -1 } }] }))).toEqual([["negative_amount", "areas.0.floor.points"]]);
+    expect(codes(base({ indicators: [ind("i", "a", 10, { floor: { kind: "multiple", multiple: 1.555 } })] }))).toEqual([["points_precision", "indicators.0.floor.multiple"]]);
+    expect(codes(base({ floor: { kind: "multiple", multiple: 2 }, cap: 10 }))).toEqual([]);
+    expect(codes(base({ cap: -1 }))).toEqual([["negative_cap", "cap"]]);
+  });
+
+  it("every clause's amounts: a negative one is named at its own path", () => {
+    const methods = [
+      { kind: "occurrences", perMissing: -1, perLate: -1, latePer: { unit: "day", points: -1 }, perShort: -1 },
+      { kind: "condition", tag: "c", points: -1 },
+      { kind: "tier", tiers: [{ tag: "t", name: "T", deduct: -1 }] },
+      { kind: "count", atLeast: 2, metric: "n", perShort: -1, below: -1 },
+      { kind: "rate", metric: "r", bound: "at_least", target: 95, per: -1 },
+      { kind: "trend", metrics: ["m"], when: "rose", per: -1 },
+      { kind: "rectification", perOpen: -1, perLate: -1 },
+    ];
+    expect(codes(base({ indicators: [ind("i", "a", 10, { methods })] })).map(([code, path]) => `${code} ${path}`)).toEqual([
+      "negative_amount indicators.0.methods.0.perMissing",
+      "negative_amount indicators.0.methods.0.perLate",
+      "negative_amount indicators.0.methods.0.latePer.points",
+      "negative_amount indicators.0.methods.0.perShort",
+      "negative_amount indicators.0.methods.1.points",
+      "negative_amount indicators.0.methods.2.tiers.0.deduct",
+      "negative_amount indicators.0.methods.3.perShort",
+      "negative_amount indicators.0.methods.3.below",
+      "negative_amount indicators.0.methods.4.per",
+      "negative_amount indicators.0.methods.5.per",
+      "negative_amount indicators.0.methods.6.perOpen",
+      "negative_amount indicators.0.methods.6.perLate",
+    ]);
+    expect(validateScheme(base({ indicators: [ind("i", "a", 10, { methods: [methods[1]] })] }))[0]!.message).toBe("指标“指标i”第1条评分标准不能为负数（-1）");
+  });
+
+  it("rates: a target below 0 %, steps below zero or finer than a hundredth; 0 % and 100 % are targets", () => {
+    const rate = (extra: Record<string, unknown>) => withMethod({ kind: "rate", metric: "r", bound: "at_least", target: 95, per: 1, ...extra });
+    expect(codes(rate({ target: -1 }))).toEqual([["rate_out_of_range", "indicators.0.methods.0.target"]]);
+    expect(codes(rate({ target: 0 }))).toEqual([]);
+    expect(codes(rate({ target: 100 }))).toEqual([]);
+    expect(codes(rate({ step: -0.5 }))).toEqual([["invalid_step", "indicators.0.methods.0.step"]]);
+    expect(codes(rate({ step: 0.333 }))).toEqual([["points_precision", "indicators.0.methods.0.step"]]);
+    expect(codes(rate({ step: 0.25 }))).toEqual([]);
+    expect(codes(rate({ ratio: { numerator: "n", denominator: "d" } }))).toEqual([["rate_source", "indicators.0.methods.0"]]);
+    expect(codes(withMethod({ kind: "rate", ratio: { numerator: "n", denominator: "d" }, bound: "at_least", target: 95, per: 1 }))).toEqual([]);
+  });
+
+  it("counts: both sources at once; tasks and requirements the plan lacks", () => {
+    expect(codes(withMethod({ kind: "count", atLeast: 2, metric: "n", taskIds: ["test-2024.t02"], perShort: 1 }))).toEqual([["count_source", "indicators.0.methods.0"]]);
+    expect(codes(withMethod({ kind: "count", atLeast: 2, requirementIds: ["test-2024.t02.r1"], below: 1 }))).toEqual([]);
+    expect(codes(withMethod({ kind: "count", atLeast: 2, taskIds: ["test-2024.t09"], requirementIds: ["test-2024.t02.r1", "test-2024.t02.r9"], perShort: 1 }))).toEqual([
+      ["unknown_task", "indicators.0.methods.0.taskIds.0"],
+      ["unknown_requirement", "indicators.0.methods.0.requirementIds.1"],
+    ]);
+    expect(codes(withMethod({ kind: "occurrences", requirementIds: ["test-2024.t01.r9"], perMissing: 1 }))).toEqual([["unknown_requirement", "indicators.0.methods.0.requirementIds.0"]]);
+    // Without a plan nothing can be looked up.
+    expect(validateScheme(withMethod({ kind: "count", atLeast: 2, taskIds: ["test-2024.t09"], perShort: 1 }))).toEqual([]);
+  });
+
+  it("repeated ids of indicators, components, groups, categories and vetoes", () => {
+    expect(codes(base({ indicators: [ind("i", "a", 4), ind("i", "a", 6)] }))).toEqual([["duplicate_id", "indicators.1.id"]]);
+    const comps = [{ id: "c", name: "甲部分", weight: 50, areas: ["a"] }, { id: "c", name: "乙部分", weight: 50, areas: ["b"] }];
+    const two = base({ total: 20, areas: [{ id: "a", name: "甲", points: 10 }, { id: "b", name: "乙", points: 10 }], indicators: [ind("i", "a", 10), ind("j", "b", 10)], components: comps });
+    expect(codes(two)).toEqual([["duplicate_id", "components.1.id"]]);
+    const adjustments = { groups: [{ id: "g", name: "组" }, { id: "g", name: "组2" }], categories: [{ id: "c", name: "表彰", per: 1, group: "g" }, { id: "c", name: "表彰2", per: 1 }] };
+    expect(codes(base({ adjustments }))).toEqual([["duplicate_id", "adjustments.groups.1.id"], ["duplicate_id", "adjustments.categories.1.id"]]);
+    expect(codes(base({ vetoes: [{ id: "v", name: "否决" }, { id: "v", name: "否决2" }] }))).toEqual([["duplicate_id", "vetoes.1.id"]]);
+  });
+
+  it("components: an area counted twice, itself or through its parent, and an area the scheme lacks", () => {
+    const nested = { total: 10, areas: [{ id: "a", name: "甲", points: 10 }, { id: "b", name: "乙", points: 10, parent: "a" }], indicators: [ind("i", "b", 10)] };
+    expect(codes(base({ ...nested, components: [{ id: "c1", name: "一", weight: 50, areas: ["a"] }, { id: "c2", name: "二", weight: 50, areas: ["b"] }] }))).toEqual([["area_in_two_components", "components.1.areas.0"]]);
+    expect(codes(base({ ...nested, components: [{ id: "c1", name: "一", weight: 50, areas: ["b"] }, { id: "c2", name: "二", weight: 50, areas: ["b"] }] }))).toEqual([["area_in_two_components", "components.1.areas.0"]]);
+    expect(codes(base({ ...nested, components: [{ id: "c1", name: "一", weight: 100, areas: ["b", "zz"] }] }))).toEqual([["unknown_area", "components.0.areas.1"]]);
+    // The parent counted: its child (where the indicator is) is inside a component, no warning.
+    expect(codes(base({ ...nested, components: [{ id: "c1", name: "一", weight: 100, areas: ["a"] }] }))).toEqual([]);
+  });
+
+  it("grades: a repeated name (or the lowest grade's), bands out of order, the lowest grade named 未考核", () => {
+    expect(codes(base({ grades: [{ name: "优秀", min: 90 }, { name: "优秀", min: 80 }] }))).toEqual([["duplicate_grade", "grades.1.name"]]);
+    expect(codes(base({ grades: [{ name: "不合格", min: 90 }] }))).toEqual([["duplicate_grade", "grades.0.name"]]);
+    expect(codes(base({ grades: [{ name: "良好", min: 80 }, { name: "优秀", min: 90 }] }))).toEqual([["grades_out_of_order", "grades.1.min"]]);
+    expect(codes(base({ grades: [{ name: "优秀", min: 90 }, { name: "良好", min: 90 }] }))).toEqual([["overlapping_grades", "grades.1.min"]]);
+    expect(codes(base({ lowestGrade: "未考核" }))).toEqual([["reserved_grade", "lowestGrade"]]);
+    expect(codes(base({ grades: [{ name: "优秀", min: 90 }, { name: "良好", min: 80 }], vetoes: [{ id: "v", name: "否决", below: "良好" }] }))).toEqual([]);
+  });
+
+  it("adjustment categories: an unknown group; an area only inside, and only one the scheme has; caps of groups and penalties", () => {
+    const cat = (extra: Record<string, unknown>) => base({ adjustments: { groups: [{ id: "g", name: "组" }], categories: [{ id: "c", name: "表彰", per: 1, ...extra }] } });
+    expect(codes(cat({ group: "h" }))).toEqual([["unknown_group", "adjustments.categories.0.group"]]);
+    expect(codes(cat({ group: "g", stage: "inside", area: "a" }))).toEqual([]);
+    expect(codes(cat({ area: "a" }))).toEqual([["area_needs_inside", "adjustments.categories.0.area"]]);
+    expect(codes(cat({ area: "a", stage: "outside" }))).toEqual([["area_needs_inside", "adjustments.categories.0.area"]]);
+    expect(codes(cat({ area: "zz", stage: "inside" }))).toEqual([["unknown_area", "adjustments.categories.0.area"]]);
+    expect(codes(base({ adjustments: { penaltyCap: -1, groups: [{ id: "g", name: "组", cap: -2 }], categories: [] } }))).toEqual([["negative_cap", "adjustments.penaltyCap"], ["negative_cap", "adjustments.groups.0.cap"]]);
+  });
+});
+
 describe("old schemes keep working: readScheme migrates them with a notice", () => {
   const v1 = JSON.parse(readFileSync(new URL("./fixtures/wuzhi-2024.scheme.v1.json", import.meta.url), "utf8"));
   const ctx = seedContext("2025-01-15");

@@ -7,6 +7,7 @@ import { explainScoreCard } from "../../src/scoring/explain.js";
 import { formatPoints } from "../../src/scoring/points.js";
 import { scoreUnits } from "../../src/scoring/score.js";
 import { readScheme, validateScheme } from "../../src/scoring/validate-scheme.js";
+import { planDate } from "../../src/units/resolve.js";
 import { seedContext } from "../support/context.js";
 import { ledgerOf, schemeOf, world } from "../support/small-world.js";
 
@@ -252,5 +253,100 @@ describe("validateScheme", () => {
       // contain them are not reported again. The top-level areas (60 + 30) do not make 100.
       ["duplicate_id", "duplicate_id", "overlapping_grades", "points_mismatch", "points_precision", "unknown_area", "unknown_requirement", "unknown_task", "weights_mismatch"].sort(),
     );
+  });
+});
+
+describe("edges a user meets: missing data, candidates, units that ended, explicit occurrences, vetoes in words", () => {
+  const rateAndIncidents = (extra: Record<string, unknown>) =>
+    schemeOf([
+      { id: "rate", name: "合格率", points: 10, methods: [{ kind: "rate", metric: "合格率", bound: "at_least", target: 95, per: 1 }] },
+      { id: "inc", name: "执法过错", points: 10, methods: [{ kind: "incidents", tag: "x", per: 1 }] },
+    ], extra);
+  const oneIncident = [{ id: "i1", unitId: "sfj", date: "2024-02-01", kind: "incident", tag: "x" }];
+
+  it("missing data scored 0, full marks or left out, as the scheme says, in words", () => {
+    const rate = (onMissing?: string) => card(score(rateAndIncidents({ normalise: false, ...(onMissing === undefined ? {} : { onMissing }) }), oneIncident), "sfj");
+    const line = (c: ScoreCard) => { const l = c.lines[0]!; return [l.state, l.available, l.earned, l.note, l.noteEn]; };
+    expect(line(rate())).toEqual(["missing_data", 1000, 0, "缺少“合格率”的数据，按0分计", "data missing: scored 0"]);
+    expect(line(rate("full"))).toEqual(["missing_data", 1000, 1000, "缺少“合格率”的数据，按满分计", "data missing: full marks"]);
+    expect(line(rate("exclude"))).toEqual(["missing_data", 0, 0, "缺少“合格率”的数据，不计入可得分", "data missing: left out"]);
+    // Left out and normalised: 9 of the 10 points that count, on the scheme's 20 → 18.
+    const normalised = card(score(rateAndIncidents({ onMissing: "exclude" }), oneIncident), "sfj");
+    expect([normalised.available, normalised.total]).toEqual([1000, 1800]);
+  });
+
+  it("two pieces of missing data on one indicator are named together", () => {
+    const s = schemeOf([{ id: "r", name: "两率", points: 10, methods: [{ kind: "rate", metric: "甲率", bound: "at_least", target: 95, per: 1 }, { kind: "rate", metric: "乙率", bound: "at_least", target: 95, per: 1 }] }]);
+    expect(card(score(s, []), "sfj").lines[0]!.note).toBe("缺少“甲率”、“乙率”的数据，按0分计");
+  });
+
+  it("a unit that is only a candidate for a task is assessed on it only when the indicator includes candidates", () => {
+    const matrix = { ...w.matrix, cells: w.matrix.cells.map((c) => (c.unitId === "gaj" ? { ...c, certainty: "candidate" } : c)) };
+    const s = (includeCandidates?: boolean) =>
+      schemeOf([{ id: "sup", name: "执法监督", points: 10, appliesTo: { taskIds: ["test-2024.t01"], ...(includeCandidates === undefined ? {} : { includeCandidates }) }, methods: [{ kind: "incidents", tag: "x", per: 1 }] }]);
+    expect(card(score(s(), [], { matrix }), "gaj").assessed).toBe(false);
+    expect(card(score(s(false), [], { matrix }), "gaj").assessed).toBe(false);
+    expect(card(score(s(true), [], { matrix }), "gaj").assessed).toBe(true);
+    expect(card(score(s(), [], { matrix }), "sfj").assessed).toBe(true);
+  });
+
+  it("with a roster, a unit that ended before the plan's date gets no card; one that ended on it does", () => {
+    const ended = (validTo: string) => ({ ...w.roster, units: w.roster.units.map((u) => (u.id === "xwb" ? { ...u, validTo } : u)) });
+    const s = schemeOf([{ id: "inc", name: "执法过错", points: 10, methods: [{ kind: "incidents", tag: "x", per: 1 }] }]);
+    const date = planDate(w.plan, {});
+    const dayBefore = new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    expect(score(s, [], { roster: ended(dayBefore) }).map((c) => c.unitId)).not.toContain("xwb");
+    expect(score(s, [], { roster: ended(date) }).map((c) => c.unitId)).toContain("xwb");
+    // Without a roster: the matrix's units (县委办 leads nothing, so it has no card).
+    expect(score(s, [], { roster: undefined }).map((c) => c.unitId).sort()).toEqual(["gaj", "sfj", "zfb"]);
+  });
+
+  it("occurrences given by the caller are the ones scored", () => {
+    const s = schemeOf([{ id: "sup", name: "执法监督", points: 10, appliesTo: { taskIds: ["test-2024.t01"], roles: ["lead"] }, methods: [{ kind: "occurrences", perMissing: 1 }] }]);
+    const firstHalf = w.occurrences.filter((o) => o.due <= "2024-06-30");
+    expect(card(score(s, []), "sfj").lines[0]!.earned).toBe(600);
+    expect(card(score(s, [], { occurrences: firstHalf }), "sfj").lines[0]!.earned).toBe(800);
+  });
+
+  it("vetoes in words: the lowest grade, not the top grade, not a grade or above; the strictest of two decides", () => {
+    const s = schemeOf([{ id: "inc", name: "执法过错", points: 10, methods: [{ kind: "incidents", tag: "x", per: 1 }] }], {
+      vetoes: [{ id: "top", name: "一般问题", below: "优秀" }, { id: "mid", name: "较重问题", below: "良好" }, { id: "low", name: "严重问题" }],
+    });
+    const veto = (ids: string[]) => card(score(s, ids.map((v, i) => ({ id: `v${i}`, unitId: "sfj", date: "2024-05-01", kind: "veto", vetoId: v }))), "sfj");
+    const words = (c: ScoreCard) => c.lines.filter((l) => l.kind === "veto").map((l) => [l.note, l.noteEn, l.adjustments[0]!.reason]);
+    expect(words(veto(["top"]))).toEqual([["不得评为优秀", "below 优秀", "一票否决：一般问题，不得评为优秀"]]);
+    expect(words(veto(["mid"]))).toEqual([["不得评为良好及以上等次", "below 良好", "一票否决：较重问题，不得评为良好及以上等次"]]);
+    expect(words(veto(["low"]))).toEqual([["直接定为不合格", "lowest grade", "一票否决：严重问题，直接定为不合格"]]);
+    expect([veto(["top"]).grade, veto(["mid"]).grade, veto(["top", "mid"]).grade, veto(["mid", "top"]).grade, veto(["top", "low"]).grade, veto(["low", "mid"]).grade]).toEqual(["良好", "合格", "合格", "合格", "不合格", "不合格"]);
+  });
+
+  it("a component with nothing available says so in the normalisation line", () => {
+    const s = ScoringScheme.parse({
+      id: "w", title: "t", total: 100,
+      areas: [{ id: "a", name: "甲", points: 50 }, { id: "b", name: "乙", points: 50 }],
+      indicators: [
+        { id: "i", name: "执法过错", area: "a", points: 50, appliesTo: {}, methods: [{ kind: "incidents", tag: "x", per: 10 }] },
+        { id: "s", name: "执法监督", area: "b", points: 50, appliesTo: { taskIds: ["test-2024.t01"], roles: ["lead"] }, methods: [{ kind: "occurrences", perMissing: 5 }] },
+      ],
+      components: [{ id: "ca", name: "甲部分", weight: 30, areas: ["a"] }, { id: "cb", name: "乙部分", weight: 70, areas: ["b"] }],
+      grades: [{ name: "优秀", min: 90 }], lowestGrade: "其他",
+    });
+    const gaj = card(score(s, [{ id: "i", unitId: "gaj", date: "2024-02-01", kind: "incident", tag: "x" }]), "gaj");
+    expect(gaj.lines.find((l) => l.kind === "normalisation")).toMatchObject({
+      name: "按权重折算", earned: 4000,
+      note: "按权重折算：“甲部分”实得40分（满分50分，权重30%），“乙部分”不适用；各部分按实得分与满分之比乘以权重，合计80分",
+      noteEn: "weighted by component: 80",
+    });
+  });
+
+  it("refuses arguments that are not what they say, naming the argument", () => {
+    const s = schemeOf([{ id: "inc", name: "执法过错", points: 10, methods: [{ kind: "incidents", tag: "x", per: 1 }] }]);
+    const good = { plan: w.plan, roster: w.roster, matrix: w.matrix, scheme: s, ledger: ledgerOf([]), asOf: w.asOf };
+    expect(() => scoreUnits(null as never)).toThrow("scoreUnits：参数 input 不正确：应为对象");
+    expect(() => scoreUnits([] as never)).toThrow("参数 input 不正确");
+    for (const name of ["plan", "matrix", "scheme", "ledger", "asOf", "roster", "previous", "occurrences"] as const) {
+      expect(() => scoreUnits({ ...good, [name]: 42 } as never), name).toThrow(`参数 input.${name} 不正确`);
+    }
+    expect(scoreUnits({ ...good, roster: undefined, previous: undefined, occurrences: undefined }).length).toBe(3);
   });
 });

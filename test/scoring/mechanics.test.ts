@@ -114,6 +114,38 @@ describe("the same problem is not deducted twice (同一问题不重复扣分)",
   });
 });
 
+describe("the same problem under two indicators: once-for-a-tag deductions, shared tags, ties", () => {
+  const two = (sameProblem: string, a: unknown[], b: unknown[], points: [number, number] = [5, 5]) =>
+    scheme({ total: 10, normalise: false, sameProblem, areas: [{ id: "a", name: "甲", points: 10 }], indicators: [{ ...one("A", points[0], a), name: "制度建设" }, { ...one("B", points[1], b), name: "执法监督" }] });
+  const lines = (s: ReturnType<typeof scheme>, entries: unknown[]) => card(score(s, entries), "sfj").lines.filter((l) => l.kind === "indicator").map((l) => [l.id, l.adjustments.map((a) => [a.reason, a.hundredths])]);
+  const found = [{ id: "e1", unitId: "sfj", date: "2024-06-01", kind: "incident", tag: "制度不健全" }];
+
+  it("a condition found once and read by two indicators: deducted in the first, or where it weighs more (the first on a tie)", () => {
+    const cond = (points: number) => [{ kind: "condition", tag: "制度不健全", points }];
+    expect(lines(two("first", cond(2), cond(3)), found)).toEqual([
+      ["A", [["存在“制度不健全”的情形", 200]]],
+      ["B", [["存在“制度不健全”的情形（同一问题已在“制度建设”中扣分，不重复扣分）", 0]]],
+    ]);
+    expect(lines(two("larger", cond(2), cond(3)), found)).toEqual([
+      ["A", [["存在“制度不健全”的情形（同一问题已在“执法监督”中扣分，不重复扣分）", 0]]],
+      ["B", [["存在“制度不健全”的情形", 300]]],
+    ]);
+    expect(lines(two("larger", cond(3), cond(3)), found)).toEqual([
+      ["A", [["存在“制度不健全”的情形", 300]]],
+      ["B", [["存在“制度不健全”的情形（同一问题已在“制度建设”中扣分，不重复扣分）", 0]]],
+    ]);
+    expect(lines(two("each", cond(2), cond(3)), found)).toEqual([["A", [["存在“制度不健全”的情形", 200]]], ["B", [["存在“制度不健全”的情形", 300]]]]);
+  });
+
+  it("an incident without a problem id whose tag two indicators read is one problem: the entry itself", () => {
+    const per = (p: number) => [{ kind: "incidents", tag: "制度不健全", per: p }];
+    const entries = [...found, { id: "e2", unitId: "sfj", date: "2024-06-02", kind: "incident", tag: "制度不健全" }];
+    expect(card(score(two("first", per(1), per(2)), entries), "sfj").total).toBe(800);
+    expect(card(score(two("larger", per(1), per(2)), entries), "sfj").total).toBe(600);
+    expect(lines(two("larger", per(1), per(2)), entries)[0]).toEqual(["A", [["发现“制度不健全”2起，每起扣1分", 0], ["其中2项是同一问题，已在“执法监督”中扣分，不重复扣分（少扣2分）", 0]]]);
+  });
+});
+
 describe("grades: vetoes that cap, quotas over assessed units, ties at the line, units nobody assessed", () => {
   const base = {
     total: 10,

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { IsoDate } from "../../src/model/dates.js";
-import { ScoreCard, ScoringScheme } from "../../src/model/scoring.js";
+import { ScoreCard, type ScoreLine, ScoringScheme } from "../../src/model/scoring.js";
 import { readLedger } from "../../src/ledger/ledger.js";
 import { explainScoreCard } from "../../src/scoring/explain.js";
 import { formatPoints } from "../../src/scoring/points.js";
@@ -337,6 +337,34 @@ describe("edges a user meets: missing data, candidates, units that ended, explic
       note: "按权重折算：“甲部分”实得40分（满分50分，权重30%），“乙部分”不适用；各部分按实得分与满分之比乘以权重，合计80分",
       noteEn: "weighted by component: 80",
     });
+  });
+
+  it("floors and caps in words, in Chinese and in English, at the indicator, the area and the whole", () => {
+    const inc = (points: number, extra: Record<string, unknown> = {}) => ({ id: "inc", name: "执法过错", points, methods: [{ kind: "incidents", tag: "x", per: 1 }], ...extra });
+    const three = [{ id: "i1", unitId: "sfj", date: "2024-02-01", kind: "incident", tag: "x", count: 3 }];
+    const sfj = (indicator: Record<string, unknown>, extra: Record<string, unknown> = {}) => card(score(schemeOf([indicator], { normalise: false, ...extra }), three), "sfj");
+    const words = (l: ScoreLine) => [l.kind, l.earned, l.note, l.noteEn];
+    expect(words(sfj(inc(5, { floor: { kind: "deduction", points: 2 } })).lines[0]!)).toEqual(["indicator", 300, "累计扣分不超过2分", "at most 2 deducted"]);
+    expect(words(sfj(inc(2)).lines[0]!)).toEqual(["indicator", 0, "扣完为止", "deductions stop at zero"]);
+    expect(words(sfj(inc(2, { floor: { kind: "multiple", multiple: 1.25 } })).lines[0]!)).toEqual(["indicator", -50, "扣完标准分的1.25倍为止（最低-0.5分）", "deductions stop at 1.25 times the points (-0.5)"]);
+    // Exactly at the floor: no note.
+    expect(words(sfj(inc(3)).lines[0]!)).toEqual(["indicator", 0, undefined, undefined]);
+    // An area that gives at most 1.5 of its 5, and a whole that gives at most 1.
+    const capped = sfj(inc(5), { areas: [{ id: "a", name: "甲", points: 5, cap: 1.5 }] });
+    expect(capped.lines.map((l) => [l.kind, l.id, l.name, l.area, l.earned, l.note, l.noteEn])).toEqual([
+      ["indicator", "inc", "执法过错", "a", 200, undefined, undefined],
+      ["limit", "a", "甲", "a", -50, "最多得1.5分", "at most 1.5"],
+    ]);
+    const whole = sfj(inc(5), { cap: 1 });
+    expect(whole.lines[1]).toEqual({ kind: "limit", id: "total", name: "总分", available: 0, earned: -100, state: "scored", adjustments: [], note: "最多得1分", noteEn: "at most 1" });
+    expect(whole.total).toBe(100);
+  });
+
+  it("a responsible unit's share and the floor are both said, joined", () => {
+    const s = schemeOf([{ id: "sup", name: "执法监督", points: 2, appliesTo: { taskIds: ["test-2024.t01"], responsibleShare: 50 }, methods: [{ kind: "occurrences", perMissing: 2 }] }], { normalise: false });
+    const l = card(score(s, []), "gaj").lines[0]!;
+    expect([l.earned, l.note, l.noteEn]).toEqual([0, "责任单位按50%承担扣分；扣完为止", "a responsible unit bears 50% of deductions; deductions stop at zero"]);
+    expect(l.adjustments.map((a) => a.hundredths)).toEqual([100, 100, 100, 100]);
   });
 
   it("refuses arguments that are not what they say, naming the argument", () => {

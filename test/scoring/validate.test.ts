@@ -215,6 +215,40 @@ describe("every cross-field rule, at its edge, with the path to the field", () =
   });
 });
 
+describe("the context and what readScheme returns", () => {
+  it("a plan alone or { plan, roster }; anything else is refused, naming the argument", () => {
+    expect(codes(base({ indicators: [{ id: "i", name: "指标", area: "a", points: 10, appliesTo: { taskIds: ["t9"] }, methods: [{ kind: "incidents", tag: "x", per: 1 }] }] }), w.plan as never)).toEqual([["unknown_task", "indicators.0.appliesTo.taskIds.0"]]);
+    expect(() => validateScheme(base(), 42 as never)).toThrow("validateScheme：参数 context 不正确：应为工作安排或 { plan, roster }");
+    expect(() => validateScheme(base(), null as never)).toThrow("参数 context 不正确");
+    expect(() => validateScheme(base(), [] as never)).toThrow("参数 context 不正确");
+    expect(() => readScheme(base(), { plan: 3 } as never)).toThrow("readScheme：参数 context.plan 不正确");
+    expect(() => readScheme(base(), { roster: 3 } as never)).toThrow("readScheme：参数 context.roster 不正确");
+    expect(() => validateScheme(base(), { sections: 3 } as never)).toThrow("参数 context 不正确");
+    expect(validateScheme(base(), {})).toEqual([]);
+  });
+
+  it("a scheme with warnings only is read, frozen, with its warnings; one with an error is not", () => {
+    const warned = base({ areas: [{ id: "a", name: "甲", points: 10 }], indicators: [{ id: "i", name: "指标", area: "a", points: 10, appliesTo: {}, methods: [{ kind: "incidents", tag: "x", per: 1 }] }, { id: "n", name: "负面清单", area: "a", points: 0, appliesTo: {}, methods: [{ kind: "incidents", tag: "y", per: 1 }] }] });
+    const r = readScheme(warned);
+    expect(r.ok && [Object.isFrozen(r.value), Object.isFrozen(r.value.indicators[0]), r.issues.map((d) => d.code)]).toEqual([true, true, ["zero_points_floor"]]);
+    const bad = readScheme(base({ total: 0 }));
+    expect([bad.ok, bad.issues.map((d) => d.code)]).toEqual([false, ["invalid_total", "points_mismatch"]]);
+  });
+
+  it("with a plan, the tasks and requirements a count or an occurrence clause names are read as the plan's ids", () => {
+    const r = readScheme(
+      base({ indicators: [{ id: "i", name: "指标", area: "a", points: 10, appliesTo: { taskIds: ["t1", "2"] }, methods: [{ kind: "count", atLeast: 2, taskIds: ["t2"], requirementIds: ["t2.r1"], perShort: 1 }, { kind: "occurrences", requirementIds: ["t1.r1"], perMissing: 1 }, { kind: "incidents", tag: "x", per: 1 }] }] }),
+      { plan: w.plan },
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const [count, occ, inc] = r.value.indicators[0]!.methods as Array<Record<string, unknown>>;
+    expect([r.value.indicators[0]!.appliesTo.taskIds, count!.taskIds, count!.requirementIds, occ!.requirementIds, occ!.taskIds, inc]).toEqual([
+      ["test-2024.t01", "test-2024.t02"], ["test-2024.t02"], ["test-2024.t02.r1"], ["test-2024.t01.r1"], undefined, { kind: "incidents", tag: "x", per: 1 },
+    ]);
+    expect(r.issues).toEqual([]);
+  });
+});
+
 describe("old schemes keep working: readScheme migrates them with a notice", () => {
   const v1 = JSON.parse(readFileSync(new URL("./fixtures/wuzhi-2024.scheme.v1.json", import.meta.url), "utf8"));
   const ctx = seedContext("2025-01-15");

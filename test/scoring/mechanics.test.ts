@@ -137,6 +137,24 @@ describe("the same problem under two indicators: once-for-a-tag deductions, shar
     expect(lines(two("each", cond(2), cond(3)), found)).toEqual([["A", [["存在“制度不健全”的情形", 200]]], ["B", [["存在“制度不健全”的情形", 300]]]]);
   });
 
+  it("a problem still open is the same problem as an incident that names it: deducted once", () => {
+    const problem = { id: "p1", unitId: "sfj", date: "2024-03-01", kind: "problem", problemId: "P9", dueBy: "2024-05-01" };
+    const wrong = { id: "e1", unitId: "sfj", date: "2024-06-01", kind: "incident", tag: "执法过错", problemId: "P9" };
+    const s = (policy: string) => two(policy, [{ kind: "incidents", tag: "执法过错", per: 1 }], [{ kind: "rectification", perOpen: 2, perLate: 1 }]);
+    expect(lines(s("first"), [problem, wrong])).toEqual([
+      ["A", [["发现“执法过错”1起，每起扣1分", 100]]],
+      ["B", [["督察发现的问题逾期未整改（整改期限2024年5月1日）", 0], ["其中1项是同一问题，已在“制度建设”中扣分，不重复扣分（少扣2分）", 0]]],
+    ]);
+    expect(lines(s("larger"), [problem, wrong])).toEqual([
+      ["A", [["发现“执法过错”1起，每起扣1分", 0], ["其中1项是同一问题，已在“执法监督”中扣分，不重复扣分（少扣1分）", 0]]],
+      ["B", [["督察发现的问题逾期未整改（整改期限2024年5月1日）", 200]]],
+    ]);
+    // Rectified late instead: 1 against the incident's 1, a tie: the first indicator keeps it.
+    const late = { id: "r1", unitId: "sfj", date: "2024-05-20", kind: "rectified", problemId: "P9" };
+    expect(card(score(s("larger"), [problem, wrong, late]), "sfj").total).toBe(900);
+    expect(card(score(s("each"), [problem, wrong, late]), "sfj").total).toBe(800);
+  });
+
   it("an incident without a problem id whose tag two indicators read is one problem: the entry itself", () => {
     const per = (p: number) => [{ kind: "incidents", tag: "制度不健全", per: p }];
     const entries = [...found, { id: "e2", unitId: "sfj", date: "2024-06-02", kind: "incident", tag: "制度不健全" }];

@@ -134,6 +134,14 @@ describe("rates", () => {
     expect(missingNote([m], [measure("d", "受理数", 50)])).toBe("缺少“办结数”的数据，按0分计");
     expect(missingNote([m], [measure("n", "办结数", 45)])).toBe("缺少“受理数”的数据，按0分计");
   });
+
+  it("a ratio of two decimals is exact: 9.45 / 10.5 = 90 %; 4.5 / 5.25 = 600/7 %, 65/7 below 95; a negative denominator is missing data", () => {
+    const m = { kind: "rate", ratio: { numerator: "办结数", denominator: "受理数" }, bound: "at_least", target: 95, per: 1 };
+    expect(found([m], [measure("n", "办结数", 9.45), measure("d", "受理数", 10.5)]).map((a) => [a[0], a[2]])).toEqual([["“办结数/受理数”为90%，比要求的95%低5个百分点，每低1个百分点扣1分", 500]]);
+    // 4.5 / 5.25 × 100 = 600/7 = 85.714285…; 95 − 600/7 = 65/7 = 9.2857… → 9.29.
+    expect(found([m], [measure("n", "办结数", 4.5), measure("d", "受理数", 5.25)]).map((a) => a[2])).toEqual([929]);
+    expect(missingNote([m], [measure("n", "办结数", 45), measure("d", "受理数", -5)])).toBe("缺少“受理数”（为0）的数据，按0分计");
+  });
 });
 
 describe("trends", () => {

@@ -215,6 +215,56 @@ describe("every cross-field rule, at its edge, with the path to the field", () =
   });
 });
 
+describe("each rule says what is wrong in Chinese and in English, naming the item", () => {
+  const ind = (id: string, area: string, points: number, extra: Record<string, unknown> = {}) => ({ id, name: `指标${id}`, area, points, appliesTo: {}, methods: [{ kind: "incidents", tag: "x", per: 1 }], ...extra });
+  const two = { total: 20, areas: [{ id: "a", name: "甲", points: 10 }, { id: "b", name: "乙", points: 10 }], indicators: [ind("i", "a", 10), ind("j", "b", 10)] };
+  const cases: Array<[unknown, string, string, string]> = [
+    [base({ total: 0, areas: [{ id: "a", name: "甲", points: 0 }], indicators: [ind("i", "a", 0, { floor: { kind: "none" } })] }), "invalid_total", "总分必须大于0", "The total must be positive"],
+    [base({ total: 10, areas: [{ id: "a", name: "甲", points: 12 }, { id: "b", name: "乙", points: -2 }], indicators: [ind("i", "a", 12), ind("j", "b", -2, { floor: { kind: "none" } })] }), "invalid_points", "考核内容“乙”的分值不能为负数", 'Area "乙" cannot have negative points'],
+    [base({ indicators: [ind("i", "a", 12), ind("j", "a", -2, { floor: { kind: "none" } })] }), "invalid_points", "指标“指标j”的分值不能为负数", 'Indicator "指标j" cannot have negative points'],
+    [base({ areas: [{ id: "a", name: "甲", points: 10, cap: 5, floor: { kind: "deduction", points: 4 } }] }), "cap_below_floor", "考核内容“甲”最多得5分，低于扣分下限（10分最多扣4分）", 'Area "甲": its cap 5 is below its floor'],
+    [base({ cap: -1 }), "negative_cap", "总分的上限不能为负数（-1）", "总分: a cap cannot be negative (-1)"],
+    [base({ floor: { kind: "deduction", points: -1 } }), "negative_amount", "总分的累计扣分上限不能为负数（-1）", "总分的累计扣分上限: the amount cannot be negative (-1)"],
+    [base({ indicators: [ind("i", "a", 9.999)] }), "points_precision", "分值 9.999 超过两位小数", "Points 9.999 have more than two decimals"],
+    [base({ areas: [{ id: "a", name: "甲", points: 10, parent: "zz" }] }), "unknown_area", "考核内容“甲”的上级“zz”不存在", 'Area "甲" has an unknown parent "zz"'],
+    [base({ indicators: [ind("i", "zz", 10)] }), "unknown_area", "指标“指标i”引用了不存在的考核内容“zz”", 'Indicator "指标i" points at unknown area "zz"'],
+    [base({ areas: [{ id: "a", name: "甲", points: 10, parent: "a" }] }), "area_cycle", "考核内容“甲”的上下级关系成环", 'Area "甲" is its own ancestor'],
+    [base({ total: 10, areas: [{ id: "a", name: "甲", points: 10 }, { id: "c", name: "丙", points: 4, parent: "a" }], indicators: [ind("i", "a", 5), ind("j", "c", 4)] }), "points_mismatch", "考核内容“甲”下各项分值之和 9 不等于其分值 10", 'The items under area "甲" add up to 9, not 10'],
+    [base({ total: 12 }), "points_mismatch", "各一级考核内容分值之和 10 不等于总分 12", "The top-level areas add up to 10, not the total 12"],
+    [base({ indicators: [ind("i", "a", 4), ind("i", "a", 6)] }), "duplicate_id", "指标编号“i”重复", 'Duplicate indicator id "i"'],
+    [base({ indicators: [ind("i", "a", 10, { appliesTo: { units: ["nobody"] } })] }), "unknown_unit", "指标“指标i”点名的单位“nobody”不在单位名录中", 'Indicator "指标i" names unit "nobody", which the roster does not have'],
+    [withMethod({ kind: "occurrences", requirementIds: ["test-2024.t01.r9"], perMissing: 1 }), "unknown_requirement", "指标“指标”第1条评分标准引用了工作安排中没有的工作要求“test-2024.t01.r9”", 'Indicator "指标" points at requirement "test-2024.t01.r9", which the plan does not have'],
+    [withMethod({ kind: "count", atLeast: 3, requirementIds: ["test-2024.t01.r9"], perShort: 1 }), "unknown_requirement", "指标“指标”第1条评分标准引用了工作安排中没有的工作要求“test-2024.t01.r9”", 'Indicator "指标" points at requirement "test-2024.t01.r9", which the plan does not have'],
+    [withMethod({ kind: "count", atLeast: 3, taskIds: ["test-2024.t09"], perShort: 1 }), "unknown_task", "指标“指标”第1条评分标准引用了工作安排中没有的任务“test-2024.t09”（本工作安排有3项任务，可写作 t1–t3 或任务序号）", 'Indicator "指标" points at task "test-2024.t09", which the plan does not have (the plan has 3 tasks: write t1-t3 or the task number)'],
+    [withMethod({ kind: "occurrences", requirementIds: ["test-2024.t02.r1"], perMissing: 1 }, { appliesTo: { taskIds: ["test-2024.t01"] } }), "requirement_outside_tasks", "指标“指标”第1条评分标准引用的工作要求“test-2024.t02.r1”不属于该指标的任务", 'Requirement "test-2024.t02.r1" is not in the tasks of indicator "指标"'],
+    [withMethod({ kind: "condition", tag: "c", points: 1 }, { methods: [{ kind: "condition", tag: "c", points: 1 }, { kind: "condition", tag: "c", points: 1 }] }), "duplicate_tag", "指标“指标”第2条评分标准的情形“c”在本指标中重复", 'Indicator "指标": tag "c" appears twice'],
+    [withMethod({ kind: "tier", tiers: [{ tag: "a", name: "A", deduct: 2 }, { tag: "a", name: "A2", deduct: 1 }] }), "duplicate_tag", "指标“指标”第1条评分标准的等级“a”重复", 'Indicator "指标": tier tag "a" appears twice'],
+    [withMethod({ kind: "count", atLeast: 3 }), "count_source", "指标“指标”第1条评分标准应给出次数的来源：metric（报送的次数），或 taskIds / requirementIds（计完成记录），二者取一", 'Indicator "指标": a count needs either metric or taskIds/requirementIds'],
+    [withMethod({ kind: "count", atLeast: 3 }), "count_amount", "指标“指标”第1条评分标准应给出 perShort（每少一次扣）或 below（少于即扣）", 'Indicator "指标": a count needs perShort or below'],
+    [withMethod({ kind: "rate", bound: "at_least", target: 95, per: 1 }), "rate_source", "指标“指标”第1条评分标准应给出 metric（报送的比率）或 ratio（分子、分母），二者取一", 'Indicator "指标": a rate needs either metric or ratio'],
+    [withMethod({ kind: "rate", metric: "r", bound: "at_least", target: 120, per: 1 }), "rate_out_of_range", "指标“指标”第1条评分标准的目标值 120% 不在 0–100% 之间", 'Indicator "指标": target 120% is outside 0–100%'],
+    [withMethod({ kind: "rate", metric: "r", bound: "at_least", target: 95, per: 1, step: 0 }), "invalid_step", "指标“指标”第1条评分标准的步长必须大于0（0）", 'Indicator "指标": the step must be positive (0)'],
+    [base({ ...two, components: [{ id: "c", name: "甲部分", weight: 50, areas: ["a"] }, { id: "d", name: "乙部分", weight: 40, areas: ["b"] }] }), "weights_mismatch", "加权组成的权重之和为 90%，应为 100%", "Component weights add up to 90%, not 100%"],
+    [base({ ...two, components: [{ id: "c", name: "甲部分", weight: 100, areas: ["a", "zz"] }] }), "unknown_area", "加权组成“甲部分”引用了不存在的考核内容“zz”", 'Component "甲部分" points at unknown area "zz"'],
+    [base({ ...two, components: [{ id: "c", name: "甲部分", weight: 50, areas: ["a"] }, { id: "d", name: "乙部分", weight: 50, areas: ["a", "b"] }] }), "area_in_two_components", "考核内容“a”已计入加权组成（本身或其上级）", 'Area "a" is already counted in a component (itself or an ancestor)'],
+    [base({ ...two, components: [{ id: "c", name: "甲部分", weight: 100, areas: ["a"] }] }), "area_without_component", "考核内容“乙”不属于任何加权组成，不计入总分", 'Area "乙" is in no component and does not count'],
+    [base({ grades: [{ name: "未考核", min: 90 }] }), "reserved_grade", "等次名称“未考核”留给没有参加考核的单位", 'The grade name "未考核" is reserved for units not assessed'],
+    [base({ lowestGrade: "未考核" }), "reserved_grade", "等次名称“未考核”留给没有参加考核的单位", 'The grade name "未考核" is reserved for units not assessed'],
+    [base({ grades: [{ name: "良好", min: 80 }, { name: "优秀", min: 90 }] }), "grades_out_of_order", "等次应按分数线从高到低排列", "Grade bands must go from the highest minimum down"],
+    [base({ grades: [{ name: "优秀", min: 90 }, { name: "优秀", min: 80 }] }), "duplicate_grade", "等次“优秀”重复", 'Duplicate grade "优秀"'],
+    [base({ grades: [{ name: "优秀", min: 95 }, { name: "良好", min: 95 }] }), "overlapping_grades", "等次分数线 95 重复，等次重叠", "Grade bands overlap at 95"],
+    [base({ vetoes: [{ id: "v", name: "否决", below: "特优" }] }), "unknown_grade", "一票否决事项“否决”引用了不存在的等次“特优”", 'Veto "否决" names unknown grade "特优"'],
+    [base({ adjustments: { categories: [{ id: "c", name: "表彰", per: 1, group: "h" }] } }), "unknown_group", "加减分类别“表彰”引用了不存在的类别组“h”", 'Category "表彰" points at unknown group "h"'],
+    [base({ adjustments: { categories: [{ id: "c", name: "表彰", per: 1, area: "a" }] } }), "area_needs_inside", '加减分类别“表彰”指定了考核内容，应同时写 stage: "inside"（折算前计入该考核内容）', 'Category "表彰" names an area but is not counted inside (stage "inside")'],
+    [base({ adjustments: { categories: [{ id: "c", name: "表彰", per: 1, area: "zz", stage: "inside" }] } }), "unknown_area", "加减分类别“表彰”引用了不存在的考核内容“zz”", 'Category "表彰" points at unknown area "zz"'],
+    [base({ adjustments: { categories: [{ id: "c", name: "表彰", per: -1 }] } }), "negative_amount", "加减分类别“表彰”不能为负数（-1）", "加减分类别“表彰”: the amount cannot be negative (-1)"],
+  ];
+  it.each(cases.map(([scheme, code, zh, en], k) => ({ k, scheme, code, zh, en })))("$k: $code", ({ scheme, code, zh, en }) => {
+    const d = validateScheme(scheme, { plan: w.plan, roster: w.roster }).filter((x) => x.code === code);
+    expect(d.map((x) => [x.message, x.messageEn])[0]).toEqual([zh, en]);
+  });
+});
+
 describe("the context and what readScheme returns", () => {
   it("a plan alone or { plan, roster }; anything else is refused, naming the argument", () => {
     expect(codes(base({ indicators: [{ id: "i", name: "指标", area: "a", points: 10, appliesTo: { taskIds: ["t9"] }, methods: [{ kind: "incidents", tag: "x", per: 1 }] }] }), w.plan as never)).toEqual([["unknown_task", "indicators.0.appliesTo.taskIds.0"]]);

@@ -275,6 +275,27 @@ describe("edges a user meets: missing data, candidates, units that ended, explic
     expect([normalised.available, normalised.total]).toEqual([1000, 1800]);
   });
 
+  it("a unit whose every indicator is left out for missing data has nothing available and scores 0, not a division by zero", () => {
+    const s = schemeOf([{ id: "rate", name: "合格率", points: 10, methods: [{ kind: "rate", metric: "合格率", bound: "at_least", target: 95, per: 1 }] }], { onMissing: "exclude" });
+    const c = card(score(s, []), "sfj");
+    expect([c.available, c.total, c.assessed]).toEqual([0, 0, true]);
+  });
+
+  it("a scheme not checked by readScheme still scores every indicator: one whose area is missing counts at the top; an area that is its own parent is a top area", () => {
+    const s = ScoringScheme.parse({
+      id: "u", title: "未校验", total: 20, normalise: false,
+      areas: [{ id: "a", name: "甲", points: 10, parent: "a", cap: 9 }],
+      indicators: [
+        { id: "i", name: "执法过错", area: "a", points: 10, appliesTo: {}, methods: [{ kind: "incidents", tag: "x", per: 1 }] },
+        { id: "o", name: "无所属", area: "zz", points: 10, appliesTo: {}, methods: [{ kind: "incidents", tag: "y", per: 2 }] },
+      ],
+      grades: [{ name: "优秀", min: 90 }], lowestGrade: "其他",
+    });
+    const c = card(score(s, [{ id: "y1", unitId: "sfj", date: "2024-02-01", kind: "incident", tag: "y" }]), "sfj");
+    expect(c.lines.map((l) => [l.kind, l.id, l.earned])).toEqual([["indicator", "i", 1000], ["limit", "a", -100], ["indicator", "o", 800]]);
+    expect([c.total, c.available, c.areas]).toEqual([1700, 2000, [{ id: "a", name: "甲", available: 1000, earned: 900, parent: "a" }]]);
+  });
+
   it("two pieces of missing data on one indicator are named together", () => {
     const s = schemeOf([{ id: "r", name: "两率", points: 10, methods: [{ kind: "rate", metric: "甲率", bound: "at_least", target: 95, per: 1 }, { kind: "rate", metric: "乙率", bound: "at_least", target: 95, per: 1 }] }]);
     expect(card(score(s, []), "sfj").lines[0]!.note).toBe("缺少“甲率”、“乙率”的数据，按0分计");

@@ -155,6 +155,27 @@ describe("the same problem under two indicators: once-for-a-tag deductions, shar
     expect(card(score(s("each"), [problem, wrong, late]), "sfj").total).toBe(800);
   });
 
+  it("a problem named by a condition and by an incident of other tags is deducted once; different problems are not merged", () => {
+    const cond = [{ kind: "condition", tag: "制度不健全", points: 2 }];
+    const inc = [{ kind: "incidents", tag: "执法过错", per: 1 }];
+    const c = (id: string, problemId?: string) => ({ id, unitId: "sfj", date: "2024-06-01", kind: "incident", tag: "制度不健全", ...(problemId === undefined ? {} : { problemId }) });
+    const e = (id: string, problemId?: string) => ({ id, unitId: "sfj", date: "2024-06-02", kind: "incident", tag: "执法过错", ...(problemId === undefined ? {} : { problemId }) });
+    const total = (entries: unknown[]) => card(score(two("first", cond, inc), entries), "sfj").total;
+    expect(total([c("c1", "P1"), e("e1", "P1")])).toBe(800); // the incident is the condition's problem
+    expect(total([c("c1", "P1"), e("e1", "P2")])).toBe(700); // two problems
+    expect(total([c("c1", "P1"), c("c2"), e("e1", "P1")])).toBe(800); // one of the condition's findings names P1
+    expect(total([c("c1"), e("e1")])).toBe(700); // no problem named, no tag shared: nothing in common
+  });
+
+  it("a tier whose tags another indicator reads too: the entry is one problem; under a keyed scheme a plain incident still deducts", () => {
+    const tier = [{ kind: "tier", tiers: [{ tag: "t1", name: "甲情形", deduct: 3 }, { tag: "t2", name: "乙情形", deduct: 1 }] }];
+    const entries = [{ id: "x1", unitId: "sfj", date: "2024-06-01", kind: "incident", tag: "t1" }, { id: "x2", unitId: "sfj", date: "2024-06-01", kind: "incident", tag: "t2" }];
+    // t1 is read by both, t2 by the tier only: the tier deducts 3 for both, the incident of t1 is its problem.
+    expect(card(score(two("first", tier, [{ kind: "incidents", tag: "t1", per: 1 }]), entries), "sfj").total).toBe(700);
+    expect(card(score(two("first", tier, [{ kind: "incidents", tag: "t1", per: 1 }]), entries.slice(0, 1)), "sfj").total).toBe(700);
+    expect(card(score(two("larger", [{ kind: "incidents", tag: "t2", per: 1 }], [{ kind: "incidents", tag: "q", per: 1 }]), [{ id: "y", unitId: "sfj", date: "2024-06-01", kind: "incident", tag: "t2" }]), "sfj").total).toBe(900);
+  });
+
   it("an incident without a problem id whose tag two indicators read is one problem: the entry itself", () => {
     const per = (p: number) => [{ kind: "incidents", tag: "制度不健全", per: p }];
     const entries = [...found, { id: "e2", unitId: "sfj", date: "2024-06-02", kind: "incident", tag: "制度不健全" }];

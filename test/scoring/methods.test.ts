@@ -214,6 +214,13 @@ describe("occurrences", () => {
     expect(missing[0]).toEqual(["任务1“开展一次执法监督”2024年第2季度的节点逾期未完成（截止2024年6月30日）", "task 1 (2024年第2季度) overdue (due 2024-06-30)", 225, []]);
   });
 
+  it("a late completion deducted a flat amount (no rate per day) says so, and nothing more", () => {
+    const entries = [done("d1", "2024-03-31", 1), done("d2", "2024-07-03", 2), done("d3", "2024-09-30", 3), done("d4", "2024-12-31", 4)];
+    expect(found([{ kind: "occurrences", perMissing: 2, perLate: 0.5 }], entries, { appliesTo: lead })).toEqual([
+      ["任务1“开展一次执法监督”2024年第2季度的节点逾期3天完成，逾期完成扣0.5分", "task 1 (2024年第2季度) done 3 days late", 50, ["d2"]],
+    ]);
+  });
+
   it("all or nothing: the whole indicator, with every entry behind the misses", () => {
     const m = { kind: "occurrences", perMissing: 1, perLate: 1, allOrNothing: true };
     expect(found([m], [done("d1", "2024-03-31", 1), done("d2", "2024-07-03", 2)], { appliesTo: lead })).toEqual([["3项未按时完成，本项不得分", "3 item(s) not done on time: no points", 1000, ["d2"]]]);

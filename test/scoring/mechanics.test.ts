@@ -167,6 +167,14 @@ describe("the same problem under two indicators: once-for-a-tag deductions, shar
     expect(total([c("c1"), e("e1")])).toBe(700); // no problem named, no tag shared: nothing in common
   });
 
+  it("an entry whose id happens to be another entry's problem id is not that problem", () => {
+    const other = { id: "e2", unitId: "sfj", date: "2024-06-02", kind: "incident", tag: "b", problemId: "P1" };
+    const own = { id: "P1", unitId: "sfj", date: "2024-06-01", kind: "incident", tag: "a" };
+    const b = [{ kind: "incidents", tag: "b", per: 1 }];
+    expect(card(score(two("first", [{ kind: "incidents", tag: "a", per: 1 }], b), [own, other]), "sfj").total).toBe(800);
+    expect(card(score(two("first", [{ kind: "condition", tag: "a", points: 1 }], b), [own, other]), "sfj").total).toBe(800);
+  });
+
   it("a tier whose tags another indicator reads too: the entry is one problem; under a keyed scheme a plain incident still deducts", () => {
     const tier = [{ kind: "tier", tiers: [{ tag: "t1", name: "甲情形", deduct: 3 }, { tag: "t2", name: "乙情形", deduct: 1 }] }];
     const entries = [{ id: "x1", unitId: "sfj", date: "2024-06-01", kind: "incident", tag: "t1" }, { id: "x2", unitId: "sfj", date: "2024-06-01", kind: "incident", tag: "t2" }];

@@ -258,6 +258,13 @@ describe("each rule says what is wrong in Chinese and in English, naming the ite
     [base({ adjustments: { categories: [{ id: "c", name: "表彰", per: 1, area: "a" }] } }), "area_needs_inside", '加减分类别“表彰”指定了考核内容，应同时写 stage: "inside"（折算前计入该考核内容）', 'Category "表彰" names an area but is not counted inside (stage "inside")'],
     [base({ adjustments: { categories: [{ id: "c", name: "表彰", per: 1, area: "zz", stage: "inside" }] } }), "unknown_area", "加减分类别“表彰”引用了不存在的考核内容“zz”", 'Category "表彰" points at unknown area "zz"'],
     [base({ adjustments: { categories: [{ id: "c", name: "表彰", per: -1 }] } }), "negative_amount", "加减分类别“表彰”不能为负数（-1）", "加减分类别“表彰”: the amount cannot be negative (-1)"],
+    [base({ adjustments: { cap: -1, categories: [] } }), "negative_cap", "加分的上限不能为负数（-1）", "加分: a cap cannot be negative (-1)"],
+    [base({ adjustments: { penaltyCap: -1, categories: [] } }), "negative_cap", "减分的上限不能为负数（-1）", "减分: a cap cannot be negative (-1)"],
+    [base({ adjustments: { groups: [{ id: "g", name: "表彰类", cap: -1 }], categories: [] } }), "negative_cap", "“表彰类”的上限不能为负数（-1）", "“表彰类”: a cap cannot be negative (-1)"],
+    [base({ adjustments: { categories: [{ id: "c", name: "表彰", per: 1, cap: -1 }] } }), "negative_cap", "加减分类别“表彰”的上限不能为负数（-1）", "加减分类别“表彰”: a cap cannot be negative (-1)"],
+    [base({ adjustments: { groups: [{ id: "g", name: "组" }, { id: "g", name: "组2" }], categories: [] } }), "duplicate_id", "加减分类别组编号“g”重复", 'Duplicate adjustment group id "g"'],
+    [base({ adjustments: { categories: [{ id: "c", name: "表彰", per: 1 }, { id: "c", name: "表彰2", per: 1 }] } }), "duplicate_id", "加减分类别编号“c”重复", 'Duplicate adjustment category id "c"'],
+    [base({ vetoes: [{ id: "v", name: "否决" }, { id: "v", name: "否决2" }] }), "duplicate_id", "一票否决事项编号“v”重复", 'Duplicate veto id "v"'],
   ];
   it.each(cases.map(([scheme, code, zh, en], k) => ({ k, scheme, code, zh, en })))("$k: $code", ({ scheme, code, zh, en }) => {
     const d = validateScheme(scheme, { plan: w.plan, roster: w.roster }).filter((x) => x.code === code);

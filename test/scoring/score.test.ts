@@ -15,6 +15,18 @@ const w = world();
 const score = (scheme: ScoringScheme, entries: unknown[], extra: Record<string, unknown> = {}) =>
   scoreUnits({ plan: w.plan, roster: w.roster, matrix: w.matrix, scheme, ledger: ledgerOf(entries), asOf: w.asOf, ...extra });
 const card = (cards: readonly ScoreCard[], unit: string) => cards.find((c) => c.unitId === unit)!;
+/** Two areas of 50 weighted 30 % and 70 %: an incident clause for everyone, an occurrence clause for t01's lead. */
+const weighted = () =>
+  ScoringScheme.parse({
+    id: "w", title: "t", total: 100,
+    areas: [{ id: "a", name: "甲", points: 50 }, { id: "b", name: "乙", points: 50 }],
+    indicators: [
+      { id: "i", name: "执法过错", area: "a", points: 50, appliesTo: {}, methods: [{ kind: "incidents", tag: "x", per: 10 }] },
+      { id: "s", name: "执法监督", area: "b", points: 50, appliesTo: { taskIds: ["test-2024.t01"], roles: ["lead"] }, methods: [{ kind: "occurrences", perMissing: 5 }] },
+    ],
+    components: [{ id: "ca", name: "甲", weight: 30, areas: ["a"] }, { id: "cb", name: "乙", weight: 70, areas: ["b"] }],
+    grades: [{ name: "优秀", min: 90 }], lowestGrade: "其他",
+  });
 const Q = (n: number) => `test-2024.t01.r1.2024-Q${n}`;
 const done = (id: string, unit: string, task: string, req: string, date: string, extra: Record<string, unknown> = {}) => ({ id, unitId: unit, taskId: `test-2024.${task}`, requirementId: `test-2024.${req}`, date, kind: "done", ...extra });
 
@@ -138,16 +150,7 @@ describe("attribution, normalisation, components", () => {
   });
 
   it("weighted components (30% / 70%), leaving out a component with nothing available", () => {
-    const s = ScoringScheme.parse({
-      id: "w", title: "t", total: 100,
-      areas: [{ id: "a", name: "甲", points: 50 }, { id: "b", name: "乙", points: 50 }],
-      indicators: [
-        { id: "i", name: "执法过错", area: "a", points: 50, appliesTo: {}, methods: [{ kind: "incidents", tag: "x", per: 10 }] },
-        { id: "s", name: "执法监督", area: "b", points: 50, appliesTo: { taskIds: ["test-2024.t01"], roles: ["lead"] }, methods: [{ kind: "occurrences", perMissing: 5 }] },
-      ],
-      components: [{ id: "ca", name: "甲", weight: 30, areas: ["a"] }, { id: "cb", name: "乙", weight: 70, areas: ["b"] }],
-      grades: [{ name: "优秀", min: 90 }], lowestGrade: "其他",
-    });
+    const s = weighted();
     const cards = score(s, [{ id: "i", unitId: "sfj", date: "2024-02-01", kind: "incident", tag: "x" }]);
     expect(card(cards, "sfj").total).toBe(6600); // 30% × 40/50 + 70% × 30/50 = 66
     expect(card(cards, "gaj").total).toBe(10000); // only component a applies: weight renormalised
@@ -342,20 +345,11 @@ describe("edges a user meets: missing data, candidates, units that ended, explic
   });
 
   it("a component with nothing available says so in the normalisation line", () => {
-    const s = ScoringScheme.parse({
-      id: "w", title: "t", total: 100,
-      areas: [{ id: "a", name: "甲", points: 50 }, { id: "b", name: "乙", points: 50 }],
-      indicators: [
-        { id: "i", name: "执法过错", area: "a", points: 50, appliesTo: {}, methods: [{ kind: "incidents", tag: "x", per: 10 }] },
-        { id: "s", name: "执法监督", area: "b", points: 50, appliesTo: { taskIds: ["test-2024.t01"], roles: ["lead"] }, methods: [{ kind: "occurrences", perMissing: 5 }] },
-      ],
-      components: [{ id: "ca", name: "甲部分", weight: 30, areas: ["a"] }, { id: "cb", name: "乙部分", weight: 70, areas: ["b"] }],
-      grades: [{ name: "优秀", min: 90 }], lowestGrade: "其他",
-    });
+    const s = weighted();
     const gaj = card(score(s, [{ id: "i", unitId: "gaj", date: "2024-02-01", kind: "incident", tag: "x" }]), "gaj");
     expect(gaj.lines.find((l) => l.kind === "normalisation")).toMatchObject({
       name: "按权重折算", earned: 4000,
-      note: "按权重折算：“甲部分”实得40分（满分50分，权重30%），“乙部分”不适用；各部分按实得分与满分之比乘以权重，合计80分",
+      note: "按权重折算：“甲”实得40分（满分50分，权重30%），“乙”不适用；各部分按实得分与满分之比乘以权重，合计80分",
       noteEn: "weighted by component: 80",
     });
   });

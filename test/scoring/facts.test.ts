@@ -44,6 +44,17 @@ describe("measures", () => {
     expect(earned(rate, [measure("m2", "2024-12-01", 93), measure("m1", "2024-12-01", 90)])).toBe(800);
   });
 
+  it("a benchmark: its latest report by anyone, whatever the ledger's order", () => {
+    const bench = [{ kind: "rate", metric: "r", bound: "at_least", target: { benchmark: "avg" }, per: 1 }];
+    const avg = (id: string, unitId: string, date: string, value: number) => ({ id, unitId, date, kind: "measure", metric: "avg", value });
+    const own = measure("m", "2024-12-01", 88);
+    // The latest report (12-01, 90) counts: 2 below. The earlier one (10-01, 95) would give 7.
+    expect(earned(bench, [own, avg("b1", "gaj", "2024-10-01", 95), avg("b2", "zfb", "2024-12-01", 90)])).toBe(800);
+    expect(earned(bench, [own, avg("b2", "zfb", "2024-12-01", 90), avg("b1", "gaj", "2024-10-01", 95)])).toBe(800);
+    // Two reports on one date: the larger id.
+    expect(earned(bench, [own, avg("b2", "zfb", "2024-12-01", 90), avg("b1", "gaj", "2024-12-01", 95)])).toBe(800);
+  });
+
   it("last year's value: the latest of the year before from this ledger, nothing older", () => {
     const trend = [{ kind: "trend", metrics: ["r"], when: "rose", per: 2 }];
     const now = measure("n", "2024-12-01", 10);
@@ -93,6 +104,21 @@ describe("awards, problems and completions across the year's start", () => {
     // Rectified on 05-01 (in time) and reported again on 05-03.
     expect(earned(m, [p("p1", "2024-03-01", "2024-05-01"), r("r2", "2024-05-03"), r("r1", "2024-05-01")])).toBe(1000);
     expect(earned(m, [p("p1", "2024-03-01", "2024-05-01"), r("r1", "2024-05-03"), r("r2", "2024-05-03")])).toBe(950);
+  });
+
+  it("a count of a requirement's completions (no task named) counts each done entry of it", () => {
+    const m = [{ kind: "count", atLeast: 3, requirementIds: ["test-2024.t01.r1"], perShort: 1 }];
+    const done = (id: string, date: string) => ({ id, unitId: "sfj", taskId: "test-2024.t01", requirementId: "test-2024.t01.r1", date, kind: "done" });
+    expect(earned(m, [done("d1", "2024-03-01"), done("d2", "2024-06-01")])).toBe(900);
+    expect(earned(m, [{ ...done("d1", "2024-03-01"), requirementId: undefined }, done("d2", "2024-06-01")])).toBe(800);
+  });
+
+  it("the earliest of two rectifications counts, whatever the ledger's order", () => {
+    const m = [{ kind: "rectification", perOpen: 1, perLate: 0.5 }];
+    const p = { id: "p1", unitId: "sfj", date: "2024-03-01", kind: "problem", problemId: "A", dueBy: "2024-05-01" };
+    const r = (id: string, date: string) => ({ id, unitId: "sfj", date, kind: "rectified", problemId: "A" });
+    expect(earned(m, [p, r("r1", "2024-05-01"), r("r2", "2024-05-03")])).toBe(1000);
+    expect(earned(m, [p, r("r2", "2024-05-03"), r("r1", "2024-05-01")])).toBe(1000);
   });
 
   it("completions of last year do not count towards this year's count", () => {

@@ -114,6 +114,85 @@ describe("the same problem is not deducted twice (同一问题不重复扣分)",
   });
 });
 
+describe("the same problem under two indicators: once-for-a-tag deductions, shared tags, ties", () => {
+  const two = (sameProblem: string, a: unknown[], b: unknown[], points: [number, number] = [5, 5]) =>
+    scheme({ total: 10, normalise: false, sameProblem, areas: [{ id: "a", name: "甲", points: 10 }], indicators: [{ ...one("A", points[0], a), name: "制度建设" }, { ...one("B", points[1], b), name: "执法监督" }] });
+  const lines = (s: ReturnType<typeof scheme>, entries: unknown[]) => card(score(s, entries), "sfj").lines.filter((l) => l.kind === "indicator").map((l) => [l.id, l.adjustments.map((a) => [a.reason, a.hundredths])]);
+  const found = [{ id: "e1", unitId: "sfj", date: "2024-06-01", kind: "incident", tag: "制度不健全" }];
+
+  it("a condition found once and read by two indicators: deducted in the first, or where it weighs more (the first on a tie)", () => {
+    const cond = (points: number) => [{ kind: "condition", tag: "制度不健全", points }];
+    expect(lines(two("first", cond(2), cond(3)), found)).toEqual([
+      ["A", [["存在“制度不健全”的情形", 200]]],
+      ["B", [["存在“制度不健全”的情形（同一问题已在“制度建设”中扣分，不重复扣分）", 0]]],
+    ]);
+    expect(lines(two("larger", cond(2), cond(3)), found)).toEqual([
+      ["A", [["存在“制度不健全”的情形（同一问题已在“执法监督”中扣分，不重复扣分）", 0]]],
+      ["B", [["存在“制度不健全”的情形", 300]]],
+    ]);
+    expect(lines(two("larger", cond(3), cond(3)), found)).toEqual([
+      ["A", [["存在“制度不健全”的情形", 300]]],
+      ["B", [["存在“制度不健全”的情形（同一问题已在“制度建设”中扣分，不重复扣分）", 0]]],
+    ]);
+    expect(lines(two("each", cond(2), cond(3)), found)).toEqual([["A", [["存在“制度不健全”的情形", 200]]], ["B", [["存在“制度不健全”的情形", 300]]]]);
+  });
+
+  it("a problem still open is the same problem as an incident that names it: deducted once", () => {
+    const problem = { id: "p1", unitId: "sfj", date: "2024-03-01", kind: "problem", problemId: "P9", dueBy: "2024-05-01" };
+    const wrong = { id: "e1", unitId: "sfj", date: "2024-06-01", kind: "incident", tag: "执法过错", problemId: "P9" };
+    const s = (policy: string) => two(policy, [{ kind: "incidents", tag: "执法过错", per: 1 }], [{ kind: "rectification", perOpen: 2, perLate: 1 }]);
+    expect(lines(s("first"), [problem, wrong])).toEqual([
+      ["A", [["发现“执法过错”1起，每起扣1分", 100]]],
+      ["B", [["督察发现的问题逾期未整改（整改期限2024年5月1日）", 0], ["其中1项是同一问题，已在“制度建设”中扣分，不重复扣分（少扣2分）", 0]]],
+    ]);
+    expect(lines(s("larger"), [problem, wrong])).toEqual([
+      ["A", [["发现“执法过错”1起，每起扣1分", 0], ["其中1项是同一问题，已在“执法监督”中扣分，不重复扣分（少扣1分）", 0]]],
+      ["B", [["督察发现的问题逾期未整改（整改期限2024年5月1日）", 200]]],
+    ]);
+    // Rectified late instead: 1 against the incident's 1, a tie: the first indicator keeps it.
+    const late = { id: "r1", unitId: "sfj", date: "2024-05-20", kind: "rectified", problemId: "P9" };
+    expect(card(score(s("larger"), [problem, wrong, late]), "sfj").total).toBe(900);
+    expect(card(score(s("each"), [problem, wrong, late]), "sfj").total).toBe(800);
+  });
+
+  it("a problem named by a condition and by an incident of other tags is deducted once; different problems are not merged", () => {
+    const cond = [{ kind: "condition", tag: "制度不健全", points: 2 }];
+    const inc = [{ kind: "incidents", tag: "执法过错", per: 1 }];
+    const c = (id: string, problemId?: string) => ({ id, unitId: "sfj", date: "2024-06-01", kind: "incident", tag: "制度不健全", ...(problemId === undefined ? {} : { problemId }) });
+    const e = (id: string, problemId?: string) => ({ id, unitId: "sfj", date: "2024-06-02", kind: "incident", tag: "执法过错", ...(problemId === undefined ? {} : { problemId }) });
+    const total = (entries: unknown[]) => card(score(two("first", cond, inc), entries), "sfj").total;
+    expect(total([c("c1", "P1"), e("e1", "P1")])).toBe(800); // the incident is the condition's problem
+    expect(total([c("c1", "P1"), e("e1", "P2")])).toBe(700); // two problems
+    expect(total([c("c1", "P1"), c("c2"), e("e1", "P1")])).toBe(800); // one of the condition's findings names P1
+    expect(total([c("c1"), e("e1")])).toBe(700); // no problem named, no tag shared: nothing in common
+  });
+
+  it("an entry whose id happens to be another entry's problem id is not that problem", () => {
+    const other = { id: "e2", unitId: "sfj", date: "2024-06-02", kind: "incident", tag: "b", problemId: "P1" };
+    const own = { id: "P1", unitId: "sfj", date: "2024-06-01", kind: "incident", tag: "a" };
+    const b = [{ kind: "incidents", tag: "b", per: 1 }];
+    expect(card(score(two("first", [{ kind: "incidents", tag: "a", per: 1 }], b), [own, other]), "sfj").total).toBe(800);
+    expect(card(score(two("first", [{ kind: "condition", tag: "a", points: 1 }], b), [own, other]), "sfj").total).toBe(800);
+  });
+
+  it("a tier whose tags another indicator reads too: the entry is one problem; under a keyed scheme a plain incident still deducts", () => {
+    const tier = [{ kind: "tier", tiers: [{ tag: "t1", name: "甲情形", deduct: 3 }, { tag: "t2", name: "乙情形", deduct: 1 }] }];
+    const entries = [{ id: "x1", unitId: "sfj", date: "2024-06-01", kind: "incident", tag: "t1" }, { id: "x2", unitId: "sfj", date: "2024-06-01", kind: "incident", tag: "t2" }];
+    // t1 is read by both, t2 by the tier only: the tier deducts 3 for both, the incident of t1 is its problem.
+    expect(card(score(two("first", tier, [{ kind: "incidents", tag: "t1", per: 1 }]), entries), "sfj").total).toBe(700);
+    expect(card(score(two("first", tier, [{ kind: "incidents", tag: "t1", per: 1 }]), entries.slice(0, 1)), "sfj").total).toBe(700);
+    expect(card(score(two("larger", [{ kind: "incidents", tag: "t2", per: 1 }], [{ kind: "incidents", tag: "q", per: 1 }]), [{ id: "y", unitId: "sfj", date: "2024-06-01", kind: "incident", tag: "t2" }]), "sfj").total).toBe(900);
+  });
+
+  it("an incident without a problem id whose tag two indicators read is one problem: the entry itself", () => {
+    const per = (p: number) => [{ kind: "incidents", tag: "制度不健全", per: p }];
+    const entries = [...found, { id: "e2", unitId: "sfj", date: "2024-06-02", kind: "incident", tag: "制度不健全" }];
+    expect(card(score(two("first", per(1), per(2)), entries), "sfj").total).toBe(800);
+    expect(card(score(two("larger", per(1), per(2)), entries), "sfj").total).toBe(600);
+    expect(lines(two("larger", per(1), per(2)), entries)[0]).toEqual(["A", [["发现“制度不健全”2起，每起扣1分", 0], ["其中2项是同一问题，已在“执法监督”中扣分，不重复扣分（少扣2分）", 0]]]);
+  });
+});
+
 describe("grades: vetoes that cap, quotas over assessed units, ties at the line, units nobody assessed", () => {
   const base = {
     total: 10,

@@ -57,6 +57,14 @@ describe("incidents, conditions and tiers", () => {
     expect(found([{ kind: "tier", tiers: [heavy, light] }], [incident("b", "t2")])).toEqual([["存在“落实不到位”的情形", 'Found "落实不到位"; the worst, "落实不到位", counts', 229, ["b"]]]);
     expect(found([{ kind: "tier", tiers: [heavy, light] }], [incident("x", "other")])).toEqual([]);
   });
+
+  it("two tiers of equal weight found together: the one written first is named as the one that counts", () => {
+    const a = { tag: "t1", name: "甲情形", deduct: 2 };
+    const b = { tag: "t2", name: "乙情形", deduct: 2 };
+    const both = [incident("x", "t1"), incident("y", "t2")];
+    expect(found([{ kind: "tier", tiers: [a, b] }], both)[0]!.slice(0, 3)).toEqual(["存在“甲情形”“乙情形”等情形，按最重的“甲情形”扣分", 'Found "甲情形", "乙情形"; the worst, "甲情形", counts', 200]);
+    expect(found([{ kind: "tier", tiers: [b, a] }], both)[0]![0]).toBe("存在“乙情形”“甲情形”等情形，按最重的“乙情形”扣分");
+  });
 });
 
 describe("counts", () => {
@@ -91,6 +99,18 @@ describe("rates", () => {
     expect(found([rate({ step: 10, steps: "whole" })], v)).toEqual([]); // less than one step
   });
 
+  it("a target met exactly deducts nothing under every way of counting steps, once included", () => {
+    const met = [measure("m1", "合格率", 95)];
+    for (const steps of ["exact", "whole", "started", "once"]) expect(found([rate({ steps, step: 0.5 })], met)).toEqual([]);
+    expect(found([rate({ steps: "once", bound: "at_most", target: 95 })], met)).toEqual([]);
+  });
+
+  it("a clause's own rounding wins over the scheme's: 1.8 × 0.57 = 1.026 is 1.03 half up, 1.02 down", () => {
+    const v = [measure("m1", "合格率", 93.2)];
+    expect(found([rate({ per: 0.57 })], v).map((a) => a[2])).toEqual([103]);
+    expect(found([rate({ per: 0.57, rounding: "down" })], v).map((a) => a[2])).toEqual([102]);
+  });
+
   it("an upper bound on a plain number (not a percentage): 每高1个单位", () => {
     const m = { kind: "rate", metric: "人均件数", percent: false, bound: "at_most", target: 3, per: 0.57 };
     // 4.25 − 3 = 1.25; 1.25 × 0.57 = 0.7125 → 0.71.
@@ -113,6 +133,14 @@ describe("rates", () => {
     expect(missingNote([m], [measure("n", "办结数", 45), measure("d", "受理数", 0)])).toBe("缺少“受理数”（为0）的数据，按0分计");
     expect(missingNote([m], [measure("d", "受理数", 50)])).toBe("缺少“办结数”的数据，按0分计");
     expect(missingNote([m], [measure("n", "办结数", 45)])).toBe("缺少“受理数”的数据，按0分计");
+  });
+
+  it("a ratio of two decimals is exact: 9.45 / 10.5 = 90 %; 4.5 / 5.25 = 600/7 %, 65/7 below 95; a negative denominator is missing data", () => {
+    const m = { kind: "rate", ratio: { numerator: "办结数", denominator: "受理数" }, bound: "at_least", target: 95, per: 1 };
+    expect(found([m], [measure("n", "办结数", 9.45), measure("d", "受理数", 10.5)]).map((a) => [a[0], a[2]])).toEqual([["“办结数/受理数”为90%，比要求的95%低5个百分点，每低1个百分点扣1分", 500]]);
+    // 4.5 / 5.25 × 100 = 600/7 = 85.714285…; 95 − 600/7 = 65/7 = 9.2857… → 9.29.
+    expect(found([m], [measure("n", "办结数", 4.5), measure("d", "受理数", 5.25)]).map((a) => a[2])).toEqual([929]);
+    expect(missingNote([m], [measure("n", "办结数", 45), measure("d", "受理数", -5)])).toBe("缺少“受理数”（为0）的数据，按0分计");
   });
 });
 
@@ -158,6 +186,10 @@ describe("rectification", () => {
     ]);
   });
 
+  it("a rectification reported for a problem the ledger never reported deducts nothing", () => {
+    expect(found([m], [rectified("r1", "A", "2024-06-01"), problem("p2", "B", "2024-05-01"), rectified("r2", "B", "2024-04-01")])).toEqual([]);
+  });
+
   it("problems are taken in the order of their ids, whatever the ledger's order", () => {
     const entries = [problem("p9", "Z", "2024-05-01"), problem("p1", "A", "2024-06-01")];
     expect(found([m], entries).map((a) => a[3])).toEqual([["p1"], ["p9"]]);
@@ -182,9 +214,42 @@ describe("occurrences", () => {
     expect(missing[0]).toEqual(["任务1“开展一次执法监督”2024年第2季度的节点逾期未完成（截止2024年6月30日）", "task 1 (2024年第2季度) overdue (due 2024-06-30)", 225, []]);
   });
 
+  it("a late completion deducted a flat amount (no rate per day) says so, and nothing more", () => {
+    const entries = [done("d1", "2024-03-31", 1), done("d2", "2024-07-03", 2), done("d3", "2024-09-30", 3), done("d4", "2024-12-31", 4)];
+    expect(found([{ kind: "occurrences", perMissing: 2, perLate: 0.5 }], entries, { appliesTo: lead })).toEqual([
+      ["任务1“开展一次执法监督”2024年第2季度的节点逾期3天完成，逾期完成扣0.5分", "task 1 (2024年第2季度) done 3 days late", 50, ["d2"]],
+    ]);
+  });
+
   it("all or nothing: the whole indicator, with every entry behind the misses", () => {
     const m = { kind: "occurrences", perMissing: 1, perLate: 1, allOrNothing: true };
     expect(found([m], [done("d1", "2024-03-31", 1), done("d2", "2024-07-03", 2)], { appliesTo: lead })).toEqual([["3项未按时完成，本项不得分", "3 item(s) not done on time: no points", 1000, ["d2"]]]);
+  });
+
+  it("the clause's scope: the indicator's tasks, narrowed to the kinds of rule or to the requirements it names", () => {
+    // 县司法局 leads t01 (每季度, recurring: 4 nodes) and t03 (3月底前, deadline: 1 node) and did nothing.
+    const both = { taskIds: ["test-2024.t01", "test-2024.t03"], roles: ["lead"] };
+    const nodes = (extra: Record<string, unknown>, appliesTo: unknown = both) => found([{ kind: "occurrences", perMissing: 1, ...extra }], [], { appliesTo }).map((a) => (a[0] as string).slice(0, 3));
+    expect(nodes({})).toEqual(["任务1", "任务3", "任务1", "任务1", "任务1"]);
+    expect(nodes({ ruleKinds: ["deadline"] })).toEqual(["任务3"]);
+    expect(nodes({ ruleKinds: ["recurring", "quota"] })).toEqual(["任务1", "任务1", "任务1", "任务1"]);
+    expect(nodes({ requirementIds: ["test-2024.t03.r1"] })).toEqual(["任务3"]);
+    expect(nodes({ requirementIds: ["test-2024.t03.r1"], ruleKinds: ["recurring"] })).toEqual([]);
+    // Without tasks of its own (every unit assessed), the clause reads every requirement the unit leads.
+    expect(nodes({ ruleKinds: ["deadline"] }, {})).toEqual(["任务3"]);
+  });
+
+  it("all or nothing with every node done on time deducts nothing", () => {
+    const m = { kind: "occurrences", perMissing: 1, allOrNothing: true };
+    const all = [done("d1", "2024-03-31", 1), done("d2", "2024-06-30", 2), done("d3", "2024-09-30", 3), done("d4", "2024-12-31", 4)];
+    expect(found([m], all, { appliesTo: lead })).toEqual([]);
+  });
+
+  it("perShort is for nodes that need several completions: a missed node that needs one is deducted perMissing", () => {
+    const m = { kind: "occurrences", perMissing: 2, perShort: 0.5 };
+    expect(found([m], [done("d1", "2024-03-31", 1), done("d2", "2024-06-30", 2), done("d3", "2024-09-30", 3)], { appliesTo: lead })).toEqual([
+      ["任务1“开展一次执法监督”2024年第4季度的节点逾期未完成（截止2024年12月31日）", "task 1 (2024年第4季度) overdue (due 2024-12-31)", 200, []],
+    ]);
   });
 
   it("a yearly count short: done of needed, in English too", () => {

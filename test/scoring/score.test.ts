@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { IsoDate } from "../../src/model/dates.js";
-import { ScoreCard, ScoringScheme } from "../../src/model/scoring.js";
+import { ScoreCard, type ScoreLine, ScoringScheme } from "../../src/model/scoring.js";
 import { readLedger } from "../../src/ledger/ledger.js";
 import { explainScoreCard } from "../../src/scoring/explain.js";
 import { formatPoints } from "../../src/scoring/points.js";
 import { scoreUnits } from "../../src/scoring/score.js";
 import { readScheme, validateScheme } from "../../src/scoring/validate-scheme.js";
+import { planDate } from "../../src/units/resolve.js";
 import { seedContext } from "../support/context.js";
 import { ledgerOf, schemeOf, world } from "../support/small-world.js";
 
@@ -14,6 +15,18 @@ const w = world();
 const score = (scheme: ScoringScheme, entries: unknown[], extra: Record<string, unknown> = {}) =>
   scoreUnits({ plan: w.plan, roster: w.roster, matrix: w.matrix, scheme, ledger: ledgerOf(entries), asOf: w.asOf, ...extra });
 const card = (cards: readonly ScoreCard[], unit: string) => cards.find((c) => c.unitId === unit)!;
+/** Two areas of 50 weighted 30 % and 70 %: an incident clause for everyone, an occurrence clause for t01's lead. */
+const weighted = () =>
+  ScoringScheme.parse({
+    id: "w", title: "t", total: 100,
+    areas: [{ id: "a", name: "甲", points: 50 }, { id: "b", name: "乙", points: 50 }],
+    indicators: [
+      { id: "i", name: "执法过错", area: "a", points: 50, appliesTo: {}, methods: [{ kind: "incidents", tag: "x", per: 10 }] },
+      { id: "s", name: "执法监督", area: "b", points: 50, appliesTo: { taskIds: ["test-2024.t01"], roles: ["lead"] }, methods: [{ kind: "occurrences", perMissing: 5 }] },
+    ],
+    components: [{ id: "ca", name: "甲", weight: 30, areas: ["a"] }, { id: "cb", name: "乙", weight: 70, areas: ["b"] }],
+    grades: [{ name: "优秀", min: 90 }], lowestGrade: "其他",
+  });
 const Q = (n: number) => `test-2024.t01.r1.2024-Q${n}`;
 const done = (id: string, unit: string, task: string, req: string, date: string, extra: Record<string, unknown> = {}) => ({ id, unitId: unit, taskId: `test-2024.${task}`, requirementId: `test-2024.${req}`, date, kind: "done", ...extra });
 
@@ -137,16 +150,7 @@ describe("attribution, normalisation, components", () => {
   });
 
   it("weighted components (30% / 70%), leaving out a component with nothing available", () => {
-    const s = ScoringScheme.parse({
-      id: "w", title: "t", total: 100,
-      areas: [{ id: "a", name: "甲", points: 50 }, { id: "b", name: "乙", points: 50 }],
-      indicators: [
-        { id: "i", name: "执法过错", area: "a", points: 50, appliesTo: {}, methods: [{ kind: "incidents", tag: "x", per: 10 }] },
-        { id: "s", name: "执法监督", area: "b", points: 50, appliesTo: { taskIds: ["test-2024.t01"], roles: ["lead"] }, methods: [{ kind: "occurrences", perMissing: 5 }] },
-      ],
-      components: [{ id: "ca", name: "甲", weight: 30, areas: ["a"] }, { id: "cb", name: "乙", weight: 70, areas: ["b"] }],
-      grades: [{ name: "优秀", min: 90 }], lowestGrade: "其他",
-    });
+    const s = weighted();
     const cards = score(s, [{ id: "i", unitId: "sfj", date: "2024-02-01", kind: "incident", tag: "x" }]);
     expect(card(cards, "sfj").total).toBe(6600); // 30% × 40/50 + 70% × 30/50 = 66
     expect(card(cards, "gaj").total).toBe(10000); // only component a applies: weight renormalised
@@ -252,5 +256,140 @@ describe("validateScheme", () => {
       // contain them are not reported again. The top-level areas (60 + 30) do not make 100.
       ["duplicate_id", "duplicate_id", "overlapping_grades", "points_mismatch", "points_precision", "unknown_area", "unknown_requirement", "unknown_task", "weights_mismatch"].sort(),
     );
+  });
+});
+
+describe("edges a user meets: missing data, candidates, units that ended, explicit occurrences, vetoes in words", () => {
+  const rateAndIncidents = (extra: Record<string, unknown>) =>
+    schemeOf([
+      { id: "rate", name: "合格率", points: 10, methods: [{ kind: "rate", metric: "合格率", bound: "at_least", target: 95, per: 1 }] },
+      { id: "inc", name: "执法过错", points: 10, methods: [{ kind: "incidents", tag: "x", per: 1 }] },
+    ], extra);
+  const oneIncident = [{ id: "i1", unitId: "sfj", date: "2024-02-01", kind: "incident", tag: "x" }];
+
+  it("missing data scored 0, full marks or left out, as the scheme says, in words", () => {
+    const rate = (onMissing?: string) => card(score(rateAndIncidents({ normalise: false, ...(onMissing === undefined ? {} : { onMissing }) }), oneIncident), "sfj");
+    const line = (c: ScoreCard) => { const l = c.lines[0]!; return [l.state, l.available, l.earned, l.note, l.noteEn]; };
+    expect(line(rate())).toEqual(["missing_data", 1000, 0, "缺少“合格率”的数据，按0分计", "data missing: scored 0"]);
+    expect(line(rate("full"))).toEqual(["missing_data", 1000, 1000, "缺少“合格率”的数据，按满分计", "data missing: full marks"]);
+    expect(line(rate("exclude"))).toEqual(["missing_data", 0, 0, "缺少“合格率”的数据，不计入可得分", "data missing: left out"]);
+    // Left out and normalised: 9 of the 10 points that count, on the scheme's 20 → 18.
+    const normalised = card(score(rateAndIncidents({ onMissing: "exclude" }), oneIncident), "sfj");
+    expect([normalised.available, normalised.total]).toEqual([1000, 1800]);
+  });
+
+  it("a unit whose every indicator is left out for missing data has nothing available and scores 0, not a division by zero", () => {
+    const s = schemeOf([{ id: "rate", name: "合格率", points: 10, methods: [{ kind: "rate", metric: "合格率", bound: "at_least", target: 95, per: 1 }] }], { onMissing: "exclude" });
+    const c = card(score(s, []), "sfj");
+    expect([c.available, c.total, c.assessed]).toEqual([0, 0, true]);
+  });
+
+  it("a scheme not checked by readScheme still scores every indicator: one whose area is missing counts at the top; an area that is its own parent is a top area", () => {
+    const s = ScoringScheme.parse({
+      id: "u", title: "未校验", total: 20, normalise: false,
+      areas: [{ id: "a", name: "甲", points: 10, parent: "a", cap: 9 }],
+      indicators: [
+        { id: "i", name: "执法过错", area: "a", points: 10, appliesTo: {}, methods: [{ kind: "incidents", tag: "x", per: 1 }] },
+        { id: "o", name: "无所属", area: "zz", points: 10, appliesTo: {}, methods: [{ kind: "incidents", tag: "y", per: 2 }] },
+      ],
+      grades: [{ name: "优秀", min: 90 }], lowestGrade: "其他",
+    });
+    const c = card(score(s, [{ id: "y1", unitId: "sfj", date: "2024-02-01", kind: "incident", tag: "y" }]), "sfj");
+    expect(c.lines.map((l) => [l.kind, l.id, l.earned])).toEqual([["indicator", "i", 1000], ["limit", "a", -100], ["indicator", "o", 800]]);
+    expect([c.total, c.available, c.areas]).toEqual([1700, 2000, [{ id: "a", name: "甲", available: 1000, earned: 900, parent: "a" }]]);
+  });
+
+  it("two pieces of missing data on one indicator are named together", () => {
+    const s = schemeOf([{ id: "r", name: "两率", points: 10, methods: [{ kind: "rate", metric: "甲率", bound: "at_least", target: 95, per: 1 }, { kind: "rate", metric: "乙率", bound: "at_least", target: 95, per: 1 }] }]);
+    expect(card(score(s, []), "sfj").lines[0]!.note).toBe("缺少“甲率”、“乙率”的数据，按0分计");
+  });
+
+  it("a unit that is only a candidate for a task is assessed on it only when the indicator includes candidates", () => {
+    const matrix = { ...w.matrix, cells: w.matrix.cells.map((c) => (c.unitId === "gaj" ? { ...c, certainty: "candidate" } : c)) };
+    const s = (includeCandidates?: boolean) =>
+      schemeOf([{ id: "sup", name: "执法监督", points: 10, appliesTo: { taskIds: ["test-2024.t01"], ...(includeCandidates === undefined ? {} : { includeCandidates }) }, methods: [{ kind: "incidents", tag: "x", per: 1 }] }]);
+    expect(card(score(s(), [], { matrix }), "gaj").assessed).toBe(false);
+    expect(card(score(s(false), [], { matrix }), "gaj").assessed).toBe(false);
+    expect(card(score(s(true), [], { matrix }), "gaj").assessed).toBe(true);
+    expect(card(score(s(), [], { matrix }), "sfj").assessed).toBe(true);
+  });
+
+  it("with a roster, a unit that ended before the plan's date gets no card; one that ended on it does", () => {
+    const ended = (validTo: string) => ({ ...w.roster, units: w.roster.units.map((u) => (u.id === "xwb" ? { ...u, validTo } : u)) });
+    const s = schemeOf([{ id: "inc", name: "执法过错", points: 10, methods: [{ kind: "incidents", tag: "x", per: 1 }] }]);
+    const date = planDate(w.plan, {}) as string;
+    const dayBefore = new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    expect(score(s, [], { roster: ended(dayBefore) }).map((c) => c.unitId)).not.toContain("xwb");
+    expect(score(s, [], { roster: ended(date) }).map((c) => c.unitId)).toContain("xwb");
+    // Without a roster: the matrix's units (县委办 leads nothing, so it has no card).
+    expect(score(s, [], { roster: undefined }).map((c) => c.unitId).sort()).toEqual(["gaj", "sfj", "zfb"]);
+  });
+
+  it("occurrences given by the caller are the ones scored", () => {
+    const s = schemeOf([{ id: "sup", name: "执法监督", points: 10, appliesTo: { taskIds: ["test-2024.t01"], roles: ["lead"] }, methods: [{ kind: "occurrences", perMissing: 1 }] }]);
+    const firstHalf = w.occurrences.filter((o) => o.due !== undefined && o.due <= "2024-06-30");
+    expect(card(score(s, []), "sfj").lines[0]!.earned).toBe(600);
+    expect(card(score(s, [], { occurrences: firstHalf }), "sfj").lines[0]!.earned).toBe(800);
+  });
+
+  it("vetoes in words: the lowest grade, not the top grade, not a grade or above; the strictest of two decides", () => {
+    const s = schemeOf([{ id: "inc", name: "执法过错", points: 10, methods: [{ kind: "incidents", tag: "x", per: 1 }] }], {
+      vetoes: [{ id: "top", name: "一般问题", below: "优秀" }, { id: "mid", name: "较重问题", below: "良好" }, { id: "low", name: "严重问题" }],
+    });
+    const veto = (ids: string[]) => card(score(s, ids.map((v, i) => ({ id: `v${i}`, unitId: "sfj", date: "2024-05-01", kind: "veto", vetoId: v }))), "sfj");
+    const words = (c: ScoreCard) => c.lines.filter((l) => l.kind === "veto").map((l) => [l.note, l.noteEn, l.adjustments[0]!.reason]);
+    expect(words(veto(["top"]))).toEqual([["不得评为优秀", "below 优秀", "一票否决：一般问题，不得评为优秀"]]);
+    expect(words(veto(["mid"]))).toEqual([["不得评为良好及以上等次", "below 良好", "一票否决：较重问题，不得评为良好及以上等次"]]);
+    expect(words(veto(["low"]))).toEqual([["直接定为不合格", "lowest grade", "一票否决：严重问题，直接定为不合格"]]);
+    expect([veto(["top"]).grade, veto(["mid"]).grade, veto(["top", "mid"]).grade, veto(["mid", "top"]).grade, veto(["top", "low"]).grade, veto(["low", "mid"]).grade]).toEqual(["良好", "合格", "合格", "合格", "不合格", "不合格"]);
+  });
+
+  it("a component with nothing available says so in the normalisation line", () => {
+    const s = weighted();
+    const gaj = card(score(s, [{ id: "i", unitId: "gaj", date: "2024-02-01", kind: "incident", tag: "x" }]), "gaj");
+    expect(gaj.lines.find((l) => l.kind === "normalisation")).toMatchObject({
+      name: "按权重折算", earned: 4000,
+      note: "按权重折算：“甲”实得40分（满分50分，权重30%），“乙”不适用；各部分按实得分与满分之比乘以权重，合计80分",
+      noteEn: "weighted by component: 80",
+    });
+  });
+
+  it("floors and caps in words, in Chinese and in English, at the indicator, the area and the whole", () => {
+    const inc = (points: number, extra: Record<string, unknown> = {}) => ({ id: "inc", name: "执法过错", points, methods: [{ kind: "incidents", tag: "x", per: 1 }], ...extra });
+    const three = [{ id: "i1", unitId: "sfj", date: "2024-02-01", kind: "incident", tag: "x", count: 3 }];
+    const sfj = (indicator: Record<string, unknown>, extra: Record<string, unknown> = {}) => card(score(schemeOf([indicator], { normalise: false, ...extra }), three), "sfj");
+    const words = (l: ScoreLine) => [l.kind, l.earned, l.note, l.noteEn];
+    expect(words(sfj(inc(5, { floor: { kind: "deduction", points: 2 } })).lines[0]!)).toEqual(["indicator", 300, "累计扣分不超过2分", "at most 2 deducted"]);
+    expect(words(sfj(inc(2)).lines[0]!)).toEqual(["indicator", 0, "扣完为止", "deductions stop at zero"]);
+    expect(words(sfj(inc(2, { floor: { kind: "multiple", multiple: 1.25 } })).lines[0]!)).toEqual(["indicator", -50, "扣完标准分的1.25倍为止（最低-0.5分）", "deductions stop at 1.25 times the points (-0.5)"]);
+    // Exactly at the floor: no note.
+    expect(words(sfj(inc(3)).lines[0]!)).toEqual(["indicator", 0, undefined, undefined]);
+    // An area that gives at most 1.5 of its 5, and a whole that gives at most 1.
+    const capped = sfj(inc(5), { areas: [{ id: "a", name: "甲", points: 5, cap: 1.5 }] });
+    expect(capped.lines.map((l) => [l.kind, l.id, l.name, l.area, l.earned, l.note, l.noteEn])).toEqual([
+      ["indicator", "inc", "执法过错", "a", 200, undefined, undefined],
+      ["limit", "a", "甲", "a", -50, "最多得1.5分", "at most 1.5"],
+    ]);
+    const whole = sfj(inc(5), { cap: 1 });
+    expect(whole.lines[1]).toEqual({ kind: "limit", id: "total", name: "总分", available: 0, earned: -100, state: "scored", adjustments: [], note: "最多得1分", noteEn: "at most 1" });
+    expect(whole.total).toBe(100);
+  });
+
+  it("a responsible unit's share and the floor are both said, joined", () => {
+    const s = schemeOf([{ id: "sup", name: "执法监督", points: 2, appliesTo: { taskIds: ["test-2024.t01"], responsibleShare: 50 }, methods: [{ kind: "occurrences", perMissing: 2 }] }], { normalise: false });
+    const l = card(score(s, []), "gaj").lines[0]!;
+    expect([l.earned, l.note, l.noteEn]).toEqual([0, "责任单位按50%承担扣分；扣完为止", "a responsible unit bears 50% of deductions; deductions stop at zero"]);
+    expect(l.adjustments.map((a) => a.hundredths)).toEqual([100, 100, 100, 100]);
+  });
+
+  it("refuses arguments that are not what they say, naming the argument", () => {
+    const s = schemeOf([{ id: "inc", name: "执法过错", points: 10, methods: [{ kind: "incidents", tag: "x", per: 1 }] }]);
+    const good = { plan: w.plan, roster: w.roster, matrix: w.matrix, scheme: s, ledger: ledgerOf([]), asOf: w.asOf };
+    expect(() => scoreUnits(null as never)).toThrow("scoreUnits：参数 input 不正确：应为对象");
+    expect(() => scoreUnits([] as never)).toThrow("参数 input 不正确");
+    for (const name of ["plan", "matrix", "scheme", "ledger", "asOf", "roster", "previous", "occurrences"] as const) {
+      expect(() => scoreUnits({ ...good, [name]: 42 } as never), name).toThrow(`参数 input.${name} 不正确`);
+    }
+    expect(scoreUnits({ plan: w.plan, matrix: w.matrix, scheme: s, ledger: ledgerOf([]), asOf: w.asOf }).length).toBe(3); // no roster, previous or occurrences: nothing to check
   });
 });

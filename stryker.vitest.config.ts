@@ -32,7 +32,9 @@ class CheapFirst extends BaseSequencer {
   }
 }
 
-const { projects: _projects, ...test } = base.test ?? {};
+// execArgv (npm test's --max-semi-space-size=64) is left out: StrykerJS's vitest runner uses worker
+// threads, which refuse that flag (ERR_WORKER_INVALID_EXEC_ARGV), so every run failed its dry run.
+const { projects: _projects, execArgv: _execArgv, ...test } = base.test ?? {};
 const scope = process.env.FAZHI_MUTATE ?? "scoring";
 
 export default mergeConfig(

@@ -171,7 +171,7 @@ describe("workday arithmetic at its limits", () => {
     expect(previousWorkday(found, d("2031-02-06"))).toBe("2031-02-05");
     const none = calendar([{ year: 2030, rest: allRest.filter((x) => x < "2031") }, { year: 2031, rest: [...allRest.filter((x) => x >= "2031"), "2031-02-05"] }]);
     const e = errorOf(() => nextWorkday(none, d("2030-01-01")));
-    expect([e.code, e.messageEn]).toEqual(["invalid_argument", "nextWorkday: bad argument calendar: the calendar has no workday within 400 days"]);
+    expect([e.code, e.message]).toEqual(["invalid_argument", "nextWorkday：参数 calendar 不正确：日历中连续400天没有工作日 (nextWorkday: bad argument calendar: the calendar has no workday within 400 days)"]);
   });
 
   it("counts workdays only when both ends are covered, even when from is after to", () => {
@@ -185,7 +185,8 @@ describe("workday arithmetic at its limits", () => {
     expect(addWorkdays(cal, d("2024-06-28"), 0)).toBe("2024-06-28");
     expect(addWorkdays(cal, d("2024-06-29"), 0)).toBe("2024-07-01");
     expect(addWorkdays(cal, d("2024-10-08"), -1)).toBe("2024-09-30");
-    expect(errorOf(() => addWorkdays(cal, d("2024-01-02"), 0.5)).messageEn).toBe("addWorkdays: n must be an integer");
+    const fraction = errorOf(() => addWorkdays(cal, d("2024-01-02"), 0.5));
+    expect([fraction.code, fraction.message]).toEqual(["invalid_argument", "addWorkdays：天数必须为整数 (addWorkdays: n must be an integer)"]);
   });
 
   it("keep returns any valid date unchanged, covered or not, but still checks the calendar, the date and the policy", () => {
@@ -193,7 +194,7 @@ describe("workday arithmetic at its limits", () => {
     expect(errorOf(() => adjustToWorkday({} as never, d("2024-06-30"), "keep")).code).toBe("invalid_argument");
     expect(errorOf(() => adjustToWorkday(cal, "2024-02-30" as IsoDate, "keep")).code).toBe("invalid_argument");
     const bad = errorOf(() => adjustToWorkday(cal, d("2024-06-30"), "later" as never));
-    expect([bad.code, bad.messageEn]).toEqual(["invalid_argument", 'adjustToWorkday: bad argument policy: must be "keep", "next" or "previous"']);
+    expect([bad.code, bad.message]).toEqual(["invalid_argument", 'adjustToWorkday：参数 policy 不正确：应为 keep、next 或 previous (adjustToWorkday: bad argument policy: must be "keep", "next" or "previous")']);
     expect(adjustToWorkday(cal, d("2024-10-07"), "previous")).toBe("2024-09-30");
   });
 
@@ -208,5 +209,34 @@ describe("workday arithmetic at its limits", () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+describe("errors name the function that refused", () => {
+  it("for a date that does not exist, a year not covered, and a calendar that is not one", () => {
+    const bad = "2024-02-30" as IsoDate;
+    const gap = calendar([{ year: 2030, rest: ["2030-12-31"] }, { year: 2032 }]); // 2030-12-31 is a Tuesday; 2031 is not covered
+    const cases: Array<[string, () => unknown]> = [
+      ["coversDate", () => coversDate(cal, bad)],
+      ["isWorkday", () => isWorkday(cal, bad)],
+      ["nextWorkday", () => nextWorkday(cal, bad)],
+      ["nextWorkday", () => nextWorkday(cal, d("2026-12-31"))],
+      ["previousWorkday", () => previousWorkday(cal, bad)],
+      ["addWorkdays", () => addWorkdays(cal, bad, 1)],
+      ["addWorkdays", () => addWorkdays(cal, d("2027-01-04"), 0)],
+      ["addWorkdays", () => addWorkdays(gap, d("2030-12-31"), 0)],
+      ["addWorkdays", () => addWorkdays(cal, d("2026-12-30"), 5)],
+      ["workdaysBetween", () => workdaysBetween(cal, bad, d("2024-03-01"))],
+      ["workdaysBetween", () => workdaysBetween(cal, d("2024-03-01"), bad)],
+      ["workdaysBetween", () => workdaysBetween(cal, d("2027-01-04"), d("2026-12-01"))],
+      ["workdaysBetween", () => workdaysBetween(cal, d("2026-12-01"), d("2027-01-04"))],
+      ["workdaysBetween", () => workdaysBetween(gap, d("2030-12-30"), d("2032-01-05"))],
+      ["adjustToWorkday", () => adjustToWorkday(cal, bad, "keep")],
+    ];
+    for (const [fn, call] of cases) {
+      const e = errorOf(call);
+      expect(e.message.startsWith(`${fn}：`) && e.messageEn.startsWith(`${fn}: `), `${fn}: ${e.message}`).toBe(true);
+    }
+    expect(errorOf(() => isWorkday({} as never, d("2024-06-03"))).message).toMatch(/^workdays：参数 calendar 不正确/);
   });
 });

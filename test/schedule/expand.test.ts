@@ -307,7 +307,7 @@ describe("boundUnits on a hand-made matrix", () => {
     const m = matrix();
     let reads = 0;
     const cells = Object.freeze(m.cells.map((c) => new Proxy(c, { get: (t, k, r) => (k === "taskId" && (reads += 1), Reflect.get(t, k, r)) })));
-    const counted = Object.freeze({ ...m, cells, units: Object.freeze(m.units) });
+    const counted = Object.freeze({ ...m, cells, units: Object.freeze(m.units) }) as ResponsibilityMatrix;
     for (let i = 0; i < 20; i++) expect(boundUnits(counted, "h-2024.t01", "h-2024.t01.c1")).toEqual(["a", "c"]);
     expect(reads).toBeLessThan(4 * m.cells.length);
   });

@@ -254,6 +254,21 @@ describe("expandSchedule on hand-made plans", () => {
     expect(expandSchedule(plan).map((o) => o.id)).toEqual(["h-2024.t01.r6.2024", "h-2024.t01.r2.2024", "h-2024.t01.r4.2024", "h-2024.t01.r1.2024", "h-2024.t01.r3.2024-event", "h-2024.t01.r5.2024-event"]);
   });
 
+  it("rulePeriods refuses a rule or a year that is not one, saying which", () => {
+    const refusal = (rule: unknown, year: unknown) => {
+      try {
+        rulePeriods(rule as never, year as never);
+      } catch (e) {
+        return [(e as FazhiError).code, (e as FazhiError).message];
+      }
+      return undefined;
+    };
+    const badYear = ["invalid_argument", "rulePeriods：参数 year 不正确：应为 0–9999 的整数年份 (rulePeriods: bad argument year: must be a whole year 0–9999)"];
+    for (const year of [-1, 10000, 1.5, "2024"]) expect(refusal({ kind: "recurring", period: "quarter", times: 1 }, year), String(year)).toEqual(badYear);
+    expect(refusal({ kind: "ongoing" }, -1)).toEqual(badYear);
+    expect(refusal({ kind: "sometimes" }, 2024)?.[1]).toMatch(/^rulePeriods：参数 rule 不正确/);
+  });
+
   it("returns frozen occurrences and periods", () => {
     const occurrences = expandSchedule(handPlan([{ id: "h-2024.t01.r1", rule: { kind: "recurring", period: "quarter", times: 1 } }]));
     expect([Object.isFrozen(occurrences), Object.isFrozen(occurrences[0]), Object.isFrozen(occurrences[0]!.window)]).toEqual([true, true, true]);

@@ -231,7 +231,9 @@ describe("extractRequirements on hand-made plans", () => {
 
   it("refuses a year outside 1949–2200 or not whole, and options that are not an object", () => {
     const p = plan(2024, [{ text: "6月底前完成清理" }]);
-    for (const year of [1948, 2201, 2024.5]) expect(() => extractRequirements(p, { year }), String(year)).toThrow(expect.objectContaining({ code: "invalid_argument", message: expect.stringContaining("options.year") }));
-    expect(() => extractRequirements(p, 2024 as never)).toThrow(expect.objectContaining({ code: "invalid_argument" }));
+    const badYear = { code: "invalid_argument", message: "extractRequirements：参数 options.year 不正确：应为 1949–2200 之间的整数 (extractRequirements: bad argument options.year: must be a whole number from 1949 to 2200)" };
+    for (const year of [1948, 2201, 2024.5]) expect(() => extractRequirements(p, { year }), String(year)).toThrow(expect.objectContaining(badYear));
+    expect(() => extractRequirements(p, 2024 as never)).toThrow(expect.objectContaining({ code: "invalid_argument", message: expect.stringMatching(/^extractRequirements：参数 options 不正确/) }));
+    expect(() => extractRequirements({ id: "x" } as never)).toThrow(expect.objectContaining({ code: "invalid_argument", message: expect.stringMatching(/^extractRequirements：参数 plan 不正确/) }));
   });
 });

@@ -217,7 +217,7 @@ describe("expandSchedule's options, on a small plan", () => {
 });
 
 /** A one-task plan of 2024 with the given requirements, built by hand (no parser). */
-const handPlan = (requirements: ReadonlyArray<{ id: string; rule: object; clauseId?: string }>) =>
+const handPlan = (requirements: ReadonlyArray<{ id: string; rule: object }>) =>
   Plan.parse({
     id: "h-2024",
     title: "t",

@@ -166,12 +166,16 @@ describe("findRequirements, phrase by phrase", () => {
     expect(findRequirements("每月须报送", 2024).found[0]!.action).toBe("报送");
     expect(findRequirements("每月通报：", 2024).found.map((f) => [f.phrase, f.to])).toEqual([["每月通报", 4]]);
     expect(findRequirements("年底前", 2024).found[0]!.action).toBe("年底前"); // nothing after the time: the phrase itself
+    expect(findRequirements("每月开展重要检查", 2024).found[0]!.action).toBe("开展重要检查"); // 要 only at the start
+    expect(findRequirements("6月底前 完成", 2024).found[0]!.action).toBe("完成");
   });
 
   it("names a collective subject of up to 各 and 14 characters before the phrase, in the phrase's own sentence", () => {
     const subject = (s: string) => findRequirements(s, 2024).found[0]?.subject;
     expect(subject("第一句，内容。各部门每年开展两次培训")).toBe("各部门");
     expect(subject("各乡镇须每季度开展检查")).toBe("各乡镇");
+    expect(subject("按照县委县政府统一部署要求，各部门每年开展两次培训")).toBe("各部门"); // after a long first sub-clause
+    expect(subject("各主要部门每年开展两次培训")).toBe("各主要部门"); // 要 only at the end
     expect(subject("各乡镇必须每季度开展检查")).toBe("各乡镇");
     expect(subject("各乡镇需每季度开展检查")).toBe("各乡镇");
     expect(subject("各一二三四五六七八九十一二三四应当每年开展检查")).toBe("各一二三四五六七八九十一二三四"); // 各 + 14 + 应当: 17 characters

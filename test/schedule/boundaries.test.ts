@@ -60,6 +60,19 @@ describe("labels at the period ends", () => {
     expect(deadline("2024-02-28")).toBe("2月28日前");
     expect(deadline("2023-02-28")).toBe("2月底前");
     expect(deadline("2024-06-29")).toBe("6月29日前");
+    expect(deadline("2024-05-31")).toBe("5月底前"); // a month's end that is not December's
+    expect(deadline("2024-12-30")).toBe("12月30日前"); // December, not its end
+  });
+
+  it("a window is named after a month, quarter or half-year only when it is exactly one, within one year", () => {
+    expect(window("2023-01-01", "2024-01-31")).toBe("1月1日至1月31日");
+    expect(window("2023-10-01", "2024-12-31")).toBe("10月1日至12月31日");
+    expect(window("2024-01-01", "2024-05-31")).toBe("1月1日至5月31日");
+    expect(window("2024-02-01", "2024-06-30")).toBe("2月1日至6月30日");
+    expect(window("2024-07-01", "2024-11-30")).toBe("7月1日至11月30日");
+    expect(window("2024-08-01", "2024-12-31")).toBe("8月1日至12月31日");
+    expect(window("2024-03-01", "2024-05-31")).toBe("3月1日至5月31日"); // three months, not a quarter
+    expect(window("2024-06-01", "2024-06-30")).toBe("6月");
   });
 
   it("a deadline or window belongs to the year it ends in", () => {

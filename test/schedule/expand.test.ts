@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { FazhiError } from "../../src/model/diagnostic.js";
 import { Plan } from "../../src/model/plan.js";
 import type { Occurrence, Period } from "../../src/model/schedule.js";
+import { ResponsibilityMatrix } from "../../src/model/matrix.js";
 import { Roster } from "../../src/model/unit.js";
 import { parsePlanText } from "../../src/parse/parse-plan.js";
 import { boundUnits, expandSchedule, rulePeriods } from "../../src/schedule/expand.js";
@@ -212,5 +213,117 @@ describe("expandSchedule's options, on a small plan", () => {
     expect(months.map((p) => p.to.slice(5))).toEqual(["01-31", "02-28", "03-31", "04-30", "05-31", "06-30", "07-31", "08-31", "09-30", "10-31", "11-30", "12-31"]);
     expect(rulePeriods({ kind: "recurring", period: "half_year", times: 1 }, 2023).map((p) => p.suffix)).toEqual(["-H1", "-H2"]);
     expect(rulePeriods({ kind: "recurring", period: "quarter", times: 1 }, 2023).map((p) => p.suffix)).toEqual(["-Q1", "-Q2", "-Q3", "-Q4"]);
+  });
+});
+
+/** A one-task plan of 2024 with the given requirements, built by hand (no parser). */
+const handPlan = (requirements: ReadonlyArray<{ id: string; rule: object }>) =>
+  Plan.parse({
+    id: "h-2024",
+    title: "t",
+    year: 2024,
+    sections: [{ no: 1, title: "s", tasks: [{ id: "h-2024.t01", no: 1, title: "t", text: "", clauses: [{ id: "h-2024.t01.c1", text: "", assignment: { lead: [], responsible: [], support: [] } }], requirements: requirements.map((r) => ({ phrase: "p", action: "a", ...r })) }] }],
+  });
+
+describe("expandSchedule on hand-made plans", () => {
+  it("counts a recurring rule's times and a quota's least number; every other kind counts once", () => {
+    const plan = handPlan([
+      { id: "h-2024.t01.r1", rule: { kind: "recurring", period: "half_year", times: 3 } },
+      { id: "h-2024.t01.r2", rule: { kind: "quota", period: "year", atLeast: 4 } },
+      { id: "h-2024.t01.r3", rule: { kind: "deadline", due: "2024-05-31" } },
+      { id: "h-2024.t01.r4", rule: { kind: "on_event" } },
+    ]);
+    expect(expandSchedule(plan).map((o) => [o.id, o.count])).toEqual([
+      ["h-2024.t01.r3.2024", 1],
+      ["h-2024.t01.r1.2024-H1", 3],
+      ["h-2024.t01.r1.2024-H2", 3],
+      ["h-2024.t01.r2.2024", 4],
+      ["h-2024.t01.r4.2024-event", 1],
+    ]);
+  });
+
+  it("orders equal due dates and the undated items by id, whatever the plan's order", () => {
+    const plan = handPlan([
+      { id: "h-2024.t01.r5", rule: { kind: "on_event" } },
+      { id: "h-2024.t01.r4", rule: { kind: "deadline", due: "2024-06-30" } },
+      { id: "h-2024.t01.r3", rule: { kind: "on_event" } },
+      { id: "h-2024.t01.r2", rule: { kind: "window", from: "2024-04-01", to: "2024-06-30" } },
+      { id: "h-2024.t01.r1", rule: { kind: "deadline", due: "2024-07-15" } },
+      { id: "h-2024.t01.r6", rule: { kind: "deadline", due: "2024-03-01" } },
+    ]);
+    expect(expandSchedule(plan).map((o) => o.id)).toEqual(["h-2024.t01.r6.2024", "h-2024.t01.r2.2024", "h-2024.t01.r4.2024", "h-2024.t01.r1.2024", "h-2024.t01.r3.2024-event", "h-2024.t01.r5.2024-event"]);
+  });
+
+  it("rulePeriods refuses a rule or a year that is not one, saying which", () => {
+    const refusal = (rule: unknown, year: unknown) => {
+      try {
+        rulePeriods(rule as never, year as never);
+      } catch (e) {
+        return [(e as FazhiError).code, (e as FazhiError).message];
+      }
+      return undefined;
+    };
+    const badYear = ["invalid_argument", "rulePeriods：参数 year 不正确：应为 0–9999 的整数年份 (rulePeriods: bad argument year: must be a whole year 0–9999)"];
+    for (const year of [-1, 10000, 1.5, "2024"]) expect(refusal({ kind: "recurring", period: "quarter", times: 1 }, year), String(year)).toEqual(badYear);
+    expect(refusal({ kind: "ongoing" }, -1)).toEqual(badYear);
+    expect(refusal({ kind: "sometimes" }, 2024)?.[1]).toMatch(/^rulePeriods：参数 rule 不正确/);
+  });
+
+  it("returns frozen occurrences and periods", () => {
+    const occurrences = expandSchedule(handPlan([{ id: "h-2024.t01.r1", rule: { kind: "recurring", period: "quarter", times: 1 } }]));
+    expect([Object.isFrozen(occurrences), Object.isFrozen(occurrences[0]), Object.isFrozen(occurrences[0]!.window)]).toEqual([true, true, true]);
+    const periods = rulePeriods({ kind: "recurring", period: "month", times: 1 }, 2031);
+    expect([Object.isFrozen(periods), Object.isFrozen(periods[0])]).toEqual([true, true]);
+  });
+});
+
+describe("boundUnits on a hand-made matrix", () => {
+  const cell = (unitId: string, clauseId: string, role: string, certainty = "definite") => ({ unitId, taskId: "h-2024.t01", clauseId, role, certainty, origin: { kind: "direct", text: unitId } });
+  /** Units a, b, c; cells listed out of the units' order, with some that bind no one. */
+  const matrix = () =>
+    ResponsibilityMatrix.parse({
+      planId: "h-2024",
+      units: ["a", "b", "c"].map((id) => ({ id, name: `单位${id}`, kind: "government_department" })),
+      tasks: [{ id: "h-2024.t01", no: 1, title: "t" }],
+      cells: [
+        cell("c", "h-2024.t01.c1", "lead"),
+        cell("a", "h-2024.t01.c1", "responsible"),
+        cell("b", "h-2024.t01.c1", "support"),
+        cell("b", "h-2024.t01.c1", "lead", "candidate"),
+        cell("z", "h-2024.t01.c1", "lead"), // not one of the matrix's units
+        cell("b", "h-2024.t01.c2", "responsible"),
+      ],
+      diagnostics: [],
+    });
+
+  it("binds the definite leads and responsible units of a clause (or of the task), in the matrix's unit order", () => {
+    const m = matrix();
+    expect(boundUnits(m, "h-2024.t01", "h-2024.t01.c1")).toEqual(["a", "c"]);
+    expect(boundUnits(m, "h-2024.t01", "h-2024.t01.c2")).toEqual(["b"]);
+    expect(boundUnits(m, "h-2024.t01")).toEqual(["a", "b", "c"]);
+    expect(boundUnits(m, "h-2024.t02")).toEqual([]);
+  });
+
+  it("sees a change to a matrix that is not wholly frozen", () => {
+    for (const frozen of [[false, false, false], [true, false, false], [false, true, false], [false, false, true], [true, true, false], [true, false, true], [false, true, true]]) {
+      const m = matrix() as { cells: unknown[]; units: unknown[] };
+      if (frozen[1]) Object.freeze(m.cells);
+      if (frozen[2]) Object.freeze(m.units);
+      if (frozen[0]) Object.freeze(m);
+      expect(boundUnits(m as never, "h-2024.t01", "h-2024.t01.c2"), JSON.stringify(frozen)).toEqual(["b"]);
+      if (!frozen[1]) m.cells.push(cell("a", "h-2024.t01.c2", "lead"));
+      else if (!frozen[0]) m.cells = [...m.cells, cell("a", "h-2024.t01.c2", "lead")];
+      else (m.units as unknown[]).splice(1, 1);
+      expect(boundUnits(m as never, "h-2024.t01", "h-2024.t01.c2"), JSON.stringify(frozen)).toEqual(frozen[0] && frozen[1] ? [] : ["a", "b"]);
+    }
+  });
+
+  it("reads a frozen matrix's cells once, however often it is asked", () => {
+    const m = matrix();
+    let reads = 0;
+    const cells = Object.freeze(m.cells.map((c) => new Proxy(c, { get: (t, k, r) => (k === "taskId" && (reads += 1), Reflect.get(t, k, r)) })));
+    const counted = Object.freeze({ ...m, cells, units: Object.freeze(m.units) }) as ResponsibilityMatrix;
+    for (let i = 0; i < 20; i++) expect(boundUnits(counted, "h-2024.t01", "h-2024.t01.c1")).toEqual(["a", "c"]);
+    expect(reads).toBeLessThan(4 * m.cells.length);
   });
 });

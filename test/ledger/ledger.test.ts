@@ -8,10 +8,12 @@ import { expandSchedule } from "../../src/schedule/expand.js";
 import { buildMatrix } from "../../src/units/matrix.js";
 import { seedContext } from "../support/context.js";
 import { seedRoster } from "../support/rosters.js";
+import { lazy } from "../support/lazy.js";
 import { seedText } from "../support/seed.js";
 
 const ctx = seedContext();
-const base = emptyLedger(ctx.plan.id);
+// Built inside the tests (lazy), not when the file loads: see test/support/lazy.ts.
+const empty = lazy(() => emptyLedger(ctx.plan.id));
 const entry = (over: Record<string, unknown> = {}) => ({
   id: "e1",
   unitId: "sfj",
@@ -25,6 +27,7 @@ const entry = (over: Record<string, unknown> = {}) => ({
 
 describe("recordProgress", () => {
   it("records an entry, returns patches, never mutates, freezes the result", () => {
+    const base = empty();
     const r = recordProgress(base, entry(), ctx);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -36,6 +39,7 @@ describe("recordProgress", () => {
   });
 
   it("rejects bad entries with coded issues and leaves the ledger unchanged", () => {
+    const base = empty();
     const cases: Array<[Record<string, unknown>, string, Array<string | number>]> = [
       [{ unitId: "ghost" }, "unknown_unit", ["unitId"]],
       [{ taskId: "wuzhi-2024.t99" }, "unknown_task", ["taskId"]],
@@ -55,6 +59,7 @@ describe("recordProgress", () => {
   });
 
   it("rejects a duplicate id", () => {
+    const base = empty();
     const first = recordProgress(base, entry(), ctx);
     if (!first.ok) throw new Error("setup");
     const again = recordProgress(first.ledger, entry({ date: "2024-06-21" }), ctx);
@@ -64,10 +69,12 @@ describe("recordProgress", () => {
   });
 
   it("a candidate unit (县直有关单位) may report on its task", () => {
+    const base = empty();
     expect(recordProgress(base, entry({ unitId: "xfj", taskId: "wuzhi-2024.t23", requirementId: "wuzhi-2024.t23.r2" }), ctx).ok).toBe(true);
   });
 
   it("recordMany is all or nothing", () => {
+    const base = empty();
     const r = recordMany(base, [entry(), entry({ id: "e2", unitId: "ghost" })], ctx);
     expect(r.ok).toBe(false);
     expect(r.issues.map((d) => [d.code, d.path])).toEqual([["unknown_unit", [1, "unitId"]]]);
@@ -77,6 +84,7 @@ describe("recordProgress", () => {
 
 describe("audit trail", () => {
   it("replay(patches) rebuilds the same ledger; inverse patches undo", () => {
+    const base = empty();
     let ledger: Ledger = base;
     const changes = [];
     const inverses = [];
@@ -140,6 +148,7 @@ describe("appending one entry at a time", () => {
   });
 
   it("gives the same ledgers and patches as immer's produceWithPatches", () => {
+    const base = empty();
     enablePatches();
     let ledger: Ledger = base;
     for (let i = 0; i < 5; i++) {
@@ -157,6 +166,7 @@ describe("appending one entry at a time", () => {
   });
 
   it("returns plain, frozen data; earlier ledgers never change; appending to an older ledger branches", () => {
+    const base = empty();
     const a = recordProgress(base, nth(0), ctx);
     if (!a.ok) throw new Error("a");
     const b = recordProgress(a.ledger, nth(1), ctx);
@@ -193,6 +203,7 @@ describe("appending one entry at a time", () => {
 
 describe("portable references", () => {
   it("records t13, t13.r2, task numbers and t23.r2.2024-Q1 as the plan's own ids, with no notice", () => {
+    const base = empty();
     const r = recordMany(
       base,
       [
@@ -236,6 +247,7 @@ describe("portable references", () => {
   });
 
   it("an unknown task says how many tasks the plan has and how to write them", () => {
+    const base = empty();
     const r = recordProgress(base, entry({ taskId: "t99", requirementId: undefined }), ctx);
     expect(r.issues.map((d) => d.code)).toEqual(["unknown_task"]);
     expect(r.issues[0]?.message).toContain("本工作安排有35项任务，可写作 t1–t35 或任务序号");
@@ -250,6 +262,7 @@ describe("assessment-only units", () => {
   const fact = { ...head, kind: "incident", tag: "行政复议被纠错" };
 
   it("with the roster in the context, report assessment facts but not work", () => {
+    const base = empty();
     const withRoster = { ...ctx, roster };
     const ok = recordProgress(base, fact, withRoster);
     expect(ok.ok && ok.ledger.entries.map((e) => e.unitId)).toEqual(["test-only"]);
@@ -269,10 +282,12 @@ describe("assessment-only units", () => {
   });
 
   it("without the roster, such a unit is unknown (as before)", () => {
+    const base = empty();
     expect(recordProgress(base, fact, ctx).issues.map((d) => d.code)).toEqual(["unknown_unit"]);
   });
 
   it("a roster unit that did not exist on the entry's date cannot report; a roster that is not one is refused", () => {
+    const base = empty();
     const dissolved = Roster.parse({ ...seedRoster(), units: [...seedRoster().units, { id: "test-only", name: "虚构考核单位", kind: "government_department", validTo: "2020-01-01" }] });
     const r = recordProgress(base, fact, { ...ctx, roster: dissolved });
     expect(r.issues.map((d) => [d.code, d.path])).toEqual([["unit_not_valid", ["unitId"]]]);
@@ -289,7 +304,7 @@ describe("every refusal says what was wrong, in Chinese and in English", () => {
   const roster = Roster.parse({ ...seedRoster(), units: [...seedRoster().units, { id: "test-only", name: "虚构考核单位", kind: "government_department", validFrom: "2024-03-01" }] });
   const fact = { id: "f1", unitId: "test-only", date: "2024-05-10", kind: "incident", tag: "行政复议被纠错" };
   const one = (input: unknown, context: object = ctx) => {
-    const r = recordProgress(base, input, context as typeof ctx);
+    const r = recordProgress(empty(), input, context as typeof ctx);
     expect(r.issues).toHaveLength(1);
     return r.issues[0]!;
   };
@@ -300,6 +315,7 @@ describe("every refusal says what was wrong, in Chinese and in English", () => {
   };
 
   it("names the entry, the unit, the task, the requirement, the occurrence and the dates it refuses", () => {
+    const base = empty();
     const first = recordProgress(base, entry(), ctx);
     if (!first.ok) throw new Error("setup");
     says(recordProgress(first.ledger, entry(), ctx).issues[0]!, "duplicate_entry", ["台账记录编号“e1”已存在"], ['Ledger entry id "e1" already exists']);
@@ -318,6 +334,7 @@ describe("every refusal says what was wrong, in Chinese and in English", () => {
   });
 
   it("an occurrence of the right task but another requirement is refused too; with no occurrences in the context it is not checked", () => {
+    const base = empty();
     const q1 = { taskId: "wuzhi-2024.t23", requirementId: "wuzhi-2024.t23.r4", occurrenceId: "wuzhi-2024.t23.r2.2024-Q1", unitId: "sfj", date: "2024-03-20" };
     expect(recordProgress(base, entry(q1), { ...ctx, occurrences: ctx.occurrences }).issues.map((d) => d.code)).toEqual(["unknown_occurrence"]);
     expect(recordProgress(base, entry({ ...q1, requirementId: "wuzhi-2024.t23.r2" }), { ...ctx, occurrences: ctx.occurrences }).issues).toEqual([]);
@@ -326,6 +343,7 @@ describe("every refusal says what was wrong, in Chinese and in English", () => {
   });
 
   it("replay refuses changes that are not patches, or that do not apply to the ledger, with a FazhiError", () => {
+    const base = empty();
     for (const changes of [[[{ op: "move", path: ["entries", 0] }]], [[{ op: "replace", path: ["nope", "deeper"], value: 1 }]], [[{ op: "replace", path: ["planId"], value: 5 }]]]) {
       expect(() => replay(base, changes as never)).toThrow(expect.objectContaining({ code: "invalid_argument", message: expect.stringContaining("replay") }));
     }
@@ -340,6 +358,7 @@ describe("the context and arguments of the ledger functions", () => {
   });
 
   it("a context that is not one, a bad as-of date, entries that are not a list, a roster that is not one: a FazhiError naming it", () => {
+    const base = empty();
     const names = (f: () => unknown, name: string) => expect(f).toThrow(expect.objectContaining({ code: "invalid_argument", message: expect.stringContaining(name) }));
     names(() => recordProgress(base, entry(), null as never), "context");
     names(() => recordProgress(base, entry(), 5 as never), "context");
@@ -356,6 +375,7 @@ describe("the context and arguments of the ledger functions", () => {
   });
 
   it("a context built afresh (not frozen, or copied through JSON) gives the same answers as the frozen one", () => {
+    const base = empty();
     const copy = JSON.parse(JSON.stringify({ plan: ctx.plan, matrix: ctx.matrix, occurrences: ctx.occurrences }));
     const loose = { ...copy, asOf: ctx.asOf };
     for (const over of [{}, { unitId: "ghost" }, { occurrenceId: "wuzhi-2024.t23.r2.2024-Q1" }, { taskId: "wuzhi-2024.t99", requirementId: undefined }]) {
@@ -380,6 +400,7 @@ describe("the context and arguments of the ledger functions", () => {
   });
 
   it("removeEntry gives patches that remove the entry and inverse patches that put it back", () => {
+    const base = empty();
     const r = recordMany(base, [entry(), entry({ id: "e2" })], ctx);
     if (!r.ok) throw new Error("setup");
     const removed = removeEntry(r.ledger, "e1");

@@ -411,3 +411,85 @@ describe("the context and arguments of the ledger functions", () => {
     expect(removed.issues).toEqual([]);
   });
 });
+
+describe("the edges of a batch, and ledgers and contexts the caller changes", () => {
+  const nth = (i: number) => ({ id: `n${i}`, unitId: "sfj", taskId: "wuzhi-2024.t13", date: "2024-05-10", kind: "progress" });
+  const ok = (r: ReturnType<typeof recordProgress>) => {
+    if (!r.ok) throw new Error(r.issues.map((d) => d.message).join("; "));
+    return r.ledger;
+  };
+
+  it("an entry dated on the as-of date itself is recorded; one a day later is not", () => {
+    expect(recordProgress(empty(), entry({ date: "2024-07-15" }), ctx).issues).toEqual([]);
+    expect(recordProgress(empty(), entry({ date: "2024-07-16" }), ctx).issues.map((d) => d.code)).toEqual(["future_date"]);
+  });
+
+  it("an empty batch records nothing: the same ledger back, with no patches", () => {
+    const ledger = ok(recordProgress(empty(), nth(0), ctx));
+    const r = recordMany(ledger, [], ctx);
+    expect(r.ok).toBe(true);
+    expect(r.ledger).toBe(ledger);
+    expect(r.ok && [r.patches, r.inversePatches]).toEqual([[], []]);
+  });
+
+  it("an id that only a later ledger has is free in an earlier one (appending there is a branch)", () => {
+    const a = ok(recordProgress(empty(), nth(0), ctx));
+    const b = ok(recordProgress(a, nth(1), ctx));
+    const again = recordProgress(a, { ...nth(1), date: "2024-05-11" }, ctx);
+    expect(again.issues).toEqual([]);
+    expect(again.ok && again.ledger.entries.map((e) => [e.id, e.date])).toEqual([["n0", "2024-05-10"], ["n1", "2024-05-11"]]);
+    expect(b.entries.map((e) => [e.id, e.date])).toEqual([["n0", "2024-05-10"], ["n1", "2024-05-10"]]);
+  });
+
+  it("a ledger the caller changes between calls is read afresh: only a frozen ledger (and frozen entries) is remembered", () => {
+    const added = ProgressEntry.parse(nth(0));
+    const loose = { planId: ctx.plan.id, entries: [] as ProgressEntry[] } as Ledger;
+    const half = Object.freeze({ planId: ctx.plan.id, entries: [] as ProgressEntry[] }) as Ledger;
+    for (const ledger of [loose, half]) {
+      expect(recordProgress(ledger, nth(0), ctx).ok).toBe(true);
+      (ledger.entries as ProgressEntry[]).push(added);
+      expect(recordProgress(ledger, nth(0), ctx).issues.map((d) => d.code)).toEqual(["duplicate_entry"]);
+    }
+  });
+
+  it("a context the caller changes between calls is read afresh: only a frozen plan, matrix and occurrences are remembered", () => {
+    const copy = <T>(v: T) => JSON.parse(JSON.stringify(v)) as { -readonly [K in keyof T]: any };
+    // A matrix that gains a cell: 县委编办 (xwbb) is given a role in task 12.
+    const matrix = copy(ctx.matrix);
+    const task12 = { ...entry({ unitId: "xwbb", taskId: "wuzhi-2024.t12", requirementId: undefined }), id: "m" };
+    expect(recordProgress(empty(), task12, { ...ctx, matrix }).issues.map((d) => d.code)).toEqual(["no_role"]);
+    matrix.cells.push({ ...matrix.cells.find((c: { taskId: string }) => c.taskId === "wuzhi-2024.t12"), unitId: "xwbb" });
+    expect(recordProgress(empty(), task12, { ...ctx, matrix }).issues).toEqual([]);
+    // A plan that loses a requirement.
+    const plan = copy(ctx.plan);
+    expect(recordProgress(empty(), entry(), { ...ctx, plan }).issues).toEqual([]);
+    const t13 = plan.sections.flatMap((s: { tasks: unknown[] }) => s.tasks).find((t: { id: string }) => t.id === "wuzhi-2024.t13");
+    t13.requirements = t13.requirements.filter((r: { id: string }) => r.id !== "wuzhi-2024.t13.r2");
+    expect(recordProgress(empty(), entry(), { ...ctx, plan }).issues.map((d) => d.code)).toEqual(["unknown_requirement"]);
+    // Occurrences that gain the one an entry names.
+    const q1 = "wuzhi-2024.t23.r2.2024-Q1";
+    const occurrences = ctx.occurrences.filter((o) => o.id !== q1);
+    const onQ1 = entry({ taskId: "wuzhi-2024.t23", requirementId: "wuzhi-2024.t23.r2", occurrenceId: q1, date: "2024-03-20" });
+    expect(recordProgress(empty(), onQ1, { ...ctx, occurrences }).issues.map((d) => d.code)).toEqual(["unknown_occurrence"]);
+    occurrences.push(ctx.occurrences.find((o) => o.id === q1)!);
+    expect(recordProgress(empty(), onQ1, { ...ctx, occurrences }).issues).toEqual([]);
+  });
+
+  it("a context whose plan, matrix or occurrences are missing or not one is refused with a FazhiError naming the part", () => {
+    const names = (context: object, part: string) =>
+      expect(() => recordProgress(empty(), entry(), context as never)).toThrow(expect.objectContaining({ code: "invalid_argument", message: expect.stringContaining(part) }));
+    names({ ...ctx, plan: null }, "context.plan");
+    names({ ...ctx, matrix: null }, "context.matrix");
+    names({ ...ctx, occurrences: null }, "context.occurrences");
+    names({ ...ctx, occurrences: [{ id: 1 }] }, "context.occurrences");
+    names({ ...ctx, occurrences: Object.freeze([{ id: 1 }]) }, "context.occurrences");
+  });
+
+  it("replay: the rebuilt ledger is frozen; a replace patch applies; patches that do not apply say so", () => {
+    const ledger = ok(recordProgress(empty(), entry(), ctx));
+    const rebuilt = replay(ledger, [[{ op: "replace", path: ["entries", 0, "date"], value: "2024-06-21" }]]);
+    expect(rebuilt.entries.map((e) => e.date)).toEqual(["2024-06-21"]);
+    expect(Object.isFrozen(rebuilt) && Object.isFrozen(rebuilt.entries) && Object.isFrozen(rebuilt.entries[0])).toBe(true);
+    expect(() => replay(ledger, [[{ op: "remove", path: ["nope", "deeper"] }]])).toThrow(/补丁无法应用于该台账.*the patches do not apply to this ledger/s);
+  });
+});

@@ -32,7 +32,10 @@ class CheapFirst extends BaseSequencer {
   }
 }
 
-const { projects: _projects, ...test } = base.test ?? {};
+// execArgv (--max-semi-space-size, for npm test's forked workers) is left out: StrykerJS runs
+// vitest in worker threads, which refuse that flag (ERR_WORKER_INVALID_EXEC_ARGV), and every test
+// file then fails to start.
+const { projects: _projects, execArgv: _execArgv, ...test } = base.test ?? {};
 const scope = process.env.FAZHI_MUTATE ?? "scoring";
 
 export default mergeConfig(

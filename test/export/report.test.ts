@@ -252,6 +252,87 @@ describe("renderReport on a small county (expected text written by hand)", () =>
     expect(renderReport({ plan: w.plan, cards: [card("x", "甲", 0, "合格")] as never })).toContain('style="width:0%"');
   });
 
+  it("refuses data that is not a report's with a FazhiError", () => {
+    const { w } = dataAsOf("2024-12-20");
+    for (const bad of [{}, { plan: w.plan, cards: "x" }, { plan: w.plan, notes: [5] }]) {
+      expect(() => renderReport(bad as never)).toThrow(expect.objectContaining({ code: "invalid_argument", message: expect.stringContaining("renderReport") }));
+    }
+  });
+
+  it("long names are cut with … only past their room: 11 characters for a column, 16 for a unit, 10 for a timeline row", () => {
+    const { w } = dataAsOf("2024-12-20");
+    const clone = <T>(v: T) => JSON.parse(JSON.stringify(v)) as { -readonly [K in keyof T]: any };
+    const matrix = clone(w.matrix);
+    matrix.tasks[0].title = "一二三四五六七八九十甲"; // 11: fits
+    matrix.tasks[1].title = "一二三四五六七八九十甲乙"; // 12: cut
+    matrix.units[0].name = "一二三四五六七八九十甲乙丙丁戊己"; // 16: fits
+    matrix.units[1].name = "一二三四五六七八九十甲乙丙丁戊己庚"; // 17: cut
+    const heat = renderReport({ plan: w.plan, matrix });
+    expect(heat).toContain(">1 一二三四五六七八九十甲</text>");
+    expect(heat).toContain(">2 一二三四五六七八九十…</text>");
+    expect(heat).toContain('text-anchor="end">一二三四五六七八九十甲乙丙丁戊己</text>');
+    expect(heat).toContain('text-anchor="end">一二三四五六七八九十甲乙丙丁戊…</text>');
+    const plan = clone(w.plan);
+    plan.sections[0].tasks[0].title = "一二三四五六七八九十"; // 10: fits
+    plan.sections[0].tasks[1].title = "一二三四五六七八九十甲"; // 11: cut
+    const line = renderReport({ plan, occurrences: w.occurrences });
+    expect(line).toContain(">任务1 一二三四五六七八九十</text>");
+    expect(line).toContain(">任务2 一二三四五六七八九…</text>");
+    expect(line).toContain("<title>任务2 一二三四五六七八九十甲</title>");
+  });
+
+  it("the outline joins a role's units with 、 and a task's clauses with a line break", () => {
+    const text = "某县2024年度法治政府建设工作安排\n一、甲\n（一）任务一。6月底前完成清理（县司法局负责）。9月底前完成检查（县公安局、县财政局负责）。\n（二）任务二。\n牵头单位：县司法局、县公安局\n";
+    const html = renderReport({ plan: parsePlanText(text, { id: "o-2024" }).plan });
+    expect(html).toContain('<td class="units"><span class="tag resp">责任</span> 县司法局 <br><span class="tag resp">责任</span> 县公安局、县财政局 </td>');
+    expect(html).toContain('<td class="units"><span class="tag lead">牵头</span> 县司法局、县公安局 </td>');
+  });
+
+  it("the matrix shows a unit's strongest role in a task: lead over responsible over support, a definite role over a candidate", () => {
+    const { w } = dataAsOf("2024-12-20");
+    const m = JSON.parse(JSON.stringify(w.matrix)) as { -readonly [K in keyof typeof w.matrix]: any };
+    const cell = (unitId: string, task: number, role: string, certainty = "definite") => ({ ...m.cells[0], unitId, taskId: `test-2024.t0${task}`, clauseId: `test-2024.t0${task}.c1`, role, certainty });
+    m.units.push({ id: "xwb", name: "县委办", kind: "party_department" });
+    m.cells.push(
+      cell("sfj", 1, "support"), // after its lead
+      cell("gaj", 1, "lead", "candidate"), // after its definite responsible
+      cell("xwb", 2, "support"),
+      cell("xwb", 2, "responsible"),
+      cell("xwb", 3, "lead", "candidate"),
+      cell("xwb", 3, "responsible", "candidate"),
+    );
+    const html = renderReport({ plan: w.plan, matrix: m });
+    const shown = [...html.matchAll(/<(rect|circle) class="cell" data-role="(\w+)" data-certainty="(\w+)" (?:x="(\d+)" y="(\d+)"|cx="([\d.]+)" cy="([\d.]+)")[^>]*><title>([^<]*)<\/title>/g)].map((x) => [x[8], x[2], x[3], ...(x[1] === "rect" ? [x[4], x[5]] : [x[6], x[7]])]);
+    expect(shown).toEqual([
+      ["县司法局 · 任务1 执法监督 · 牵头", "lead", "definite", "201", "151"],
+      ["县司法局 · 任务3 年度报告 · 牵头", "lead", "definite", "241", "151"],
+      ["县公安局 · 任务1 执法监督 · 责任", "responsible", "definite", "201", "171"],
+      ["县政府办 · 任务2 专题讲座 · 牵头", "lead", "definite", "221", "191"],
+      ["县政府办 · 任务3 年度报告 · 牵头", "lead", "definite", "241", "191"],
+      ["县委办 · 任务2 专题讲座 · 责任", "responsible", "definite", "221", "211"],
+      // A candidate is a dot at the middle of its place (x 240–260, y 210–230), a pixel up and left.
+      ["县委办 · 任务3 年度报告 · 牵头（候选）", "lead", "candidate", "249", "219"],
+    ]);
+    expect(html).toContain('<li><b>县司法局</b>：<span class="tag lead">牵头</span> 任务1、3</li><li><b>县公安局</b>：<span class="tag resp">责任</span> 任务1</li>');
+    expect(html).toContain('<li><b>县委办</b>：<span class="tag resp">责任</span> 任务2<span class="units">；候选 1 项</span></li>');
+    expect(html).toContain(
+      '<figure class="wide-only"><p class="legend"><span><i style="background:var(--lead)"></i>牵头单位</span><span><i style="background:var(--resp)"></i>责任单位</span><span><i style="background:var(--supp)"></i>配合单位</span><span><i style="background:var(--cand);border-radius:6px;transform:scale(.5)"></i>候选（“有关单位”，未必负有责任）</span><span><i style="background:var(--resp);outline:1px dashed #fff;outline-offset:-3px"></i>经单位组得出（虚线框）</span></p><svg id="matrix"',
+    );
+  });
+
+  it("the timeline has twelve months; a day early in a month sits 8 pixels in; only the plan's year is drawn, every year when the plan has none", () => {
+    const { w } = dataAsOf("2024-12-20");
+    const occurrences = w.occurrences.map((o) => (o.id === "test-2024.t03.r1.2024" ? { ...o, due: IsoDate.parse("2024-03-01") } : o));
+    const html = renderReport({ plan: w.plan, occurrences });
+    expect(html.match(/text-anchor="middle">\d+月<\/text>/g)).toHaveLength(12);
+    expect(html).toContain('<circle cx="348.0" cy="90" r="8"'); // March starts at x = 340; 1/31 of 70 pixels is less than 8
+    const { year: _year, ...noYear } = w.plan;
+    const next = { ...w.occurrences[0]!, id: "test-2024.t01.r1.2025-Q1", due: IsoDate.parse("2025-03-31") };
+    const all = renderReport({ plan: noYear as never, occurrences: [...w.occurrences, next] });
+    expect(all.match(/<g class="occ"/g)).toHaveLength(7);
+    expect(renderReport({ plan: w.plan, occurrences: [...w.occurrences, next] }).match(/<g class="occ"/g)).toHaveLength(6);
+  });
+
   it("the diagnostics: errors and warnings first with their line, notes folded away, and a word when there are only notes", () => {
     const { w } = dataAsOf("2024-12-20");
     const d = (code: string, severity: string, line?: number) => ({ code, severity, message: `消息${code}`, messageEn: `message ${code}`, path: [], ...(line !== undefined ? { source: { start: 0, end: 1, line } } : {}) });

@@ -296,6 +296,7 @@ describe("renderReport on a small county (expected text written by hand)", () =>
     m.cells.push(
       cell("sfj", 1, "support"), // after its lead
       cell("gaj", 1, "lead", "candidate"), // after its definite responsible
+      cell("xwb", 1, "support"),
       cell("xwb", 2, "support"),
       cell("xwb", 2, "responsible"),
       cell("xwb", 3, "lead", "candidate"),
@@ -309,12 +310,13 @@ describe("renderReport on a small county (expected text written by hand)", () =>
       ["县公安局 · 任务1 执法监督 · 责任", "responsible", "definite", "201", "171"],
       ["县政府办 · 任务2 专题讲座 · 牵头", "lead", "definite", "221", "191"],
       ["县政府办 · 任务3 年度报告 · 牵头", "lead", "definite", "241", "191"],
+      ["县委办 · 任务1 执法监督 · 配合", "support", "definite", "201", "211"],
       ["县委办 · 任务2 专题讲座 · 责任", "responsible", "definite", "221", "211"],
       // A candidate is a dot at the middle of its place (x 240–260, y 210–230), a pixel up and left.
       ["县委办 · 任务3 年度报告 · 牵头（候选）", "lead", "candidate", "249", "219"],
     ]);
     expect(html).toContain('<li><b>县司法局</b>：<span class="tag lead">牵头</span> 任务1、3</li><li><b>县公安局</b>：<span class="tag resp">责任</span> 任务1</li>');
-    expect(html).toContain('<li><b>县委办</b>：<span class="tag resp">责任</span> 任务2<span class="units">；候选 1 项</span></li>');
+    expect(html).toContain('<li><b>县委办</b>：<span class="tag resp">责任</span> 任务2；<span class="tag supp">配合</span> 任务1<span class="units">；候选 1 项</span></li>');
     expect(html).toContain(
       '<figure class="wide-only"><p class="legend"><span><i style="background:var(--lead)"></i>牵头单位</span><span><i style="background:var(--resp)"></i>责任单位</span><span><i style="background:var(--supp)"></i>配合单位</span><span><i style="background:var(--cand);border-radius:6px;transform:scale(.5)"></i>候选（“有关单位”，未必负有责任）</span><span><i style="background:var(--resp);outline:1px dashed #fff;outline-offset:-3px"></i>经单位组得出（虚线框）</span></p><svg id="matrix"',
     );
@@ -331,6 +333,26 @@ describe("renderReport on a small county (expected text written by hand)", () =>
     const all = renderReport({ plan: noYear as never, occurrences: [...w.occurrences, next] });
     expect(all.match(/<g class="occ"/g)).toHaveLength(7);
     expect(renderReport({ plan: w.plan, occurrences: [...w.occurrences, next] }).match(/<g class="occ"/g)).toHaveLength(6);
+  });
+
+  it("the timeline: a dot shared by items of one day takes the worst of their statuses, in either order; dots of one day go by task number", () => {
+    const { w } = dataAsOf("2024-12-20");
+    const q2 = w.occurrences.find((o) => o.id === "test-2024.t01.r1.2024-Q2")!;
+    const other = { ...q2, id: "test-2024.t01.r1.2024-Q2b", unitIds: [] };
+    const report = { ...w.occurrences.find((o) => o.taskNo === 3)!, id: "test-2024.t03.r1.2024b", due: q2.due };
+    const status = (occurrenceId: string, status: string, unitId?: string) => ({ occurrenceId, ...(unitId !== undefined ? { unitId } : {}), status, done: 0, needed: 1, entries: [] });
+    const dot = (occurrences: unknown[], statuses: unknown[]) =>
+      [...renderReport({ plan: w.plan, occurrences, statuses } as never).matchAll(/<li data-status="(\w+)">[^·]*· 任务(\d)/g)].map((m) => `${m[2]}:${m[1]}`);
+    const done = status(q2.id, "done_on_time", "sfj");
+    const late = status(other.id, "overdue");
+    expect(dot([q2, other], [done, late])).toEqual(["1:overdue"]);
+    expect(dot([other, q2], [late, done])).toEqual(["1:overdue"]);
+    expect(dot([other, q2], [done, late])).toEqual(["1:overdue"]);
+    expect(dot([report, q2, other], [done, late])).toEqual(["1:overdue", "3:upcoming"]);
+    // Bound to units if any of its items is: then it counts no item as "公文未列责任单位".
+    const html = renderReport({ plan: w.plan, occurrences: [q2, other], statuses: [done, late] } as never);
+    expect(html).toContain('data-unbound="false"');
+    expect(html).toContain("2024-06-30 · 任务1 · 逾期未完成：");
   });
 
   it("the diagnostics: errors and warnings first with their line, notes folded away, and a word when there are only notes", () => {

@@ -485,6 +485,33 @@ describe("the edges of a batch, and ledgers and contexts the caller changes", ()
     names({ ...ctx, occurrences: Object.freeze([{ id: 1 }]) }, "context.occurrences");
   });
 
+  it("a refused argument names the function and the argument and says what was expected, in Chinese and in English", () => {
+    const message = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return "no error";
+    };
+    const file = { planId: "wuzhi-2024", entries: [entry()] };
+    expect(message(() => recordProgress(empty(), entry(), null as never))).toBe(
+      "recordProgress：参数 context 不正确：应为 { plan, matrix, asOf, occurrences?, roster? } (recordProgress: bad argument context: must be { plan, matrix, asOf, occurrences?, roster? })",
+    );
+    expect(message(() => recordProgress(empty(), entry(), { ...ctx, roster: 5 as never }))).toBe(
+      "recordProgress：参数 context.roster 不正确：应为单位名录（含 units） (recordProgress: bad argument context.roster: must be a roster (with units))",
+    );
+    expect(message(() => recordMany(empty(), "e1" as never, ctx))).toBe("recordMany：参数 entries 不正确：应为数组 (recordMany: bad argument entries: must be an array)");
+    expect(message(() => removeEntry(empty(), 5 as never))).toBe("removeEntry：参数 id 不正确：应为台账记录编号 (removeEntry: bad argument id: must be an entry id)");
+    expect(message(() => removeEntry({} as never, "e1"))).toMatch(/^removeEntry：参数 ledger 不正确/);
+    expect(message(() => replay({} as never, []))).toMatch(/^replay：参数 ledger 不正确/);
+    expect(message(() => replay(empty(), [[{ op: "replace", path: ["planId"], value: 5 }]]))).toMatch(/^replay：参数 changes \(the ledger they rebuild\) 不正确/);
+    expect(message(() => emptyLedger(5 as never))).toMatch(/^emptyLedger：参数 planId 不正确/);
+    expect(message(() => readLedger(file, null as never))).toMatch(/^readLedger：参数 context 不正确/);
+    expect(message(() => readLedger(file, { ...ctx, roster: 5 as never }))).toMatch(/^readLedger：参数 context\.roster 不正确/);
+    expect(removeEntry(empty(), "nope").issues.map((d) => d.path)).toEqual([["id"]]);
+  });
+
   it("replay: the rebuilt ledger is frozen; a replace patch applies; patches that do not apply say so", () => {
     const ledger = ok(recordProgress(empty(), entry(), ctx));
     const rebuilt = replay(ledger, [[{ op: "replace", path: ["entries", 0, "date"], value: "2024-06-21" }]]);

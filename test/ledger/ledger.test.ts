@@ -512,6 +512,45 @@ describe("the edges of a batch, and ledgers and contexts the caller changes", ()
     expect(removeEntry(empty(), "nope").issues.map((d) => d.path)).toEqual([["id"]]);
   });
 
+  it("every refusal of an entry is an error, and the message without a roster names only the matrix", () => {
+    const first = ok(recordProgress(empty(), entry(), ctx));
+    const roster = Roster.parse({ ...seedRoster(), units: [...seedRoster().units, { id: "test-only", name: "虚构考核单位", kind: "government_department", validFrom: "2024-03-01" }] });
+    const fact = { id: "f1", unitId: "test-only", date: "2024-05-10", kind: "incident", tag: "行政复议被纠错" };
+    const refusals = [
+      recordProgress(first, entry(), ctx),
+      recordProgress(empty(), entry({ unitId: "ghost" }), ctx),
+      recordProgress(empty(), entry({ taskId: "wuzhi-2024.t99", requirementId: undefined }), ctx),
+      recordProgress(empty(), entry({ requirementId: "wuzhi-2024.t13.r9" }), ctx),
+      recordProgress(empty(), entry({ unitId: "xwbb", taskId: "wuzhi-2024.t12", requirementId: undefined }), ctx),
+      recordProgress(empty(), entry({ unitId: "test-only" }), { ...ctx, roster }),
+      recordProgress(empty(), { ...fact, date: "2024-02-10" }, { ...ctx, roster }),
+      recordProgress(empty(), entry({ occurrenceId: "wuzhi-2024.t23.r2.2024-Q1" }), ctx),
+      recordProgress(empty(), entry({ date: "2024-07-16" }), ctx),
+    ].flatMap((r) => r.issues.map((d) => [d.code, d.severity]));
+    expect(refusals).toEqual(
+      ["duplicate_entry", "unknown_unit", "unknown_task", "unknown_requirement", "no_role", "no_role", "unit_not_valid", "unknown_occurrence", "future_date"].map((code) => [code, "error"]),
+    );
+    expect(recordProgress(empty(), entry({ unitId: "ghost" }), ctx).issues[0]?.messageEn).toBe('Unit "ghost" is not in the matrix');
+  });
+
+  it("an occurrence that does not exist at all is refused; a fact may name its task", () => {
+    const none = entry({ taskId: "wuzhi-2024.t23", requirementId: "wuzhi-2024.t23.r2", occurrenceId: "wuzhi-2024.t23.r2.2024-Q9", date: "2024-03-20" });
+    expect(recordProgress(empty(), none, ctx).issues.map((d) => [d.code, d.path])).toEqual([["unknown_occurrence", ["occurrenceId"]]]);
+    const fact = { id: "f1", unitId: "sfj", taskId: "t13", date: "2024-05-10", kind: "incident", tag: "行政复议被纠错" };
+    const r = recordProgress(empty(), fact, ctx);
+    expect(r.issues).toEqual([]);
+    expect(r.ok && r.ledger.entries[0]?.taskId).toBe("wuzhi-2024.t13");
+  });
+
+  it("a frozen ledger (as readLedger returns it) is read once, not on every call that checks entries against it", () => {
+    const n = 200;
+    let reads = 0;
+    const entries = Array.from({ length: n }, (_, i) => new Proxy(ProgressEntry.parse(nth(i)), { get: (t, k, r) => (k === "id" && (reads += 1), Reflect.get(t, k, r)) }));
+    const ledger = Object.freeze({ planId: ctx.plan.id, entries: Object.freeze(entries) }) as Ledger;
+    for (let i = 0; i < 50; i++) expect(recordProgress(ledger, nth(i), ctx).issues.map((d) => d.code)).toEqual(["duplicate_entry"]);
+    expect(reads).toBeLessThan(3 * n); // once to check it and once to index it (50 × 200 = 10,000 when read on every call)
+  });
+
   it("replay: the rebuilt ledger is frozen; a replace patch applies; patches that do not apply say so", () => {
     const ledger = ok(recordProgress(empty(), entry(), ctx));
     const rebuilt = replay(ledger, [[{ op: "replace", path: ["entries", 0, "date"], value: "2024-06-21" }]]);

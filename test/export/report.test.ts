@@ -235,6 +235,25 @@ describe("renderReport on a small county (expected text written by hand)", () =>
     );
     // Only the plan's year is drawn; with no dated item, the section says so.
     expect(renderReport({ plan: { ...plan, year: 2025 }, occurrences })).toContain("<p>没有带日期的时间节点。No dated items.</p>");
+    // A dot counts as an empty group's when any of its items names one; several groups are listed with 、.
+    const june = occurrences.filter((o) => o.due === "2024-06-30");
+    const groups = [...(bulletin.emptyGroups ?? []), { occurrenceId: june[0]!.id, taskNo: 1, groups: ["各街道办事处", "县直有关单位"] }];
+    const mixed = renderReport({ plan, occurrences, statuses: occurrenceStatus(occurrences, ledger, asOf), bulletin: { ...bulletin, emptyGroups: groups }, asOf });
+    expect(mixed).toContain("2024-06-30 · 任务1 · 逾期未完成，责任单位组“各街道办事处”、“县直有关单位”尚无成员：6月底前：完成清理；6月底前：报送总结</li>");
+    expect(mixed).toContain("；另有2个红色圆点的节点公文未列责任单位，不计入；另有2个红色圆点的节点责任单位组尚无成员，不计入。</figcaption>");
+  });
+
+  it("the timeline's markup: the drawing starts with the month bands (alternately shaded), the phone list is only its items", () => {
+    const { w, statuses } = dataAsOf("2024-12-20");
+    const html = renderReport({ plan: w.plan, occurrences: w.occurrences, statuses });
+    expect(html).toContain('xmlns="http://www.w3.org/2000/svg"><rect x="200" y="20" width="70" height="88" fill="#f4f7fa"/>');
+    expect(html.match(/<rect x="\d+" y="20" width="70" height="88" fill="([^"]+)"\/>/g)?.map((r) => /fill="([^"]+)"/.exec(r)![1])).toEqual(Array.from({ length: 12 }, (_, m) => (m % 2 === 0 ? "#f4f7fa" : "#fff")));
+    expect(html).toMatch(/<ul class="dated legend-list"><li data-status="overdue">(?:[^<]|<i [^>]*><\/i>)*<\/li><li data-status="overdue">/);
+    expect(html).toMatch(/<\/li><\/ul><\/div><\/section>/);
+    // Occurrences of a task the plan lacks still get a row, named by number.
+    const stray = renderReport({ plan: w.plan, occurrences: [{ ...w.occurrences[0]!, taskNo: 9 }] });
+    expect(stray).toContain('<g class="task"><title>任务9 </title>');
+    expect(stray).toContain(">任务9 </text></g>");
   });
 
   it("the scores: grade counts, rank, points with their decimals, a bar scaled to the best, the veto; printed expanded", () => {

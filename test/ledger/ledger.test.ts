@@ -551,11 +551,38 @@ describe("the edges of a batch, and ledgers and contexts the caller changes", ()
     expect(reads).toBeLessThan(3 * n); // once to check it and once to index it (50 × 200 = 10,000 when read on every call)
   });
 
+  it("readLedger's answers in full: ok, the issues with their severity and wording, the planId notice beside errors", () => {
+    const file = { planId: "wuzhi-2024", entries: [entry()] };
+    expect(readLedger(file)).toEqual({ ok: true, value: file, issues: [] });
+    const twice = readLedger({ planId: "wuzhi-2024", entries: [entry(), entry()] });
+    expect(twice.ok).toBe(false);
+    expect(twice.issues.map((d) => [d.code, d.severity])).toEqual([["duplicate_entry", "error"]]);
+    // With a context: an empty file keeps no empty description.
+    const empty0 = readLedger({ planId: "wuzhi-2024", entries: [] }, ctx);
+    expect(empty0.ok && Object.keys(empty0.value)).toEqual(["planId", "entries"]);
+    // Another plan's id with relative references: the planId notice, also beside an error.
+    const other = readLedger({ planId: "other-2024", entries: [entry({ unitId: "ghost", taskId: "t13", requirementId: "t13.r2" })] }, ctx);
+    expect(other.ok).toBe(false);
+    expect(other.issues.map((d) => [d.code, d.severity, d.path])).toEqual([
+      ["unknown_unit", "error", ["entries", 0, "unitId"]],
+      ["foreign_plan_id", "info", ["planId"]],
+    ]);
+    expect(other.issues[1]?.message).toBe("台账的计划编号“other-2024”与工作安排编号“wuzhi-2024”不同，已按本工作安排读取");
+    expect(other.issues[1]?.messageEn).toBe('The ledger\'s planId "other-2024" is not this plan\'s id "wuzhi-2024"; it was read against this plan');
+    // Full ids written for another plan: the notice names the ledger and counts them.
+    const foreign = readLedger({ planId: "other-2024", entries: [entry({ taskId: "other-2024.t13", requirementId: "other-2024.t13.r2" })] }, ctx);
+    expect(foreign.issues.map((d) => [d.code, d.severity])).toEqual([["foreign_plan_id", "info"]]);
+    expect(foreign.issues[0]?.message).toMatch(/^台账中有2处编号是为工作安排“other-2024”写的/);
+    expect(foreign.issues[0]?.messageEn).toMatch(/^The ledger names 2 ids written for plan "other-2024"/);
+    expect(removeEntry(empty(), "nope").issues.map((d) => d.severity)).toEqual(["error"]);
+  });
+
   it("replay: the rebuilt ledger is frozen; a replace patch applies; patches that do not apply say so", () => {
     const ledger = ok(recordProgress(empty(), entry(), ctx));
     const rebuilt = replay(ledger, [[{ op: "replace", path: ["entries", 0, "date"], value: "2024-06-21" }]]);
     expect(rebuilt.entries.map((e) => e.date)).toEqual(["2024-06-21"]);
     expect(Object.isFrozen(rebuilt) && Object.isFrozen(rebuilt.entries) && Object.isFrozen(rebuilt.entries[0])).toBe(true);
-    expect(() => replay(ledger, [[{ op: "remove", path: ["nope", "deeper"] }]])).toThrow(/补丁无法应用于该台账.*the patches do not apply to this ledger/s);
+    expect(() => replay(ledger, [[{ op: "remove", path: ["nope", "deeper"] }]])).toThrow(/^replay：参数 changes 不正确：补丁无法应用于该台账.*the patches do not apply to this ledger/s);
+    expect(() => replay(ledger, [[{ op: "move", path: ["entries", 0] }]] as never)).toThrow(/^replay：参数 changes 不正确/);
   });
 });

@@ -144,6 +144,10 @@ describe("renderReport on a small county (expected text written by hand)", () =>
     expect(html.match(/fill="#f8fafc"\/>/g)).toHaveLength(1);
     expect(html).toContain('<text x="194" y="164" font-size="12" text-anchor="end">县司法局</text>');
     expect(html).toContain('<g class="col"><title>任务1 执法监督</title><text x="214" y="144" font-size="11" transform="rotate(-55 214 144)">1 执法监督</text></g>');
+    // The drawing starts with the column labels, one after another, 20 pixels apart.
+    expect(html).toContain(
+      'xmlns="http://www.w3.org/2000/svg"><g class="col"><title>任务1 执法监督</title><text x="214" y="144" font-size="11" transform="rotate(-55 214 144)">1 执法监督</text></g><g class="col"><title>任务2 专题讲座</title><text x="234" y="144" font-size="11" transform="rotate(-55 234 144)">2 专题讲座</text></g><g class="col">',
+    );
     expect(texts(html, /<ul class="by-unit">(.*?)<\/ul>/g)).toEqual(["县司法局：牵头 任务1、3县公安局：责任 任务1县政府办：牵头 任务2、3"]);
   });
 

@@ -483,6 +483,7 @@ describe("the edges of a batch, and ledgers and contexts the caller changes", ()
     names({ ...ctx, occurrences: null }, "context.occurrences");
     names({ ...ctx, occurrences: [{ id: 1 }] }, "context.occurrences");
     names({ ...ctx, occurrences: Object.freeze([{ id: 1 }]) }, "context.occurrences");
+    names({ ...ctx, plan: null, matrix: null, occurrences: undefined }, "context.plan");
   });
 
   it("a refused argument names the function and the argument and says what was expected, in Chinese and in English", () => {
@@ -575,6 +576,20 @@ describe("the edges of a batch, and ledgers and contexts the caller changes", ()
     expect(foreign.issues[0]?.message).toMatch(/^台账中有2处编号是为工作安排“other-2024”写的/);
     expect(foreign.issues[0]?.messageEn).toMatch(/^The ledger names 2 ids written for plan "other-2024"/);
     expect(removeEntry(empty(), "nope").issues.map((d) => d.severity)).toEqual(["error"]);
+  });
+
+  it("a frozen context is read once and its indexes reused: later calls do not read the plan, matrix or occurrences again", () => {
+    const counted = <T extends object>(v: T, key: string) => {
+      const seen = { reads: 0 };
+      return [new Proxy(v, { get: (t, k, r) => (k === key && (seen.reads += 1), Reflect.get(t, k, r)) }), seen] as const;
+    };
+    const [plan, planReads] = counted(ctx.plan, "sections");
+    const [matrix, matrixReads] = counted(ctx.matrix, "cells");
+    const [occurrences, occReads] = counted(ctx.occurrences, "map");
+    for (const context of [{ plan, matrix, asOf: ctx.asOf }, { plan, matrix, occurrences, asOf: ctx.asOf }]) {
+      for (let i = 0; i < 20; i++) expect(recordProgress(empty(), nth(i), context).ok).toBe(true);
+    }
+    expect([planReads.reads, matrixReads.reads, occReads.reads].map((n) => n <= 4)).toEqual([true, true, true]); // about 20 and 40 reads each when not kept
   });
 
   it("replay: the rebuilt ledger is frozen; a replace patch applies; patches that do not apply say so", () => {

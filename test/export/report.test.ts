@@ -15,17 +15,20 @@ import { lazy } from "../support/lazy.js";
 import { world } from "../support/small-world.js";
 
 describe("renderReport", () => {
-  const ctx = seedContext("2024-07-15");
-  const ledger = emptyLedger(ctx.plan.id);
+  // The seed's plan, matrix and occurrences: read on first use (no src/export code runs here, so
+  // kept even in a mutation run, where a file that loads faster makes every mutant cheaper).
+  let seed: ReturnType<typeof seedContext> | undefined;
+  const ctx = () => (seed ??= seedContext("2024-07-15"));
+  const ledger = () => emptyLedger(ctx().plan.id);
   // Rendered inside the tests (lazy), not when the file loads: see test/support/lazy.ts.
   const html = lazy(() =>
     renderReport({
-      plan: ctx.plan,
-      matrix: ctx.matrix,
-      occurrences: ctx.occurrences,
-      statuses: occurrenceStatus(ctx.occurrences, ledger, ctx.asOf),
-      bulletin: buildBulletin(ctx.plan, ctx.matrix, ctx.occurrences, ledger, ctx.asOf),
-      asOf: ctx.asOf,
+      plan: ctx().plan,
+      matrix: ctx().matrix,
+      occurrences: ctx().occurrences,
+      statuses: occurrenceStatus(ctx().occurrences, ledger(), ctx().asOf),
+      bulletin: buildBulletin(ctx().plan, ctx().matrix, ctx().occurrences, ledger(), ctx().asOf),
+      asOf: ctx().asOf,
       generatedOn: IsoDate.parse("2024-07-15"),
     }),
   );
@@ -43,13 +46,13 @@ describe("renderReport", () => {
   });
 
   it("puts every task with a dated item on the timeline, overdue markers adding up to the card", () => {
-    const dated = new Set(ctx.occurrences.filter((o) => o.due !== undefined).map((o) => o.taskNo));
+    const dated = new Set(ctx().occurrences.filter((o) => o.due !== undefined).map((o) => o.taskNo));
     const rows = [...html().matchAll(/<g class="task"><title>任务(\d+) /g)].map((m) => Number(m[1]));
     expect(new Set(rows)).toEqual(dated);
     const overdue = [...html().matchAll(/data-overdue="(\d+)"/g)].reduce((n, m) => n + Number(m[1]), 0);
     const card = Number(/data-stat="Overdue \(unit items\)"><span>逾期未完成<\/span><span class="en">[^<]*<\/span><b>(\d+)<\/b>/.exec(html())?.[1]);
     expect(overdue).toBe(card);
-    expect(card).toBe(buildBulletin(ctx.plan, ctx.matrix, ctx.occurrences, ledger, ctx.asOf).totals.overdue);
+    expect(card).toBe(buildBulletin(ctx().plan, ctx().matrix, ctx().occurrences, ledger(), ctx().asOf).totals.overdue);
   });
 
   it("lists diagnostics with the message first and the code after it", () => {
@@ -141,6 +144,10 @@ describe("renderReport on a small county (expected text written by hand)", () =>
     expect(html.match(/fill="#f8fafc"\/>/g)).toHaveLength(1);
     expect(html).toContain('<text x="194" y="164" font-size="12" text-anchor="end">县司法局</text>');
     expect(html).toContain('<g class="col"><title>任务1 执法监督</title><text x="214" y="144" font-size="11" transform="rotate(-55 214 144)">1 执法监督</text></g>');
+    // The drawing starts with the column labels, one after another, 20 pixels apart.
+    expect(html).toContain(
+      'xmlns="http://www.w3.org/2000/svg"><g class="col"><title>任务1 执法监督</title><text x="214" y="144" font-size="11" transform="rotate(-55 214 144)">1 执法监督</text></g><g class="col"><title>任务2 专题讲座</title><text x="234" y="144" font-size="11" transform="rotate(-55 234 144)">2 专题讲座</text></g><g class="col">',
+    );
     expect(texts(html, /<ul class="by-unit">(.*?)<\/ul>/g)).toEqual(["县司法局：牵头 任务1、3县公安局：责任 任务1县政府办：牵头 任务2、3"]);
   });
 
@@ -232,6 +239,25 @@ describe("renderReport on a small county (expected text written by hand)", () =>
     );
     // Only the plan's year is drawn; with no dated item, the section says so.
     expect(renderReport({ plan: { ...plan, year: 2025 }, occurrences })).toContain("<p>没有带日期的时间节点。No dated items.</p>");
+    // A dot counts as an empty group's when any of its items names one; several groups are listed with 、.
+    const june = occurrences.filter((o) => o.due === "2024-06-30");
+    const groups = [...(bulletin.emptyGroups ?? []), { occurrenceId: june[0]!.id, taskNo: 1, groups: ["各街道办事处", "县直有关单位"] }];
+    const mixed = renderReport({ plan, occurrences, statuses: occurrenceStatus(occurrences, ledger, asOf), bulletin: { ...bulletin, emptyGroups: groups }, asOf });
+    expect(mixed).toContain("2024-06-30 · 任务1 · 逾期未完成，责任单位组“各街道办事处”、“县直有关单位”尚无成员：6月底前：完成清理；6月底前：报送总结</li>");
+    expect(mixed).toContain("；另有2个红色圆点的节点公文未列责任单位，不计入；另有2个红色圆点的节点责任单位组尚无成员，不计入。</figcaption>");
+  });
+
+  it("the timeline's markup: the drawing starts with the month bands (alternately shaded), the phone list is only its items", () => {
+    const { w, statuses } = dataAsOf("2024-12-20");
+    const html = renderReport({ plan: w.plan, occurrences: w.occurrences, statuses });
+    expect(html).toContain('xmlns="http://www.w3.org/2000/svg"><rect x="200" y="20" width="70" height="88" fill="#f4f7fa"/>');
+    expect(html.match(/<rect x="\d+" y="20" width="70" height="88" fill="([^"]+)"\/>/g)?.map((r) => /fill="([^"]+)"/.exec(r)![1])).toEqual(Array.from({ length: 12 }, (_, m) => (m % 2 === 0 ? "#f4f7fa" : "#fff")));
+    expect(html).toMatch(/<ul class="dated legend-list"><li data-status="overdue">(?:[^<]|<i [^>]*><\/i>)*<\/li><li data-status="overdue">/);
+    expect(html).toMatch(/<\/li><\/ul><\/div><\/section>/);
+    // Occurrences of a task the plan lacks still get a row, named by number.
+    const stray = renderReport({ plan: w.plan, occurrences: [{ ...w.occurrences[0]!, taskNo: 9 }] });
+    expect(stray).toContain('<g class="task"><title>任务9 </title>');
+    expect(stray).toContain(">任务9 </text></g>");
   });
 
   it("the scores: grade counts, rank, points with their decimals, a bar scaled to the best, the veto; printed expanded", () => {
@@ -250,6 +276,109 @@ describe("renderReport on a small county (expected text written by hand)", () =>
     expect(html.match(/<pre class="explain print-copy" aria-hidden="true">/g)).toHaveLength(4);
     expect(renderReport({ plan: w.plan, cards: [card("x", "甲", 0, "合格")] as never })).toContain('<p>等次分布：合格 1 个。');
     expect(renderReport({ plan: w.plan, cards: [card("x", "甲", 0, "合格")] as never })).toContain('style="width:0%"');
+  });
+
+  it("refuses data that is not a report's with a FazhiError", () => {
+    const { w } = dataAsOf("2024-12-20");
+    for (const bad of [{}, { plan: w.plan, cards: "x" }, { plan: w.plan, notes: [5] }]) {
+      expect(() => renderReport(bad as never)).toThrow(expect.objectContaining({ code: "invalid_argument", message: expect.stringContaining("renderReport") }));
+    }
+  });
+
+  it("long names are cut with … only past their room: 11 characters for a column, 16 for a unit, 10 for a timeline row", () => {
+    const { w } = dataAsOf("2024-12-20");
+    const clone = <T>(v: T) => JSON.parse(JSON.stringify(v)) as { -readonly [K in keyof T]: any };
+    const matrix = clone(w.matrix);
+    matrix.tasks[0].title = "一二三四五六七八九十甲"; // 11: fits
+    matrix.tasks[1].title = "一二三四五六七八九十甲乙"; // 12: cut
+    matrix.units[0].name = "一二三四五六七八九十甲乙丙丁戊己"; // 16: fits
+    matrix.units[1].name = "一二三四五六七八九十甲乙丙丁戊己庚"; // 17: cut
+    const heat = renderReport({ plan: w.plan, matrix });
+    expect(heat).toContain(">1 一二三四五六七八九十甲</text>");
+    expect(heat).toContain(">2 一二三四五六七八九十…</text>");
+    expect(heat).toContain('text-anchor="end">一二三四五六七八九十甲乙丙丁戊己</text>');
+    expect(heat).toContain('text-anchor="end">一二三四五六七八九十甲乙丙丁戊…</text>');
+    const plan = clone(w.plan);
+    plan.sections[0].tasks[0].title = "一二三四五六七八九十"; // 10: fits
+    plan.sections[0].tasks[1].title = "一二三四五六七八九十甲"; // 11: cut
+    const line = renderReport({ plan, occurrences: w.occurrences });
+    expect(line).toContain(">任务1 一二三四五六七八九十</text>");
+    expect(line).toContain(">任务2 一二三四五六七八九…</text>");
+    expect(line).toContain("<title>任务2 一二三四五六七八九十甲</title>");
+  });
+
+  it("the outline joins a role's units with 、 and a task's clauses with a line break", () => {
+    const text = "某县2024年度法治政府建设工作安排\n一、甲\n（一）任务一。6月底前完成清理（县司法局负责）。9月底前完成检查（县公安局、县财政局负责）。\n（二）任务二。\n牵头单位：县司法局、县公安局\n";
+    const html = renderReport({ plan: parsePlanText(text, { id: "o-2024" }).plan });
+    expect(html).toContain('<td class="units"><span class="tag resp">责任</span> 县司法局 <br><span class="tag resp">责任</span> 县公安局、县财政局 </td>');
+    expect(html).toContain('<td class="units"><span class="tag lead">牵头</span> 县司法局、县公安局 </td>');
+  });
+
+  it("the matrix shows a unit's strongest role in a task: lead over responsible over support, a definite role over a candidate", () => {
+    const { w } = dataAsOf("2024-12-20");
+    const m = JSON.parse(JSON.stringify(w.matrix)) as { -readonly [K in keyof typeof w.matrix]: any };
+    const cell = (unitId: string, task: number, role: string, certainty = "definite") => ({ ...m.cells[0], unitId, taskId: `test-2024.t0${task}`, clauseId: `test-2024.t0${task}.c1`, role, certainty });
+    m.units.push({ id: "xwb", name: "县委办", kind: "party_department" });
+    m.cells.push(
+      cell("sfj", 1, "support"), // after its lead
+      cell("gaj", 1, "lead", "candidate"), // after its definite responsible
+      cell("xwb", 1, "support"),
+      cell("xwb", 2, "support"),
+      cell("xwb", 2, "responsible"),
+      cell("xwb", 3, "lead", "candidate"),
+      cell("xwb", 3, "responsible", "candidate"),
+    );
+    const html = renderReport({ plan: w.plan, matrix: m });
+    const shown = [...html.matchAll(/<(rect|circle) class="cell" data-role="(\w+)" data-certainty="(\w+)" (?:x="(\d+)" y="(\d+)"|cx="([\d.]+)" cy="([\d.]+)")[^>]*><title>([^<]*)<\/title>/g)].map((x) => [x[8], x[2], x[3], ...(x[1] === "rect" ? [x[4], x[5]] : [x[6], x[7]])]);
+    expect(shown).toEqual([
+      ["县司法局 · 任务1 执法监督 · 牵头", "lead", "definite", "201", "151"],
+      ["县司法局 · 任务3 年度报告 · 牵头", "lead", "definite", "241", "151"],
+      ["县公安局 · 任务1 执法监督 · 责任", "responsible", "definite", "201", "171"],
+      ["县政府办 · 任务2 专题讲座 · 牵头", "lead", "definite", "221", "191"],
+      ["县政府办 · 任务3 年度报告 · 牵头", "lead", "definite", "241", "191"],
+      ["县委办 · 任务1 执法监督 · 配合", "support", "definite", "201", "211"],
+      ["县委办 · 任务2 专题讲座 · 责任", "responsible", "definite", "221", "211"],
+      // A candidate is a dot at the middle of its place (x 240–260, y 210–230), a pixel up and left.
+      ["县委办 · 任务3 年度报告 · 牵头（候选）", "lead", "candidate", "249", "219"],
+    ]);
+    expect(html).toContain('<li><b>县司法局</b>：<span class="tag lead">牵头</span> 任务1、3</li><li><b>县公安局</b>：<span class="tag resp">责任</span> 任务1</li>');
+    expect(html).toContain('<li><b>县委办</b>：<span class="tag resp">责任</span> 任务2；<span class="tag supp">配合</span> 任务1<span class="units">；候选 1 项</span></li>');
+    expect(html).toContain(
+      '<figure class="wide-only"><p class="legend"><span><i style="background:var(--lead)"></i>牵头单位</span><span><i style="background:var(--resp)"></i>责任单位</span><span><i style="background:var(--supp)"></i>配合单位</span><span><i style="background:var(--cand);border-radius:6px;transform:scale(.5)"></i>候选（“有关单位”，未必负有责任）</span><span><i style="background:var(--resp);outline:1px dashed #fff;outline-offset:-3px"></i>经单位组得出（虚线框）</span></p><svg id="matrix"',
+    );
+  });
+
+  it("the timeline has twelve months; a day early in a month sits 8 pixels in; only the plan's year is drawn, every year when the plan has none", () => {
+    const { w } = dataAsOf("2024-12-20");
+    const occurrences = w.occurrences.map((o) => (o.id === "test-2024.t03.r1.2024" ? { ...o, due: IsoDate.parse("2024-03-01") } : o));
+    const html = renderReport({ plan: w.plan, occurrences });
+    expect(html.match(/text-anchor="middle">\d+月<\/text>/g)).toHaveLength(12);
+    expect(html).toContain('<circle cx="348.0" cy="90" r="8"'); // March starts at x = 340; 1/31 of 70 pixels is less than 8
+    const { year: _year, ...noYear } = w.plan;
+    const next = { ...w.occurrences[0]!, id: "test-2024.t01.r1.2025-Q1", due: IsoDate.parse("2025-03-31") };
+    const all = renderReport({ plan: noYear as never, occurrences: [...w.occurrences, next] });
+    expect(all.match(/<g class="occ"/g)).toHaveLength(7);
+    expect(renderReport({ plan: w.plan, occurrences: [...w.occurrences, next] }).match(/<g class="occ"/g)).toHaveLength(6);
+  });
+
+  it("the timeline: a dot shared by items of one day takes the worst of their statuses, in either order; dots of one day go by task number", () => {
+    const { w } = dataAsOf("2024-12-20");
+    const q2 = w.occurrences.find((o) => o.id === "test-2024.t01.r1.2024-Q2")!;
+    const other = { ...q2, id: "test-2024.t01.r1.2024-Q2b", unitIds: [] };
+    const report = { ...w.occurrences.find((o) => o.taskNo === 3)!, id: "test-2024.t03.r1.2024b", due: q2.due };
+    const status = (occurrenceId: string, status: string, unitId?: string) => ({ occurrenceId, ...(unitId !== undefined ? { unitId } : {}), status, done: 0, needed: 1, entries: [] });
+    const dot = (occurrences: unknown[], statuses: unknown[]) =>
+      [...renderReport({ plan: w.plan, occurrences, statuses } as never).matchAll(/<li data-status="(\w+)">[^·]*· 任务(\d)/g)].map((m) => `${m[2]}:${m[1]}`);
+    const done = status(q2.id, "done_on_time", "sfj");
+    const late = status(other.id, "overdue");
+    expect(dot([q2, other], [done, late])).toEqual(["1:overdue"]);
+    expect(dot([other, q2], [late, done])).toEqual(["1:overdue"]);
+    expect(dot([other, q2], [done, late])).toEqual(["1:overdue"]);
+    expect(dot([report, q2, other], [done, late])).toEqual(["1:overdue", "3:upcoming"]);
+    // Bound to units if any of its items is: then it counts no item as "公文未列责任单位".
+    const html = renderReport({ plan: w.plan, occurrences: [q2, other], statuses: [done, late] } as never);
+    expect(html).toContain('data-unbound="false"');
+    expect(html).toContain("2024-06-30 · 任务1 · 逾期未完成：");
   });
 
   it("the diagnostics: errors and warnings first with their line, notes folded away, and a word when there are only notes", () => {

@@ -7,6 +7,7 @@ import { occurrenceStatus } from "../../src/ledger/status.js";
 import { IsoDate } from "../../src/model/dates.js";
 import type { Ledger } from "../../src/model/ledger.js";
 import { seedContext } from "../support/context.js";
+import { lazy } from "../support/lazy.js";
 
 const ctx = seedContext("2024-12-31");
 const Q3 = "wuzhi-2024.t23.r2.2024-Q3"; // due 2024-09-30, bound to 县司法局 (sfj)
@@ -20,21 +21,22 @@ const statusOf = (ledger: Ledger, asOf: string, dueSoonDays?: number) =>
   occurrenceStatus(ctx.occurrences, ledger, IsoDate.parse(asOf), dueSoonDays === undefined ? undefined : { dueSoonDays }).find((s) => s.occurrenceId === Q3 && s.unitId === "sfj")!;
 
 describe("boundary days of a status", () => {
-  const none = make([]);
+  // Built inside the tests (lazy), not when the file loads: see test/support/lazy.ts.
+  const none = lazy(() => make([]));
 
   it("as of the due date itself, an item is due soon, not overdue; the day after, one day overdue", () => {
-    expect(statusOf(none, "2024-09-30")).toMatchObject({ status: "due_soon" });
-    expect(statusOf(none, "2024-09-30").daysLate).toBeUndefined();
-    expect(statusOf(none, "2024-10-01")).toMatchObject({ status: "overdue", daysLate: 1 });
+    expect(statusOf(none(), "2024-09-30")).toMatchObject({ status: "due_soon" });
+    expect(statusOf(none(), "2024-09-30").daysLate).toBeUndefined();
+    expect(statusOf(none(), "2024-10-01")).toMatchObject({ status: "overdue", daysLate: 1 });
   });
 
   it("due soon starts exactly dueSoonDays before the due date (default 7), and not a day earlier", () => {
-    expect(statusOf(none, "2024-09-23").status).toBe("due_soon");
-    expect(statusOf(none, "2024-09-22").status).toBe("upcoming");
-    expect(statusOf(none, "2024-09-16", 14).status).toBe("due_soon");
-    expect(statusOf(none, "2024-09-15", 14).status).toBe("upcoming");
-    expect(statusOf(none, "2024-09-30", 0).status).toBe("due_soon");
-    expect(statusOf(none, "2024-09-29", 0).status).toBe("upcoming");
+    expect(statusOf(none(), "2024-09-23").status).toBe("due_soon");
+    expect(statusOf(none(), "2024-09-22").status).toBe("upcoming");
+    expect(statusOf(none(), "2024-09-16", 14).status).toBe("due_soon");
+    expect(statusOf(none(), "2024-09-15", 14).status).toBe("upcoming");
+    expect(statusOf(none(), "2024-09-30", 0).status).toBe("due_soon");
+    expect(statusOf(none(), "2024-09-29", 0).status).toBe("upcoming");
   });
 
   it("a report on the due date is on time; a report the next day is one day late", () => {

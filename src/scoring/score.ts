@@ -134,6 +134,10 @@ const otherOwner = (owner: ReadonlyMap<string, number>, key: string, k: number):
   return o !== undefined && o !== k ? o : undefined;
 };
 
+/** The indicators a problem was already deducted under, in words: each once, in scheme order (not the ledger's). */
+const deductedUnder = (ks: readonly number[], names: readonly string[]): string =>
+  [...new Set([...ks].sort((x, y) => x - y).map((k) => names[k]))].map((n) => `“${n}”`).join("、");
+
 /**
  * 同一问题不重复扣分：同一问题（`problemId`，没有时为台账记录本身）涉及多个指标时，只在方案中第一个指标扣分
  * （`first`），或只扣较多的一处（`larger`，相同时取在前的）。Remove a problem's deduction from every indicator
@@ -175,13 +179,13 @@ const dedupeProblems = (found: Found[], policy: "first" | "larger", names: reado
         const cut = gone.reduce((s, p) => s + p.hundredths, 0);
         const goneIds = new Set<string>(gone.map((p) => p.entry));
         f.adjustments[j] = { ...a, hundredths: a.hundredths - cut, entries: a.entries.filter((id) => !goneIds.has(id)) };
-        const where = [...new Set(gone.map((p) => names[elsewhere(p.key) as number]))].map((n) => `“${n}”`).join("、");
+        const where = deductedUnder(gone.map((p) => elsewhere(p.key) as number), names);
         extra.push({ reason: `其中${gone.length}项是同一问题，已在${where}中扣分，不重复扣分（少扣${formatPoints(cut)}分）`, reasonEn: `${gone.length} of them already deducted under ${where}`, hundredths: 0, entries: [...goneIds].sort(), ...(a.clause !== undefined ? { clause: a.clause } : {}) });
       } else if (kd.keys !== undefined && kd.keys.length > 0) {
         const others = kd.keys.map(elsewhere);
         if (policy === "first") for (const key of kd.keys) if (!owner.has(key)) owner.set(key, f.k);
         if (others.some((o) => o === undefined)) return;
-        const where = [...new Set(others.map((o) => names[o as number]))].map((n) => `“${n}”`).join("、");
+        const where = deductedUnder(others as number[], names);
         f.adjustments[j] = { ...a, hundredths: 0, reason: `${a.reason}（同一问题已在${where}中扣分，不重复扣分）`, reasonEn: `${a.reasonEn} (already deducted under ${where})` };
       }
     });

@@ -193,6 +193,52 @@ describe("the same problem under two indicators: once-for-a-tag deductions, shar
   });
 });
 
+describe("the same problem under three indicators: what the notes say", () => {
+  const three = (c: unknown[], a: unknown[] = [{ kind: "incidents", tag: "a", per: 1 }], b: unknown[] = [{ kind: "incidents", tag: "b", per: 1 }]) =>
+    scheme({
+      total: 20, normalise: false, sameProblem: "first",
+      areas: [{ id: "a", name: "甲", points: 20 }],
+      indicators: [{ ...one("A", 5, a), name: "制度建设" }, { ...one("B", 5, b), name: "执法监督" }, { ...one("C", 10, c), name: "案卷评查" }],
+    });
+  const hit = (id: string, tag: string, problemId?: string) => ({ id, unitId: "sfj", date: "2024-06-01", kind: "incident", tag, ...(problemId === undefined ? {} : { problemId }) });
+  const lineOf = (cards: readonly ScoreCard[], id: string) => card(cards, "sfj").lines.find((l) => l.id === id)!;
+
+  it("findings deducted one by one (每起扣分): those already deducted elsewhere are given back in one note of the same clause, naming where, with their entries", () => {
+    // C's second clause finds P1 (deducted under A), P2 (under B) and P3 (new); its first clause finds
+    // something no other indicator reads. Entry ids are not in ledger order.
+    const s = three([{ kind: "incidents", tag: "q", per: 1 }, { kind: "incidents", tag: "c", per: 2 }]);
+    const entries = [hit("e5", "a", "P1"), hit("e4", "b", "P2"), hit("e8", "q"), hit("e9", "c", "P1"), hit("e3", "c", "P2"), hit("e7", "c", "P3")];
+    const cards = score(s, entries);
+    expect(lineOf(cards, "C").adjustments).toEqual([
+      { reason: "发现“q”1起，每起扣1分", reasonEn: '1 "q", 1 each', hundredths: 100, entries: ["e8"], clause: 0 },
+      { reason: "发现“c”3起，每起扣2分", reasonEn: '3 "c", 2 each', hundredths: 200, entries: ["e7"], clause: 1 },
+      { reason: "其中2项是同一问题，已在“制度建设”、“执法监督”中扣分，不重复扣分（少扣4分）", reasonEn: "2 of them already deducted under “制度建设”、“执法监督”", hundredths: 0, entries: ["e3", "e9"], clause: 1 },
+    ]);
+    // A 5 − 1, B 5 − 1, C 10 − 1 − 2.
+    expect(card(cards, "sfj").total).toBe(1500);
+    // The ledger's order changes nothing, not even the order of the names in the note (scheme order).
+    expect(score(s, [...entries].reverse())).toEqual(cards);
+  });
+
+  it("a finding deducted once for its tag (存在…的情形): given back only when every problem behind it was deducted elsewhere, naming each indicator once", () => {
+    const s = three([{ kind: "condition", tag: "c", points: 2 }], undefined, [{ kind: "condition", tag: "b", points: 1 }]);
+    const c = (entries: unknown[]) => lineOf(score(s, entries), "C").adjustments.map((a) => [a.reason, a.reasonEn, a.hundredths]);
+    // P1 under A (one by one), P2 under B (once for its tag): both of C's problems were deducted.
+    const both = [hit("a1", "a", "P1"), hit("b1", "b", "P2"), hit("c1", "c", "P1"), hit("c2", "c", "P2")];
+    for (const entries of [both, [...both].reverse()]) {
+      expect(c(entries)).toEqual([["存在“c”的情形（同一问题已在“制度建设”、“执法监督”中扣分，不重复扣分）", 'Found: "c" (already deducted under “制度建设”、“执法监督”)', 0]]);
+    }
+    // P3 is new: C deducts.
+    expect(c([hit("a1", "a", "P1"), hit("c1", "c", "P1"), hit("c2", "c", "P3")])).toEqual([["存在“c”的情形", 'Found: "c"', 200]]);
+    // P1 under A, then again under B and C: both name A, where it was deducted, not B, where it was given back.
+    const cards = score(s, [hit("a1", "a", "P1"), hit("b1", "b", "P1"), hit("c1", "c", "P1")]);
+    expect(["B", "C"].map((id) => lineOf(cards, id).adjustments.map((a) => [a.reason, a.hundredths]))).toEqual([
+      [["存在“b”的情形（同一问题已在“制度建设”中扣分，不重复扣分）", 0]],
+      [["存在“c”的情形（同一问题已在“制度建设”中扣分，不重复扣分）", 0]],
+    ]);
+  });
+});
+
 describe("grades: vetoes that cap, quotas over assessed units, ties at the line, units nobody assessed", () => {
   const base = {
     total: 10,

@@ -382,11 +382,52 @@ describe("edges a user meets: missing data, candidates, units that ended, explic
     expect(l.adjustments.map((a) => a.hundredths)).toEqual([100, 100, 100, 100]);
   });
 
+  it("joint leads share one completion (the default) unless the scheme says each reports its own", () => {
+    // 任务3 (3月底前报送年度报告) is led by 县司法局 and 县政府办; only 县司法局 reports it.
+    const s = (extra: Record<string, unknown>) =>
+      schemeOf([{ id: "rep", name: "年度报告", points: 10, appliesTo: { taskIds: ["test-2024.t03"], roles: ["lead"] }, methods: [{ kind: "occurrences", perMissing: 4 }] }], { normalise: false, ...extra });
+    const earned = (extra: Record<string, unknown>) => {
+      const cards = score(s(extra), [done("d1", "sfj", "t03", "t03.r1", "2024-03-20")]);
+      return ["sfj", "zfb"].map((u) => card(cards, u).lines[0]!.earned);
+    };
+    expect(earned({})).toEqual([1000, 1000]);
+    expect(earned({ jointLeads: "shared" })).toEqual([1000, 1000]);
+    expect(earned({ jointLeads: "each" })).toEqual([1000, 600]);
+  });
+
+  it("an area's scoring office passes down to the areas and indicators under it that name none of their own", () => {
+    const inc = (id: string, area: string, points: number) => ({ id, name: id, area, points, appliesTo: {}, methods: [{ kind: "incidents", tag: "x", per: 1 }] });
+    const s = ScoringScheme.parse({
+      id: "o", title: "t", total: 10, normalise: false,
+      areas: [
+        { id: "top", name: "依法行政", points: 10, office: "县司法局" },
+        { id: "sub", name: "执法监督", points: 6, parent: "top" },
+        { id: "deep", name: "执法检查", points: 3, parent: "sub" },
+        { id: "own", name: "决策", points: 4, parent: "top", office: "县政府办" },
+      ],
+      indicators: [inc("i", "sub", 3), inc("j", "deep", 3), inc("k", "own", 4)],
+      grades: [{ name: "优秀", min: 90 }], lowestGrade: "其他",
+    });
+    const c = card(score(s, []), "sfj");
+    expect(c.lines.filter((l) => l.kind === "indicator").map((l) => [l.id, l.office])).toEqual([["i", "县司法局"], ["j", "县司法局"], ["k", "县政府办"]]);
+    expect(c.areas!.map((a) => [a.id, a.office])).toEqual([["top", "县司法局"], ["sub", "县司法局"], ["deep", "县司法局"], ["own", "县政府办"]]);
+  });
+
+  it("a plan that does not give its year is scored over the year of the as-of date", () => {
+    const { year: _, ...plan } = w.plan;
+    const s = schemeOf([{ id: "inc", name: "执法过错", points: 10, methods: [{ kind: "incidents", tag: "x", per: 1 }] }], { normalise: false });
+    const entries = [{ id: "old", unitId: "sfj", date: "2023-06-01", kind: "incident", tag: "x" }, { id: "new", unitId: "sfj", date: "2024-06-01", kind: "incident", tag: "x" }];
+    const c = card(scoreUnits({ plan, roster: w.roster, matrix: w.matrix, scheme: s, ledger: ledgerOf(entries), asOf: IsoDate.parse("2024-12-31") }), "sfj");
+    expect(c.lines[0]!.adjustments.map((a) => a.entries)).toEqual([["new"]]);
+  });
+
   it("refuses arguments that are not what they say, naming the argument", () => {
     const s = schemeOf([{ id: "inc", name: "执法过错", points: 10, methods: [{ kind: "incidents", tag: "x", per: 1 }] }]);
     const good = { plan: w.plan, roster: w.roster, matrix: w.matrix, scheme: s, ledger: ledgerOf([]), asOf: w.asOf };
     expect(() => scoreUnits(null as never)).toThrow("scoreUnits：参数 input 不正确：应为对象");
     expect(() => scoreUnits([] as never)).toThrow("参数 input 不正确");
+    // Any value that is not an object, said in both languages (the message is Chinese, then English).
+    for (const bad of [undefined, 42, "input"]) expect(() => scoreUnits(bad as never)).toThrow("scoreUnits：参数 input 不正确：应为对象 (scoreUnits: bad argument input: must be an object)");
     for (const name of ["plan", "matrix", "scheme", "ledger", "asOf", "roster", "previous", "occurrences"] as const) {
       expect(() => scoreUnits({ ...good, [name]: 42 } as never), name).toThrow(`参数 input.${name} 不正确`);
     }

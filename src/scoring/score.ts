@@ -77,15 +77,13 @@ const floorText = (floor: Floor | undefined, value: number): { zh: string; en: s
 const assessment = (ind: Indicator, matrix: ResponsibilityMatrix, unitKinds: ReadonlyMap<string, string>) => {
   const a = ind.appliesTo;
   const roles = new Set(a.roles ?? ["lead", "responsible"]);
-  const viaTasks = new Map<string, { lead: boolean; other: boolean }>();
+  // Units reached through the indicator's tasks: true when the unit leads one of them.
+  const viaTasks = new Map<string, boolean>();
   if (a.taskIds !== undefined) {
     const tasks = new Set<string>(a.taskIds);
     for (const c of matrix.cells) {
       if (!tasks.has(c.taskId) || !roles.has(c.role) || (c.certainty === "candidate" && a.includeCandidates !== true)) continue;
-      const r = viaTasks.get(c.unitId) ?? { lead: false, other: false };
-      if (c.role === "lead") r.lead = true;
-      else r.other = true;
-      viaTasks.set(c.unitId, r);
+      viaTasks.set(c.unitId, viaTasks.get(c.unitId) === true || c.role === "lead");
     }
   }
   const named = new Set<string>(a.units ?? []);
@@ -93,9 +91,9 @@ const assessment = (ind: Indicator, matrix: ResponsibilityMatrix, unitKinds: Rea
   const everyone = a.taskIds === undefined && a.units === undefined && a.kinds === undefined;
   return (unitId: string): number | undefined => {
     if (everyone || named.has(unitId) || kinds.has(unitKinds.get(unitId) ?? "")) return 100;
-    const r = viaTasks.get(unitId);
-    if (r === undefined) return undefined;
-    return r.lead ? 100 : (a.responsibleShare ?? 100);
+    const lead = viaTasks.get(unitId);
+    if (lead === undefined) return undefined;
+    return lead ? 100 : (a.responsibleShare ?? 100);
   };
 };
 

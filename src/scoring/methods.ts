@@ -11,6 +11,14 @@ import type { Measure, UnitFacts } from "./facts.js";
 import { type Ratio, decimalOf, divide, formatPoints, formatRatio, ratioCompare, ratioSub, toHundredths } from "./points.js";
 import { dateZh } from "./wording.js";
 
+/**
+ * What identifies an entry's problem (for 同一问题不重复扣分): the problem it names, or else the entry
+ * itself. The two kinds of key are kept apart, so an entry whose id happens to be spelled like
+ * another entry's problem id is not that problem.
+ */
+const problemKey = (e: { readonly id: EntryId; readonly problemId?: string | undefined }): string =>
+  e.problemId !== undefined ? `problem:${e.problemId}` : `entry:${e.id}`;
+
 /** A deduction with what identifies its problem (for 同一问题不重复扣分). */
 export interface Keyed {
   /** Separable: the amount of each problem (they add up to the adjustment). */
@@ -142,7 +150,7 @@ const incidents: Compiler<"incidents"> = (m, env) => {
     // Only an entry that names a problem, or whose tag another indicator reads too, can be a repeat.
     const shared = env.sharedTags.has(m.tag);
     const parts = [];
-    for (const e of hits) if (shared || e.problemId !== undefined) parts.push({ key: e.problemId ?? e.id, entry: e.id, hundredths: (e.count ?? 1) * per });
+    for (const e of hits) if (shared || e.problemId !== undefined) parts.push({ key: problemKey(e), entry: e.id, hundredths: (e.count ?? 1) * per });
     return parts.length === 0 ? { adjustments: [a] } : { adjustments: [a], keyed: [{ parts }] };
   };
 };
@@ -161,7 +169,7 @@ const condition: Compiler<"condition"> = (m, env) => {
 /** The problems behind a once-for-a-tag deduction, when one of them can be a repeat. */
 const keysOf = (env: MethodEnv, tags: readonly string[], hits: ReadonlyArray<{ id: EntryId; problemId?: string | undefined }>): { keyed?: Keyed[] } => {
   if (!env.keyed || (!tags.some((t) => env.sharedTags.has(t)) && hits.every((e) => e.problemId === undefined))) return {};
-  return { keyed: [{ keys: hits.map((e) => e.problemId ?? e.id) }] };
+  return { keyed: [{ keys: hits.map(problemKey) }] };
 };
 
 /** 按最重的一种情形扣分；其余情形也列出。 */
@@ -316,7 +324,7 @@ const rectification: Compiler<"rectification"> = (m, env) => {
         out.push(adjust(env, `督察发现的问题逾期整改（整改期限${dateZh(due)}，${dateZh(p.rectified.date)}整改）`, `Problem rectified late (${p.rectified.date}, due ${due})`, perLate, [p.problem.id, p.rectified.id].sort()));
       } else continue;
       const last = out[out.length - 1] as ScoreAdjustment;
-      keyed.push({ parts: [{ key: problemId, entry: p.problem.id, hundredths: last.hundredths }] });
+      keyed.push({ parts: [{ key: problemKey({ id: p.problem.id, problemId }), entry: p.problem.id, hundredths: last.hundredths }] });
     }
     return env.keyed ? { adjustments: out, keyed } : { adjustments: out };
   };

@@ -175,6 +175,17 @@ describe("the same problem under two indicators: once-for-a-tag deductions, shar
     expect(card(score(two("first", [{ kind: "condition", tag: "a", points: 1 }], b), [own, other]), "sfj").total).toBe(800);
   });
 
+  it("…nor when its tag is read by two indicators: the entry is its own problem, the other entry's problem another", () => {
+    // "a" is read by A and B: the entry P1 is one problem, deducted under A (1) and not again under B.
+    // e2 names problem "P1", which nothing else names: B deducts it (2). 10 − 1 − 2 = 7.
+    const own = { id: "P1", unitId: "sfj", date: "2024-06-01", kind: "incident", tag: "a" };
+    const other = { id: "e2", unitId: "sfj", date: "2024-06-02", kind: "incident", tag: "b", problemId: "P1" };
+    const a = [{ kind: "incidents", tag: "a", per: 1 }];
+    const s = two("first", a, [...a, { kind: "incidents", tag: "b", per: 2 }]);
+    expect(card(score(s, [own, other]), "sfj").total).toBe(700);
+    expect(card(score(s, [other, own]), "sfj").total).toBe(700);
+  });
+
   it("a tier whose tags another indicator reads too: the entry is one problem; under a keyed scheme a plain incident still deducts", () => {
     const tier = [{ kind: "tier", tiers: [{ tag: "t1", name: "甲情形", deduct: 3 }, { tag: "t2", name: "乙情形", deduct: 1 }] }];
     const entries = [{ id: "x1", unitId: "sfj", date: "2024-06-01", kind: "incident", tag: "t1" }, { id: "x2", unitId: "sfj", date: "2024-06-01", kind: "incident", tag: "t2" }];

@@ -84,6 +84,10 @@ describe("counts", () => {
     expect(found([method], [held("h2"), held("h1")], { unit: "zfb" })).toEqual([["完成次数为2次，少于3次，少1次，每少一次扣0.25分", "2 times, 1 short of 3", 25, ["h1", "h2"]]]);
     expect(found([method], [held("h1", 3)], { unit: "zfb" })).toEqual([]);
   });
+
+  it("a count short with nothing to deduct (perShort 0) still says how short, and names no amount", () => {
+    expect(found([{ kind: "count", atLeast: 3, metric: "讲座次数", perShort: 0 }], [measure("m1", "讲座次数", 1)])).toEqual([["“讲座次数”为1次，少于3次，少2次", "1 times, 2 short of 3", 0, ["m1"]]]);
+  });
 });
 
 describe("rates", () => {
@@ -97,6 +101,10 @@ describe("rates", () => {
     expect(found([rate({ per: 0.57 })], v)).toEqual([["“合格率”为93.2%，比要求的95%低1.8个百分点，每低1个百分点扣0.57分", '"合格率" is 93.2%, 1.8 below 95%', 103, ["m1"]]]);
     expect(found([rate({})], [measure("m1", "合格率", 95)])).toEqual([]);
     expect(found([rate({ step: 10, steps: "whole" })], v)).toEqual([]); // less than one step
+  });
+
+  it("exact steps of half a point count the part of a step too: 1.8 below is 3.6 steps", () => {
+    expect(found([rate({ step: 0.5 })], [measure("m1", "合格率", 93.2)])).toEqual([["“合格率”为93.2%，比要求的95%低1.8个百分点，每低0.5个百分点扣1分", '"合格率" is 93.2%, 1.8 below 95%', 360, ["m1"]]]);
   });
 
   it("a target met exactly deducts nothing under every way of counting steps, once included", () => {
@@ -193,6 +201,10 @@ describe("rectification", () => {
   it("problems are taken in the order of their ids, whatever the ledger's order", () => {
     const entries = [problem("p9", "Z", "2024-05-01"), problem("p1", "A", "2024-06-01")];
     expect(found([m], entries).map((a) => a[3])).toEqual([["p1"], ["p9"]]);
+  });
+
+  it("a late rectification lists its two entries in id order, the rectification's first when its id sorts first", () => {
+    expect(found([m], [problem("x1", "A", "2024-05-01"), rectified("r1", "A", "2024-05-02")]).map((a) => a[3])).toEqual([["r1", "x1"]]);
   });
 });
 

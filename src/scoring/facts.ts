@@ -11,12 +11,18 @@ export type Award = Extract<ProgressEntry, { kind: "award" }>;
 export type VetoEntry = Extract<ProgressEntry, { kind: "veto" }>;
 export type Completion = Extract<ProgressEntry, { kind: "done" | "held" }>;
 
+/** A supervision problem (督察问题) and its rectification, each when reported. */
+export interface ProblemFacts {
+  problem?: Problem;
+  rectified?: Rectified;
+}
+
 /** One unit's facts: this year's (from the year's start to asOf), and open problems from before. */
 export interface UnitFacts {
   readonly incidents: Map<string, Incident[]>;
   /** The latest measure of each metric (by date, then id). */
   readonly measures: Map<string, Measure>;
-  readonly problems: Map<string, { problem?: Problem; rectified?: Rectified }>;
+  readonly problems: Map<string, ProblemFacts>;
   readonly awards: Map<string, Award[]>;
   readonly vetoes: Map<string, VetoEntry[]>;
   /** Completions (done, held) by task id and by requirement id, for count clauses. */

@@ -7,7 +7,7 @@ import type { Requirement } from "../model/plan.js";
 import type { Occurrence } from "../model/schedule.js";
 import type { Rounding, ScoreAdjustment, ScoringMethod, ScoringMethodKind } from "../model/scoring.js";
 import type { OccurrenceStatus } from "../ledger/status.js";
-import type { Measure, UnitFacts } from "./facts.js";
+import type { Measure, ProblemFacts, UnitFacts } from "./facts.js";
 import { type Ratio, decimalOf, divide, formatPoints, formatRatio, ratioCompare, ratioSub, toHundredths } from "./points.js";
 import { dateZh } from "./wording.js";
 
@@ -314,7 +314,8 @@ const rectification: Compiler<"rectification"> = (m, env) => {
   return (u) => {
     const out: ScoreAdjustment[] = [];
     const keyed: Keyed[] = [];
-    for (const [problemId, p] of [...u.facts.problems].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const problemId of [...u.facts.problems.keys()].sort()) {
+      const p = u.facts.problems.get(problemId) as ProblemFacts; // one of the Map's own keys
       if (p.problem === undefined) continue;
       const due = p.problem.dueBy;
       if (p.rectified === undefined) {

@@ -419,3 +419,164 @@ describe("portable references: schemes survive a renamed file, stdin and another
     expect(issues[0]!.message).toContain("本工作安排有35项任务");
   });
 });
+
+describe("points to the hundredth: one message for a total or an area that is not, no sums built on it", () => {
+  const ind = (id: string, area: string, points: number) => ({ id, name: `指标${id}`, area, points, appliesTo: {}, methods: [{ kind: "incidents", tag: "x", per: 1 }] });
+
+  it("an imprecise total is named at total, and the areas are not summed against it", () => {
+    expect(codes(base({ total: 10.009 }))).toEqual([["points_precision", "total"]]);
+  });
+
+  it("an imprecise area is named at its points; neither its own items nor the total are summed against it", () => {
+    expect(codes(base({ areas: [{ id: "a", name: "甲", points: 10.009 }] }))).toEqual([["points_precision", "areas.0.points"]]);
+    // Two top-level areas, one of them imprecise: the total is not checked either.
+    const two = base({ total: 15, areas: [{ id: "a", name: "甲", points: 10.009 }, { id: "b", name: "乙", points: 5 }], indicators: [ind("i", "a", 10), ind("j", "b", 5)] });
+    expect(codes(two)).toEqual([["points_precision", "areas.0.points"]]);
+  });
+
+  it("an imprecise child area: its parent's sum is not checked", () => {
+    const nested = base({ areas: [{ id: "a", name: "甲", points: 10 }, { id: "c", name: "丙", points: 4.009, parent: "a" }], indicators: [ind("i", "a", 6), ind("j", "c", 4)] });
+    expect(codes(nested)).toEqual([["points_precision", "areas.1.points"]]);
+  });
+
+  it("an amount or a cap of 0 is not negative", () => {
+    expect(codes(withMethod({ kind: "incidents", tag: "x", per: 0, cap: 0 }))).toEqual([]);
+    expect(codes(base({ cap: 0, floor: { kind: "deduction", points: 0 } }))).toEqual([]);
+  });
+});
+
+describe("areas and indicators: each diagnostic's code, path and both messages", () => {
+  const diags = (scheme: unknown, code: string) =>
+    validateScheme(scheme, { plan: w.plan, roster: w.roster }).filter((d) => d.code === code).map((d) => [d.severity, d.path.join("."), d.message, d.messageEn]);
+  const ind = (id: string, area: string, points: number, extra: Record<string, unknown> = {}) => ({ id, name: `指标${id}`, area, points, appliesTo: {}, methods: [{ kind: "incidents", tag: "x", per: 1 }], ...extra });
+
+  it("a repeated area id", () => {
+    const twice = base({ areas: [{ id: "a", name: "甲", points: 5 }, { id: "a", name: "乙", points: 5 }] });
+    expect(diags(twice, "duplicate_id")).toEqual([["error", "areas.1.id", "考核内容编号“a”重复", 'Duplicate area id "a"']]);
+  });
+
+  it("an area's negative cap and negative deduction limit name the area", () => {
+    expect(diags(base({ areas: [{ id: "a", name: "甲", points: 10, cap: -3 }] }), "negative_cap")).toEqual([["error", "areas.0.cap", "考核内容“甲”的上限不能为负数（-3）", "考核内容“甲”: a cap cannot be negative (-3)"]]);
+    expect(diags(base({ areas: [{ id: "a", name: "甲", points: 10, floor: { kind: "deduction", points: -1 } }] }), "negative_amount")).toEqual([
+      ["error", "areas.0.floor.points", "考核内容“甲”的累计扣分上限不能为负数（-1）", "考核内容“甲”的累计扣分上限: the amount cannot be negative (-1)"],
+    ]);
+  });
+
+  it("an indicator's negative deduction limit names the indicator", () => {
+    expect(diags(base({ indicators: [ind("i", "a", 10, { floor: { kind: "deduction", points: -1 } })] }), "negative_amount")).toEqual([
+      ["error", "indicators.0.floor.points", "指标“指标i”的累计扣分上限不能为负数（-1）", "指标“指标i”的累计扣分上限: the amount cannot be negative (-1)"],
+    ]);
+  });
+
+  it("a 0-point indicator that stops at zero, whether the floor is left out or written: a warning at its floor", () => {
+    const zh = (name: string) => `指标“${name}”分值为0、扣完为止，永远不会扣分；只扣分的负面清单项请设 floor 为 none 或 deduction（限扣N分）`;
+    const en = (name: string) => `Indicator "${name}" has 0 points and stops at zero, so it never deducts; a negative-list item needs floor none or deduction`;
+    const scheme = base({ indicators: [ind("i", "a", 10), ind("n", "a", 0), ind("z", "a", 0, { floor: { kind: "zero" } }), ind("d", "a", 0, { floor: { kind: "deduction", points: 3 } })] });
+    expect(diags(scheme, "zero_points_floor")).toEqual([
+      ["warning", "indicators.1.floor", zh("指标n"), en("指标n")],
+      ["warning", "indicators.2.floor", zh("指标z"), en("指标z")],
+    ]);
+  });
+
+  it("an indicator in an area the scheme lacks is named at its area", () => {
+    expect(codes(base({ indicators: [ind("i", "zz", 10)] }))).toEqual([["unknown_area", "indicators.0.area"], ["points_mismatch", "areas.0.points"]]);
+  });
+
+  it("a task the plan lacks, in appliesTo: both messages say how the plan's tasks can be written", () => {
+    expect(diags(base({ indicators: [ind("i", "a", 10, { appliesTo: { taskIds: ["test-2024.t09"] } })] }), "unknown_task")).toEqual([
+      [
+        "error",
+        "indicators.0.appliesTo.taskIds.0",
+        "指标“指标i”引用了工作安排中没有的任务“test-2024.t09”（本工作安排有3项任务，可写作 t1–t3 或任务序号）",
+        'Indicator "指标i" points at task "test-2024.t09", which the plan does not have (the plan has 3 tasks: write t1-t3 or the task number)',
+      ],
+    ]);
+  });
+
+  it("an occurrence clause's requirements are free when the indicator names no tasks", () => {
+    expect(codes(withMethod({ kind: "occurrences", requirementIds: ["test-2024.t02.r1", "test-2024.t03.r1"], perMissing: 1 }))).toEqual([]);
+  });
+
+  it("a chain that runs into a cycle: only the areas on the cycle are reported", () => {
+    // 甲 → 乙 → 丙 → 乙: 甲 is below the cycle, not on it.
+    const scheme = base({
+      areas: [{ id: "a", name: "甲", points: 10, parent: "b" }, { id: "b", name: "乙", points: 10, parent: "c" }, { id: "c", name: "丙", points: 10, parent: "b" }],
+    });
+    expect(codes(scheme)).toEqual([["area_cycle", "areas.1.parent"], ["area_cycle", "areas.2.parent"]]);
+  });
+});
+
+describe("weighted components: paths, messages, and areas counted through every level of parents", () => {
+  const ind = (id: string, area: string, points: number) => ({ id, name: `指标${id}`, area, points, appliesTo: {}, methods: [{ kind: "incidents", tag: "x", per: 1 }] });
+  const two = { total: 20, areas: [{ id: "a", name: "甲", points: 10 }, { id: "b", name: "乙", points: 10 }], indicators: [ind("i", "a", 10), ind("j", "b", 10)] };
+
+  it("weights that do not add up and an area in no component are reported at components", () => {
+    expect(codes(base({ ...two, components: [{ id: "c", name: "甲部分", weight: 60, areas: ["a"] }] }))).toEqual([
+      ["weights_mismatch", "components"],
+      ["area_without_component", "components"],
+    ]);
+  });
+
+  it("a repeated component id", () => {
+    const d = validateScheme(base({ ...two, components: [{ id: "c", name: "甲部分", weight: 50, areas: ["a"] }, { id: "c", name: "乙部分", weight: 50, areas: ["b"] }] }));
+    expect(d.map((x) => [x.code, x.path.join("."), x.message, x.messageEn])).toEqual([["duplicate_id", "components.1.id", "加权组成编号“c”重复", 'Duplicate component id "c"']]);
+  });
+
+  it("an area counted through its grandparent is in a component", () => {
+    const deep = base({
+      areas: [{ id: "r", name: "一级", points: 10 }, { id: "m", name: "二级", points: 10, parent: "r" }, { id: "l", name: "三级", points: 10, parent: "m" }],
+      indicators: [ind("i", "l", 10)],
+    });
+    expect(codes({ ...deep, components: [{ id: "c", name: "全部", weight: 100, areas: ["r"] }] })).toEqual([]);
+    expect(codes({ ...deep, components: [{ id: "c", name: "全部", weight: 50, areas: ["r"] }, { id: "d", name: "三级", weight: 50, areas: ["l"] }] })).toEqual([["area_in_two_components", "components.1.areas.0"]]);
+  });
+
+  it("an area under an unknown parent: reported once, and its ancestors stop there", () => {
+    // 甲's parent zz does not exist; 乙 (under 丙) is the area stored after it.
+    const scheme = base({
+      total: 20,
+      areas: [{ id: "a", name: "甲", points: 10, parent: "zz" }, { id: "b", name: "乙", points: 10, parent: "c" }, { id: "c", name: "丙", points: 10 }],
+      indicators: [ind("i", "a", 10), ind("j", "b", 10)],
+      components: [{ id: "k1", name: "丙部分", weight: 50, areas: ["c"] }, { id: "k2", name: "甲部分", weight: 50, areas: ["a"] }],
+    });
+    expect(codes(scheme)).toEqual([["unknown_area", "areas.0.parent"]]);
+  });
+});
+
+describe("the reader's own messages: the context, a field of the wrong type, ids written for another plan", () => {
+  it("a bad context is refused in English too", () => {
+    expect(() => validateScheme(base(), 42 as never)).toThrow("validateScheme: bad argument context: must be a plan or { plan, roster }");
+  });
+
+  it("a field of the wrong type says what it got, not that it is missing", () => {
+    const d = validateScheme(base({ title: 3 }));
+    expect(d.map((x) => [x.code, x.path.join("."), x.message, x.messageEn])).toEqual([["invalid_type", "title", "title：类型不正确：应为字符串，实际为数字", "title: Expected string, received number"]]);
+  });
+
+  it("ids written for another plan: one notice per plan id, at the first such id, naming the scheme", () => {
+    const ind = (id: string, appliesTo: Record<string, unknown>, methods: unknown[]) => ({ id, name: `指标${id}`, area: "a", points: 5, appliesTo, methods });
+    const inc = { kind: "incidents", tag: "x", per: 1 };
+    const scheme = base({
+      indicators: [
+        ind("i", {}, [inc, { kind: "occurrences", requirementIds: ["test-2024.t01.r1", "p1.t01.r1"], perMissing: 1 }, { kind: "count", atLeast: 1, taskIds: ["p2.t02"], perShort: 1 }]),
+        ind("j", { taskIds: ["t1", "p3.t03"] }, [inc]),
+      ],
+    });
+    const r = readScheme(scheme, { plan: w.plan });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.issues.map((d) => [d.code, d.severity, d.path.join(".")])).toEqual([
+      ["foreign_plan_id", "info", "indicators.0.methods.1.requirementIds.1"],
+      ["foreign_plan_id", "info", "indicators.0.methods.2.taskIds.0"],
+      ["foreign_plan_id", "info", "indicators.1.appliesTo.taskIds.1"],
+    ]);
+    expect([r.issues[0]!.message, r.issues[0]!.messageEn]).toEqual([
+      "考核方案中有1处编号是为工作安排“p1”写的，本工作安排的编号是“test-2024”；已按任务序号对应（如 p1.t01.r1 → test-2024.t01.r1）。可改写为与编号无关的 t35、t13.r1",
+      'The scheme names 1 id written for plan "p1"; this plan\'s id is "test-2024", so they were matched by task number (e.g. p1.t01.r1 → test-2024.t01.r1). Write them as t35, t13.r1 to drop the plan id',
+    ]);
+    // The ids are rewritten and nothing else changes: no field the scheme did not have appears.
+    expect(r.value.indicators.map((x) => [x.appliesTo, x.methods])).toStrictEqual([
+      [{}, [inc, { kind: "occurrences", requirementIds: ["test-2024.t01.r1", "test-2024.t01.r1"], perMissing: 1 }, { kind: "count", atLeast: 1, taskIds: ["test-2024.t02"], perShort: 1 }]],
+      [{ taskIds: ["test-2024.t01", "test-2024.t03"] }, [inc]],
+    ]);
+  });
+});

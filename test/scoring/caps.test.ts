@@ -119,7 +119,7 @@ describe("an area's cap and floor bind only when crossed, and the note names the
 });
 
 describe("adjustments counted inside an area (stage: inside) go into that area's subtotal, every one of them", () => {
-  it("a bonus and a penalty in area a both count in a's subtotal, next to its indicators and before its cap", () => {
+  it("a bonus and a penalty in area a both count in a's subtotal, after its indicators", () => {
     const s = valid({
       total: 10, normalise: false,
       areas: [{ id: "a", name: "依法决策", points: 5 }, { id: "b", name: "执法监督", points: 5 }],

@@ -232,6 +232,30 @@ describe("mechanic 2: hierarchies of any depth, floors and caps at every level",
   });
 });
 
+describe("mechanic 2, clause caps: 累计扣分不超过 takes back only what is over, and says how much", () => {
+  // The same 开江县 table, 一、（四）2.（1.5分）：“有无故迟到、早退、缺席的，每人次扣0.3分，累计扣分不超过0.9分。”
+  // Source: http://www.kaijiang.gov.cn/xxgk-show-138.html (test/corpus/criteria/kaijiang-fazhizhengfu-kaohe.txt)
+  const s = () => scheme({
+    total: 1.5,
+    areas: [{ id: "一.四", name: "运用法治思维和方式的能力不断提升", points: 1.5 }],
+    indicators: [{
+      id: "一.四.2", name: "加强执法人员培训", area: "一.四", points: 1.5, appliesTo: {},
+      methods: [{ kind: "condition", tag: "未组织法律培训业务培训", points: 0.6 }, { kind: "incidents", tag: "无故迟到早退缺席", per: 0.3, cap: 0.9, phrase: "每人次扣0.3分，累计扣分不超过0.9分" }],
+    }],
+  });
+
+  it("3人次 is exactly 0.9: nothing given back; 5人次 is 1.5: 0.6 given back, in Chinese and English", () => {
+    const cards = score(s, [incident("sfj", "无故迟到早退缺席", { count: 3 }), incident("gaj", "无故迟到早退缺席", { count: 5 })]);
+    // 县司法局: 3 × 0.3 = 0.9, at the cap: 1.5 − 0.9 = 0.6, one adjustment.
+    expect(line(card(cards, "sfj"), "一.四.2").adjustments.map((a) => [a.reason, a.hundredths])).toEqual([["发现“无故迟到早退缺席”3起，每起扣0.3分", 90]]);
+    expect(line(card(cards, "sfj"), "一.四.2").earned).toBe(60);
+    // 县公安局: 5 × 0.3 = 1.5, over the cap by 0.6: 1.5 − 0.9 = 0.6.
+    const gaj = line(card(cards, "gaj"), "一.四.2");
+    expect(gaj.earned).toBe(60);
+    expect(gaj.adjustments[1]).toEqual({ reason: "本条累计扣分不超过0.9分，超出的0.6分不扣", reasonEn: "this clause deducts at most 0.9", hundredths: -60, entries: [], clause: 1 });
+  });
+});
+
 describe("mechanic 3: counts that do not depend on the plan's dates", () => {
   // 连云港市2011年法治县区创建考核内容及评分标准，第二条（3分）（一）：“人大常委会每年组织开展专项执法监督检查
   // 少于2次的，扣2分。”（（二）的规则在片段中被截断，这里只写（一）。）

@@ -145,7 +145,7 @@ export const inferRoster = (plan: Plan, options: InferRosterOptions = {}): Infer
   const form = place !== undefined ? formKey(place) : undefined;
   const canonical = list.map((w) => canonicalName(form?.(w.key) ?? w.key));
   if (o.merge ?? true) {
-    mergeForms(list, canonical, form, sets, merged);
+    mergeForms(canonical, form, sets, merged);
     unsure.push(...mergeAbbreviations(canonical, sets, merged));
   }
 
@@ -302,8 +302,11 @@ const canonicalName = (key: string): string => {
   return level + rest;
 };
 
-/** Same canonical name, or (with the place known) the same county form: 司法局 / 县司法局 / 武陟县司法局, 县政府法制办 / 县法制办. */
-const mergeForms = (list: readonly Written[], canonical: readonly string[], form: ((k: string) => string | undefined) | undefined, sets: DisjointSets, merged: Merge[]): void => {
+/**
+ * Same canonical name, or (with the place known) the same county form: 司法局 / 县司法局 / 武陟县司法局,
+ * 县政府法制办 / 县法制办; without the place, a bare name and its one prefixed form (法制局 / 市法制局).
+ */
+const mergeForms = (canonical: readonly string[], form: ((k: string) => string | undefined) | undefined, sets: DisjointSets, merged: Merge[]): void => {
   const first = new Map<string, number>();
   canonical.forEach((c, i) => {
     const at = first.get(c);
@@ -311,13 +314,14 @@ const mergeForms = (list: readonly Written[], canonical: readonly string[], form
     else if (sets.union(at, i)) merged.push({ a: at, b: i, why: "form" });
   });
   if (form !== undefined) return;
-  // The place unknown: a bare name is the one level-prefixed form with the same rest, when there is exactly one.
+  // The place unknown: a bare name is the one level-prefixed form with the same rest, when there is
+  // exactly one. Every name looks: 市场监管局 is bare, though it starts like 市, while a name with a
+  // real level in front finds no longer form ending in it.
   const prefixed = new Map<string, number[]>();
   canonical.forEach((c, i) => {
     if (/^[省市县区州旗]/.test(c) && c.length > 2) (prefixed.get(c.slice(1)) ?? setNew(prefixed, c.slice(1), [])).push(i);
   });
   canonical.forEach((c, i) => {
-    if (/^[省市县区州旗乡镇]/.test(list[i]?.key ?? "")) return;
     const candidates = prefixed.get(c) ?? [];
     const roots = new Set(candidates.map((j) => sets.find(j)));
     if (roots.size === 1 && sets.union(candidates[0] as number, i)) merged.push({ a: candidates[0] as number, b: i, why: "form" });

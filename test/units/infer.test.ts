@@ -516,6 +516,16 @@ describe("inferRoster, more of its rules (survivors of the whole-scope mutation 
     expect(units("工作任务", "牵头单位：县城市管理局、城市管理局、镇城市管理局")).toEqual([["县城市管理局", "城市管理局"], ["镇城市管理局"]]);
   });
 
+  it("without the place, a bare name that starts like a level (市场监管局) joins its one prefixed form; with the place, never the city's", () => {
+    const bare = inferred("工作任务", "牵头单位：县市场监管局、市场监管局");
+    expect(names(bare.roster)).toEqual([["县市场监管局", "市场监管局"]]);
+    expect(bare.diagnostics.map((d) => d.message.slice(0, d.message.indexOf("；")))).toEqual(["“市场监管局”与“县市场监管局”视为同一单位“县市场监管局”（同一名称带或不带本地地名、层级）"]);
+    // With the province's as well, it may be either: left alone.
+    expect(units("工作任务", "牵头单位：县市场监管局、省市场监管局、市场监管局")).toEqual([["县市场监管局"], ["省市场监管局"], ["市场监管局"]]);
+    // In a county's document the bare name is the county's unit, not the city's.
+    expect(units("某某县2025年工作安排", "牵头单位：市市场监管局、市场监管局")).toEqual([["市市场监管局"], ["市场监管局"]]);
+  });
+
   it("names kept apart are neither reported as merged nor questioned as short forms of each other; names merged by the option are not questioned either", () => {
     const apart = inferred("某某县2025年工作安排", "牵头单位：县司法局、司法局", { keepApart: [["县司法局", "司法局"]] });
     expect(names(apart.roster)).toEqual([["县司法局"], ["司法局"]]);

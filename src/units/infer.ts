@@ -134,7 +134,7 @@ export const inferRoster = (plan: Plan, options: InferRosterOptions = {}): Infer
 
   // 2. Which written names are one unit.
   const list = [...names.values()];
-  const sets = new DisjointSets(list.map((w) => w.key), keepApartOf(o.keepApart ?? [], names));
+  const sets = new DisjointSets(list.map((w) => w.key), keepApartOf(o.keepApart ?? []));
   const index = new Map(list.map((w, i) => [w.key, i]));
   const merged: Merge[] = [];
   const unsure: Array<{ short: number; longs: number[] }> = [];
@@ -371,11 +371,14 @@ const mergeAbbreviations = (canonical: readonly string[], sets: DisjointSets, me
 };
 
 /**
- * Whether a long name spells out its short one, rather than adding a word to it: its type word is
- * spelt out (办 → 办公室, 委 → 委员会), or it is at least two characters longer (发改委 → 发展改革委,
- * 人社局 → 人力资源社会保障局). One character more is as often another unit (县委办 is not 县委编办).
+ * Whether a long name spells out its short one, rather than adding a word to it: it is at least two
+ * characters longer (发改委 → 发展改革委, 人社局 → 人力资源社会保障局), as it always is where the type
+ * word is spelt out (办 → 办公室, 委 → 委员会: the names of a bucket share their type word, so the
+ * short one ends in 办 or 委 and the long one has two characters more after it; only a short form in
+ * 常委会 and a long one in 常委员会, which is no unit's name, could differ by one). One character more
+ * is as often another unit (县委办 is not 县委编办).
  */
-const expands = (short: string, long: string): boolean => /(?:办公室|办公厅|委员会)$/.test(long) && !/(?:办公室|办公厅|委员会)$/.test(short) ? true : [...long].length - [...short].length >= 2;
+const expands = (short: string, long: string): boolean => [...long].length - [...short].length >= 2;
 
 /** Whether the characters of `short` appear in `long` in order. */
 const isSubsequence = (short: string, long: string): boolean => {
@@ -410,11 +413,11 @@ const stableId = (prefix: string, key: string, taken: Set<string>): string => {
   return id;
 };
 
-/** Pairs of written names (by index) that must stay in different units. */
-const keepApartOf = (lists: ReadonlyArray<readonly string[]>, names: ReadonlyMap<string, Written>): Array<readonly [string, string]> => {
+/** Pairs of names (by key) that must stay in different units. A name the plan does not write is in no set, so its pairs are never read. */
+const keepApartOf = (lists: ReadonlyArray<readonly string[]>): Array<readonly [string, string]> => {
   const pairs: Array<readonly [string, string]> = [];
   for (const l of lists) {
-    const keys = [...new Set(l.map(nameKey))].filter((k) => names.has(k));
+    const keys = [...new Set(l.map(nameKey))];
     for (let i = 0; i < keys.length; i++) for (let j = i + 1; j < keys.length; j++) pairs.push([keys[i] as string, keys[j] as string]);
   }
   return pairs;

@@ -134,7 +134,7 @@ export const inferRoster = (plan: Plan, options: InferRosterOptions = {}): Infer
 
   // 2. Which written names are one unit.
   const list = [...names.values()];
-  const sets = new DisjointSets(list.map((w) => w.key), keepApartOf(o.keepApart ?? [], names));
+  const sets = new DisjointSets(list.map((w) => w.key), keepApartOf(o.keepApart ?? []));
   const index = new Map(list.map((w, i) => [w.key, i]));
   const merged: Merge[] = [];
   const unsure: Array<{ short: number; longs: number[] }> = [];
@@ -145,7 +145,7 @@ export const inferRoster = (plan: Plan, options: InferRosterOptions = {}): Infer
   const form = place !== undefined ? formKey(place) : undefined;
   const canonical = list.map((w) => canonicalName(form?.(w.key) ?? w.key));
   if (o.merge ?? true) {
-    mergeForms(list, canonical, form, sets, merged);
+    mergeForms(canonical, form, sets, merged);
     unsure.push(...mergeAbbreviations(canonical, sets, merged));
   }
 
@@ -302,8 +302,11 @@ const canonicalName = (key: string): string => {
   return level + rest;
 };
 
-/** Same canonical name, or (with the place known) the same county form: 司法局 / 县司法局 / 武陟县司法局, 县政府法制办 / 县法制办. */
-const mergeForms = (list: readonly Written[], canonical: readonly string[], form: ((k: string) => string | undefined) | undefined, sets: DisjointSets, merged: Merge[]): void => {
+/**
+ * Same canonical name, or (with the place known) the same county form: 司法局 / 县司法局 / 武陟县司法局,
+ * 县政府法制办 / 县法制办; without the place, a bare name and its one prefixed form (法制局 / 市法制局).
+ */
+const mergeForms = (canonical: readonly string[], form: ((k: string) => string | undefined) | undefined, sets: DisjointSets, merged: Merge[]): void => {
   const first = new Map<string, number>();
   canonical.forEach((c, i) => {
     const at = first.get(c);
@@ -311,13 +314,14 @@ const mergeForms = (list: readonly Written[], canonical: readonly string[], form
     else if (sets.union(at, i)) merged.push({ a: at, b: i, why: "form" });
   });
   if (form !== undefined) return;
-  // The place unknown: a bare name is the one level-prefixed form with the same rest, when there is exactly one.
+  // The place unknown: a bare name is the one level-prefixed form with the same rest, when there is
+  // exactly one. Every name looks: 市场监管局 is bare, though it starts like 市, while a name with a
+  // real level in front finds no longer form ending in it.
   const prefixed = new Map<string, number[]>();
   canonical.forEach((c, i) => {
     if (/^[省市县区州旗]/.test(c) && c.length > 2) (prefixed.get(c.slice(1)) ?? setNew(prefixed, c.slice(1), [])).push(i);
   });
   canonical.forEach((c, i) => {
-    if (/^[省市县区州旗乡镇]/.test(list[i]?.key ?? "")) return;
     const candidates = prefixed.get(c) ?? [];
     const roots = new Set(candidates.map((j) => sets.find(j)));
     if (roots.size === 1 && sets.union(candidates[0] as number, i)) merged.push({ a: candidates[0] as number, b: i, why: "form" });
@@ -367,11 +371,14 @@ const mergeAbbreviations = (canonical: readonly string[], sets: DisjointSets, me
 };
 
 /**
- * Whether a long name spells out its short one, rather than adding a word to it: its type word is
- * spelt out (办 → 办公室, 委 → 委员会), or it is at least two characters longer (发改委 → 发展改革委,
- * 人社局 → 人力资源社会保障局). One character more is as often another unit (县委办 is not 县委编办).
+ * Whether a long name spells out its short one, rather than adding a word to it: it is at least two
+ * characters longer (发改委 → 发展改革委, 人社局 → 人力资源社会保障局), as it always is where the type
+ * word is spelt out (办 → 办公室, 委 → 委员会: the names of a bucket share their type word, so the
+ * short one ends in 办 or 委 and the long one has two characters more after it; only a short form in
+ * 常委会 and a long one in 常委员会, which is no unit's name, could differ by one). One character more
+ * is as often another unit (县委办 is not 县委编办).
  */
-const expands = (short: string, long: string): boolean => /(?:办公室|办公厅|委员会)$/.test(long) && !/(?:办公室|办公厅|委员会)$/.test(short) ? true : [...long].length - [...short].length >= 2;
+const expands = (short: string, long: string): boolean => [...long].length - [...short].length >= 2;
 
 /** Whether the characters of `short` appear in `long` in order. */
 const isSubsequence = (short: string, long: string): boolean => {
@@ -406,11 +413,11 @@ const stableId = (prefix: string, key: string, taken: Set<string>): string => {
   return id;
 };
 
-/** Pairs of written names (by index) that must stay in different units. */
-const keepApartOf = (lists: ReadonlyArray<readonly string[]>, names: ReadonlyMap<string, Written>): Array<readonly [string, string]> => {
+/** Pairs of names (by key) that must stay in different units. A name the plan does not write is in no set, so its pairs are never read. */
+const keepApartOf = (lists: ReadonlyArray<readonly string[]>): Array<readonly [string, string]> => {
   const pairs: Array<readonly [string, string]> = [];
   for (const l of lists) {
-    const keys = [...new Set(l.map(nameKey))].filter((k) => names.has(k));
+    const keys = [...new Set(l.map(nameKey))];
     for (let i = 0; i < keys.length; i++) for (let j = i + 1; j < keys.length; j++) pairs.push([keys[i] as string, keys[j] as string]);
   }
   return pairs;

@@ -323,10 +323,10 @@ export const workload = (matrix: ResponsibilityMatrix): WorkloadRow[] => {
     if (c.certainty === "definite") s.any.add(c.taskId);
   }
   const count = (r: { definite: Set<string>; candidate: Set<string> }) => ({ definite: r.definite.size, candidate: [...r.candidate].filter((t) => !r.definite.has(t)).length });
-  const rows = matrix.units.map((u, i) => {
+  const rows = matrix.units.map((u) => {
     const s = sets.get(u.id) as NonNullable<ReturnType<typeof sets.get>>;
-    return { i, row: { unitId: u.id, name: u.name, lead: count(s.lead), responsible: count(s.responsible), support: count(s.support), tasks: s.any.size } };
+    return { unitId: u.id, name: u.name, lead: count(s.lead), responsible: count(s.responsible), support: count(s.support), tasks: s.any.size };
   });
-  rows.sort((a, b) => b.row.tasks - a.row.tasks || a.i - b.i);
-  return rows.map((r) => r.row);
+  // Array.prototype.sort is stable: units with as many tasks stay in roster order.
+  return rows.sort((a, b) => b.tasks - a.tasks);
 };

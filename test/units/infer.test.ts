@@ -454,3 +454,97 @@ describe("which written names inferRoster takes as one unit", () => {
     expect(diagnostics.filter((d) => d.code === "units_merged")).toHaveLength(1);
   });
 });
+
+describe("inferRoster, more of its rules (survivors of the whole-scope mutation run)", () => {
+  const inferred = (title: string, line: string, options = {}) => inferRoster(parsePlanText(doc(title, line)).plan, options);
+  const units = (title: string, line: string, options = {}) => names(inferred(title, line, options).roster);
+  const unsure = (r: ReturnType<typeof inferRoster>) => r.diagnostics.filter((d) => d.code === "merge_unsure").map((d) => d.message.slice(0, d.message.indexOf("，")));
+  /** A hand-built plan (no source spans) whose one clause holds the given references. */
+  const handPlan = (refs: ReadonlyArray<Record<string, string>>) =>
+    Plan.parse({
+      id: "h-2024",
+      title: "某某县2024年工作安排",
+      year: 2024,
+      sections: [{ no: 1, title: "甲", tasks: [{ id: "h-2024.t01", no: 1, title: "任务", text: "", requirements: [], clauses: [{ id: "h-2024.t01.c1", text: "", assignment: { lead: refs, responsible: [], support: [] } }] }] }],
+    });
+
+  it("a group named by id takes no name that is empty or already a unit's: it is named after its id", () => {
+    const plan = handPlan([{ text: "县司法局" }, { text: "县司法局", groupId: "ga" }, { text: " ", groupId: "gb" }]);
+    expect(inferRoster(plan).roster.groups.map((g) => [g.id, g.name, "phrases" in g])).toEqual([["ga", "单位组 ga", false], ["gb", "单位组 gb", false]]);
+  });
+
+  it("ids that the plan already uses push a hashed id on to -3", () => {
+    const plan = handPlan([{ text: "县公安局", unitId: "u-0b26unj" }, { text: "县交通运输局", unitId: "u-0b26unj-2" }, { text: "县司法局" }]);
+    expect(inferRoster(plan).roster.units[0]).toMatchObject({ id: "u-0b26unj-3", name: "县司法局" });
+  });
+
+  it("an id is the hash of the name with only the listed parts removed: 人民 inside a name, or 政府 with no level before it, stays (computed apart from the code)", () => {
+    const id = (text: string) => inferRoster(parsePlanText(doc("工作任务", `牵头单位：${text}`)).plan).roster.units[0]!.id;
+    expect([id("市中级人民法院"), id("政府法制办")]).toEqual(["u-16fnocb", "u-0ku6da1"]);
+  });
+
+  it("the roster's note and its list of missing facts read in both languages, every group named", () => {
+    const { roster } = inferred("某某县2025年工作安排", "牵头单位：县司法局\n责任单位：县直有关单位、县政府各部门");
+    expect(roster.source.note).toContain(" Inferred by fazhi from the names in the document: names as written, kinds and levels guessed from the names, short and long forms merged (see each unit's note). Check it, then remove provisional.");
+    expect(roster.missing).toEqual([expect.stringContaining("公文只写了集合称谓（县直有关单位、县政府各部门），名单需由本地补充")]);
+  });
+
+  it("words a merge of forms and an explicit merge in both languages", () => {
+    const form = inferred("某某县2025年工作安排", "牵头单位：县司法局、司法局").diagnostics;
+    expect(form.map((d) => [d.code, d.message, d.messageEn])).toEqual([
+      [
+        "units_merged",
+        "“司法局”与“县司法局”视为同一单位“县司法局”（同一名称带或不带本地地名、层级）；如不是，请在名录中拆开，或用 keepApart 选项",
+        '"司法局" and "县司法局" are taken as one unit, "县司法局" (one name with and without the place or level); if they are not, split them in the roster or use the keepApart option',
+      ],
+    ]);
+    const explicit = inferred("某某县2025年工作安排", "牵头单位：县公安局、县警察局", { merges: [["县公安局", "县警察局"]] }).diagnostics;
+    expect(explicit.map((d) => d.messageEn)).toEqual(['"县警察局" and "县公安局" are taken as one unit, "县公安局" (as the merges option says); if they are not, split them in the roster or use the keepApart option']);
+  });
+
+  it("a level and one character (县委) is no short form of a longer name (县委常委会)", () => {
+    const r = inferred("某某县2025年工作安排", "牵头单位：县委、县委常委会");
+    expect(names(r.roster)).toEqual([["县委"], ["县委常委会"]]);
+    expect(unsure(r)).toEqual([]);
+  });
+
+  it("without the place, a bare name's abbreviation joins it too (城管局 / 城市管理局)", () => {
+    expect(units("工作任务", "牵头单位：城市管理局、城管局")).toEqual([["城市管理局", "城管局"]]);
+  });
+
+  it("without the place, a bare name with a level character inside (城市管理局) joins its one prefixed form, not a township's", () => {
+    expect(units("工作任务", "牵头单位：县城市管理局、城市管理局、镇城市管理局")).toEqual([["县城市管理局", "城市管理局"], ["镇城市管理局"]]);
+  });
+
+  it("without the place, a bare name that starts like a level (市场监管局) joins its one prefixed form; with the place, never the city's", () => {
+    const bare = inferred("工作任务", "牵头单位：县市场监管局、市场监管局");
+    expect(names(bare.roster)).toEqual([["县市场监管局", "市场监管局"]]);
+    expect(bare.diagnostics.map((d) => d.message.slice(0, d.message.indexOf("；")))).toEqual(["“市场监管局”与“县市场监管局”视为同一单位“县市场监管局”（同一名称带或不带本地地名、层级）"]);
+    // With the province's as well, it may be either: left alone.
+    expect(units("工作任务", "牵头单位：县市场监管局、省市场监管局、市场监管局")).toEqual([["县市场监管局"], ["省市场监管局"], ["市场监管局"]]);
+    // In a county's document the bare name is the county's unit, not the city's.
+    expect(units("某某县2025年工作安排", "牵头单位：市市场监管局、市场监管局")).toEqual([["市市场监管局"], ["市场监管局"]]);
+  });
+
+  it("names kept apart are neither reported as merged nor questioned as short forms of each other; names merged by the option are not questioned either", () => {
+    const apart = inferred("某某县2025年工作安排", "牵头单位：县司法局、司法局", { keepApart: [["县司法局", "司法局"]] });
+    expect(names(apart.roster)).toEqual([["县司法局"], ["司法局"]]);
+    expect(apart.diagnostics).toEqual([]);
+    const asked = inferred("某某县2025年工作安排", "牵头单位：县委办、县委编办", { merges: [["县委办", "县委编办"]] });
+    expect(names(asked.roster)).toEqual([["县委编办", "县委办"]]);
+    expect(unsure(asked)).toEqual([]);
+  });
+
+  it("a short form whose possible long forms are all one unit joins that unit", () => {
+    const r = inferred("某某县2025年工作安排", "牵头单位：县委办、县委编办、县委办公室", { merges: [["县委办公室", "县委编办"]] });
+    expect(names(r.roster)).toEqual([["县委办公室", "县委办", "县委编办"]]);
+    expect(unsure(r)).toEqual([]);
+  });
+
+  it("compares names pairwise only within a bucket of at most 64 (same level, first character and type word), so the cost stays linear", () => {
+    // 县发改委 spells out to 县发展改革委; the other names of the bucket (县发00委 …) are stand-ins of one length, no one's short form.
+    const bucket = (n: number) => handPlan([{ text: "县发展改革委" }, { text: "县发改委" }, ...Array.from({ length: n - 2 }, (_, i) => ({ text: `县发${String(i).padStart(2, "0")}委` }))]);
+    expect(names(inferRoster(bucket(64)).roster)[0]).toEqual(["县发展改革委", "县发改委"]);
+    expect(names(inferRoster(bucket(65)).roster)[0]).toEqual(["县发展改革委"]);
+  });
+});

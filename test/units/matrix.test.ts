@@ -331,8 +331,9 @@ describe("the queries on a small matrix", () => {
 
   it("check their arguments", () => {
     const m = matrix();
-    expect(() => tasksOf(m, 1 as never)).toThrow(/tasksOf：参数 unit 不正确.*应为单位编号或名称/);
-    expect(() => unitsFor(m, undefined as never)).toThrow(/unitsFor：参数 taskId 不正确.*应为任务编号/);
+    expect(() => tasksOf(m, 1 as never)).toThrow("tasksOf：参数 unit 不正确：应为单位编号或名称 (tasksOf: bad argument unit: must be a unit id or name)");
+    expect(() => tasksLedBy(m, 1 as never)).toThrow("tasksLedBy：参数 unit 不正确：应为单位编号或名称 (tasksLedBy: bad argument unit: must be a unit id or name)");
+    expect(() => unitsFor(m, undefined as never)).toThrow("unitsFor：参数 taskId 不正确：应为任务编号 (unitsFor: bad argument taskId: must be a task id)");
     expect(() => tasksOf(m, "sfj", { role: "boss" } as never)).toThrow(/参数 filter 不正确/);
     expect(() => tasksOf(m, "sfj", { extra: 1 } as never)).toThrow(/参数 filter 不正确/);
     expect(() => tasksLedBy({} as never, "sfj")).toThrow(/tasksLedBy：参数 matrix 不正确/);
@@ -364,5 +365,12 @@ describe("emptyGroupsOf: the groups a clause charges that the roster cannot expa
     expect(of("e-2024.t02", "e-2024.t01.c1")).toEqual([]);
     expect(of("e-2024.t01", "no-such-clause")).toEqual([]);
     expect(of("e-2024.t09")).toEqual([]);
+  });
+
+  it("names every empty group of a task and of a clause, not only the first or the last", () => {
+    const two = parsePlanText(["测试县2024年度法治政府建设工作安排", "一、甲", "（一）甲任务。", "牵头单位：各乡镇", "责任单位：街道办事处、县司法局、街道办事处"].join("\n"), { id: "e-2024" }).plan;
+    const of = emptyGroupsOf(two, roster);
+    expect(of("e-2024.t01")).toEqual(["各乡镇人民政府", "街道办事处"]);
+    expect(of("e-2024.t01", "e-2024.t01.c1")).toEqual(["各乡镇人民政府", "街道办事处"]);
   });
 });

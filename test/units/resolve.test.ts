@@ -426,6 +426,17 @@ describe("did you mean: the roster names suggested for an unknown name", () => {
     expect(hints([long, "县司法局"], "县司法厅")).toEqual(["县司法局"]);
   });
 
+  it("a long name that starts as the text does is compared, however many other long names are near it", () => {
+    // Over 32 characters only the start is indexed. The first name starts as the text (its last two characters
+    // differ); 62 others lose one character of that start and gain 戊 or 己 at its end. All are two edits away,
+    // the first name first in code-point order.
+    const start = Array.from({ length: 32 }, (_, j) => String.fromCharCode(0x5000 + j)).join("");
+    const near = ["戊", "己"].flatMap((x) => Array.from({ length: 31 }, (_, k) => `${start.slice(0, k)}${start.slice(k + 1)}${x}甲乙`));
+    const found = hints([`${start}丙丁`, ...near], `${start}甲乙`);
+    expect(found).toHaveLength(3);
+    expect(found[0]).toBe(`${start}丙丁`);
+  });
+
   it("a text longer than 64 characters is no near miss of anything", () => {
     const long = `县${"很".repeat(70)}长的局`;
     expect(hints([long], `县${"很".repeat(70)}长的厅`)).toEqual([]);
@@ -459,6 +470,11 @@ describe("did you mean: the roster names suggested for an unknown name", () => {
     // so 县司乙丙 (two edits away, and first in code-point order) is not suggested; 县司法甲乙 … are.
     const many = Array.from({ length: 32 }, (_, i) => `县司法${String.fromCharCode(0x7532 + i)}乙`);
     expect(hints(["县司乙丙", ...many], "县司法局")).toEqual(many.slice(0, 3));
+    // Names that share as many: the first 32 in the roster are compared, whichever pair of the text they share.
+    // 甲司法乙 (two edits away) shares 司法, 32 names later in the roster share 县司 (and are three edits away).
+    const far = Array.from({ length: 32 }, (_, i) => `县司${String.fromCharCode(0x7532 + i)}乙丙`);
+    expect(hints(["甲司法乙", ...far], "县司法局")).toEqual(["甲司法乙"]);
+    expect(hints([...far, "甲司法乙"], "县司法局")).toEqual([]);
   });
 
   it("a one-edit name is suggested before names that share more pairs with the text, however many they are", () => {

@@ -477,8 +477,8 @@ describe("did you mean: the roster names suggested for an unknown name", () => {
     expect(hints([...far, "甲司法乙"], "县司法局")).toEqual([]);
   });
 
-  it("a one-edit name is suggested before names that share more pairs with the text, however many they are", () => {
-    // 县司法所 shares a one-deletion form (县司法) with 县司法局; 40 names share only pairs, and come first in the roster.
+  it("a name one edit away is compared first, however many names share pairs with the text", () => {
+    // 县司法所 shares a one-deletion form (县司法) with 县司法局; 40 names share only the same two pairs, and come first in the roster.
     const many = Array.from({ length: 40 }, (_, i) => `县司法${String.fromCharCode(0x7532 + i)}乙丙`);
     expect(hints([...many, "县司法所"], "县司法局")).toEqual(["县司法所"]);
   });

@@ -39,7 +39,7 @@ export interface ResolveResult {
 }
 
 /** The groups in force for a roster: its own, then the built-in ones it does not shadow. */
-export const effectiveGroups = (roster: Roster, useDefaults = true): UnitGroup[] => {
+export const effectiveGroups = (roster: Roster, useDefaults: boolean): UnitGroup[] => {
   const ids = new Set(roster.groups.map((g) => g.id as string));
   const phrases = new Set(roster.groups.flatMap((g) => [g.name, ...(g.phrases ?? [])]).map(key));
   const defaults = useDefaults ? DEFAULT_GROUPS.filter((g) => !ids.has(g.id) && !(g.phrases ?? []).some((p) => phrases.has(key(p)))) : [];
@@ -89,7 +89,7 @@ export const formKey = (place: string): ((name: string) => string | undefined) =
 };
 
 /** Build the name index of a roster (once per roster, reused for every reference). */
-export const indexRoster = (roster: Roster, date: IsoDate | undefined, useDefaults = true): NameIndex => {
+export const indexRoster = (roster: Roster, date: IsoDate | undefined, useDefaults: boolean): NameIndex => {
   const groups = effectiveGroups(roster, useDefaults);
   const byPhrase = new Map<string, UnitGroup>();
   for (const g of groups) for (const p of [g.name, ...(g.phrases ?? [])]) if (!byPhrase.has(key(p))) byPhrase.set(key(p), g);

@@ -3,7 +3,7 @@
 // built-in table does not list. inferRoster guesses with these; the tables below are written from
 // how the names read, not copied from the code.
 import { describe, expect, it } from "vitest";
-import { COLLECTIVE_RULES, firstRule, guessKind, guessLevel, levelOfPlace, placeOf, typeWord } from "../../src/units/name-rules.js";
+import { COLLECTIVE_RULES, firstRule, guessKind, guessLevel, KIND_RULES, levelOfPlace, type NameRule, placeOf, typeWord } from "../../src/units/name-rules.js";
 
 describe("guessKind", () => {
   const KINDS: ReadonlyArray<readonly [string, string]> = [
@@ -72,6 +72,21 @@ describe("guessKind", () => {
     ["县农业科学研究所", "public_institution"],
     ["县图书馆", "public_institution"],
     ["县气象站", "public_institution"],
+    // 中心 inside a name is no department: a hospital or school called 中心 is an institution.
+    ["县中心医院", "public_institution"],
+    ["城关镇中心小学", "public_institution"],
+    // A unit's Party committee is a Party organ, whatever unit it belongs to.
+    ["县人民法院机关党委", "party_department"],
+    ["县人民检察院机关党委", "party_department"],
+    ["县供电公司党委", "party_department"],
+    ["县投资集团党委", "party_department"],
+    ["县农村商业银行党委", "party_department"],
+    ["市生态环境局某某分局党委", "party_department"],
+    ["某某金融监管支局党委", "party_department"],
+    ["县税务局党委", "party_department"],
+    ["县国税局党委", "party_department"],
+    ["县地税局党委", "party_department"],
+    ["某某海关党委", "party_department"],
     ["县政府", "other"],
     ["某某", "other"],
   ];
@@ -201,9 +216,62 @@ describe("COLLECTIVE_RULES: phrases the built-in table does not list", () => {
     ["县区政府办公室", undefined],
     ["市乡镇企业局", undefined],
     ["县部门预算编审中心", undefined],
+    ["某某高新区（某某镇）", undefined],
     ["各自", undefined],
   ];
   it.each(PHRASES)("%s → %s", (phrase, scope) => {
     expect(firstRule(COLLECTIVE_RULES, phrase)?.value).toBe(scope);
+  });
+});
+
+describe("each rule alone, found by its name", () => {
+  // A rule is named so that a county can find, correct or replace it; each claims what its
+  // comment says and reads the end of a name where the comment says so.
+  const named = <T>(rules: readonly NameRule<T>[], name: string): NameRule<T> => {
+    const rule = rules.find((r) => r.name === name);
+    if (rule === undefined) throw new Error(`no rule named ${name}`);
+    return rule;
+  };
+  const KIND: ReadonlyArray<readonly [string, readonly string[], readonly string[]]> = [
+    ["court", ["县人民法院", "城关人民法庭"], ["县人民法院机关党委", "某某法庭科学研究所"]],
+    ["procuratorate", ["县人民检察院"], ["县人民检察院机关党委"]],
+    ["peoples-congress", ["县人大常委会", "县人民代表大会常务委员会"], ["县司法局"]],
+    ["cppcc", ["县政协", "中国人民政治协商会议某某县委员会"], ["县司法局"]],
+    ["mass-organisation", ["县总工会", "团县委", "县供电公司", "县投资集团", "县农村商业银行"], ["县供电公司党委", "县投资集团党委", "县农村商业银行党委", "县司法局"]],
+    ["subdistrict", ["东城街道", "东城街道办事处", "东城街道党工委"], ["东城街道司法所"]],
+    ["township", ["城关镇", "西河乡", "城关镇人民政府", "城关镇党委"], ["城关镇司法所"]],
+    [
+      "vertical-branch",
+      ["市生态环境局某某分局", "某某金融监管支局", "县税务局", "县国税局", "县地税局", "某某海关"],
+      ["市生态环境局某某分局党委", "某某金融监管支局党委", "县税务局党委", "县国税局党委", "县地税局党委", "某某海关党委"],
+    ],
+    ["party", ["中共某某县委", "县委编办", "县纪委监委", "县委党校", "县直机关工委"], ["县总工会女职工委员会", "县司法局"]],
+    ["media", ["县融媒体中心", "县电视台", "县广播电视台", "县报社"], ["县融媒体中心新闻部", "县电视台新闻部", "县广播电视台新闻部", "县报社新闻部"]],
+    ["department", ["县司法局", "县发展改革委", "县政府办公室", "县政务服务中心", "省司法厅"], ["县中心医院", "县司法局城关司法所"]],
+    ["institution", ["县第一中学", "县人民医院", "城关镇卫生院", "县图书馆", "县气象站"], ["县人民医院护理部", "县第一中学教务处"]],
+  ];
+  it.each(KIND)("kind rule %s", (name, claims, declines) => {
+    const rule = named(KIND_RULES, name);
+    for (const n of claims) expect(rule.test.test(n), `${name} claims ${n}`).toBe(true);
+    for (const n of declines) expect(rule.test.test(n), `${name} declines ${n}`).toBe(false);
+  });
+
+  const COLLECTIVE: ReadonlyArray<readonly [string, readonly string[], readonly string[]]> = [
+    ["relevant", ["有关部门及各县", "市政府相关部门", "其他部门"], ["县司法局"]],
+    ["each", ["各部门", "市直各单位"], ["各自", "县司法局"]],
+    // A development zone run together with a town, 某某高新区（某某镇）, is one unit: the bracket counts only at the start.
+    ["lower-governments", ["县区政府", "乡镇（街道）", "县（市、区）人民政府"], ["某某高新区（某某镇）", "各县（市、区）政府", "县司法局"]],
+    ["class-noun", ["部门", "行政执法机关"], ["县司法局"]],
+  ];
+  it.each(COLLECTIVE)("collective rule %s", (name, claims, declines) => {
+    const rule = named(COLLECTIVE_RULES, name);
+    for (const n of claims) expect(rule.test.test(n), `${name} claims ${n}`).toBe(true);
+    for (const n of declines) expect(rule.test.test(n), `${name} declines ${n}`).toBe(false);
+  });
+
+  it("every rule has a name of its own", () => {
+    for (const rules of [KIND_RULES, COLLECTIVE_RULES] as ReadonlyArray<readonly NameRule<unknown>[]>) {
+      expect(new Set(rules.map((r) => r.name)).size).toBe(rules.length);
+    }
   });
 });

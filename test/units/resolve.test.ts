@@ -57,6 +57,12 @@ describe("resolveUnits", () => {
     expect(diagnostics).toEqual([]);
   });
 
+  it("matches a name broken over two lines, as a document's layout leaves it", () => {
+    const { plan, diagnostics } = resolveUnits(planWith(["县司法\n局", "县政府\n办公室"]), roster);
+    expect(refs(plan).map((r) => r.unitId)).toEqual(["sfj", "zfb"]);
+    expect(diagnostics).toEqual([]);
+  });
+
   it("matches the county's short and long forms", () => {
     const { plan, diagnostics } = resolveUnits(planWith(["司法局", "示例县司法局", "县 司法局"]), roster);
     expect(refs(plan).map((r) => r.unitId)).toEqual(["sfj", "sfj", "sfj"]);
@@ -376,6 +382,13 @@ describe("short and long forms by the roster's place", () => {
     // The place's name alone is no form of a unit.
     expect(forms("示例县", ["县司法局", "县"], ["示例县"])).toEqual(["-"]);
   });
+
+  it("a bare name is the county's when only a later character is a level's, or only its first character is the place's", () => {
+    // 城乡 is no 乡: the bureau of housing and urban-rural development is the county's.
+    expect(forms("示例县", ["县住房和城乡建设局"], ["住房和城乡建设局", "示例县住房和城乡建设局"])).toEqual(["u0", "u0"]);
+    // 示范区 shares the first character of 示例县, not its name.
+    expect(forms("示例县", ["县示范区管委会"], ["示范区管委会"])).toEqual(["u0"]);
+  });
 });
 
 describe("did you mean: the roster names suggested for an unknown name", () => {
@@ -398,6 +411,8 @@ describe("did you mean: the roster names suggested for an unknown name", () => {
     expect(hints(["县司法局"], "县司安分所")).toEqual([]);
     expect(hints(["县人力资源和社会保障局"], "省人力资源与劳动保障厅")).toEqual(["县人力资源和社会保障局"]);
     expect(hints(["县人力资源和社会保障局"], "省人力资源与劳动保险厅")).toEqual([]);
+    // The shorter of the two decides: a short text four insertions short of a long name is no near miss.
+    expect(hints(["县司法行政执法局"], "县司法局")).toEqual([]);
   });
 
   it("at most three, each roster name once, an alias suggesting its unit's name", () => {
@@ -411,6 +426,17 @@ describe("did you mean: the roster names suggested for an unknown name", () => {
     expect(hints([long, "县司法局"], "县司法厅")).toEqual(["县司法局"]);
   });
 
+  it("a long name that starts as the text does is compared, however many other long names are near it", () => {
+    // Over 32 characters only the start is indexed. The first name starts as the text (its last two characters
+    // differ); 62 others lose one character of that start and gain 戊 or 己 at its end. All are two edits away,
+    // the first name first in code-point order.
+    const start = Array.from({ length: 32 }, (_, j) => String.fromCharCode(0x5000 + j)).join("");
+    const near = ["戊", "己"].flatMap((x) => Array.from({ length: 31 }, (_, k) => `${start.slice(0, k)}${start.slice(k + 1)}${x}甲乙`));
+    const found = hints([`${start}丙丁`, ...near], `${start}甲乙`);
+    expect(found).toHaveLength(3);
+    expect(found[0]).toBe(`${start}丙丁`);
+  });
+
   it("a text longer than 64 characters is no near miss of anything", () => {
     const long = `县${"很".repeat(70)}长的局`;
     expect(hints([long], `县${"很".repeat(70)}长的厅`)).toEqual([]);
@@ -420,6 +446,41 @@ describe("did you mean: the roster names suggested for an unknown name", () => {
     const many = Array.from({ length: 65 }, (_, i) => `县甲${String.fromCharCode(0x4e00 + i)}局`);
     expect(hints(many, "县甲局")).toEqual([]);
     expect(hints(many.slice(0, 64), "县甲局")).toHaveLength(3);
+  });
+
+  it("a name two edits away that shares no pair of characters is another unit, not a near miss", () => {
+    expect(hints(["县公安局"], "县司法局")).toEqual([]);
+    expect(hints(["县公安局", "县司法所"], "县司法局")).toEqual(["县司法所"]);
+  });
+
+  it("a short name with a character lost from its middle is still found", () => {
+    expect(hints(["县法院"], "县院")).toEqual(["县法院"]);
+  });
+
+  it("names and texts of up to 64 characters are compared by edit distance; from 65 on, neither is a near miss", () => {
+    const name64 = `县${"很".repeat(62)}局`;
+    const name65 = `县${"很".repeat(63)}局`;
+    expect(hints([name64], `县${"很".repeat(62)}厅`)).toEqual([name64]);
+    expect(hints([name64], `县${"很".repeat(62)}厅办`)).toEqual([]);
+    expect(hints([name65], `县${"很".repeat(62)}厅`)).toEqual([]);
+  });
+
+  it("of many names that share pairs with a text, the ones sharing the most are compared, then the nearest suggested", () => {
+    // 33 names share a pair with 县司法局: 32 share two (县司, 司法), 县司乙丙 only one. Only the 32 are compared,
+    // so 县司乙丙 (two edits away, and first in code-point order) is not suggested; 县司法甲乙 … are.
+    const many = Array.from({ length: 32 }, (_, i) => `县司法${String.fromCharCode(0x7532 + i)}乙`);
+    expect(hints(["县司乙丙", ...many], "县司法局")).toEqual(many.slice(0, 3));
+    // Names that share as many: the first 32 in the roster are compared, whichever pair of the text they share.
+    // 甲司法乙 (two edits away) shares 司法, 32 names later in the roster share 县司 (and are three edits away).
+    const far = Array.from({ length: 32 }, (_, i) => `县司${String.fromCharCode(0x7532 + i)}乙丙`);
+    expect(hints(["甲司法乙", ...far], "县司法局")).toEqual(["甲司法乙"]);
+    expect(hints([...far, "甲司法乙"], "县司法局")).toEqual([]);
+  });
+
+  it("a name one edit away is compared first, however many names share pairs with the text", () => {
+    // 县司法所 shares a one-deletion form (县司法) with 县司法局; 40 names share only the same two pairs, and come first in the roster.
+    const many = Array.from({ length: 40 }, (_, i) => `县司法${String.fromCharCode(0x7532 + i)}乙丙`);
+    expect(hints([...many, "县司法所"], "县司法局")).toEqual(["县司法所"]);
   });
 
   it("the same unknown text twice gets the same hints", () => {

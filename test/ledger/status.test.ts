@@ -407,8 +407,9 @@ describe("occurrenceStatus: what the whole-scope ledger run found untested", () 
 
   describe("joint leads: only the definite leads, of the task when the occurrence names no clause", () => {
     const unit = (id: string, name: string) => ({ id, name, kind: "government_department" });
-    const cell = (unitId: string, certainty: "definite" | "candidate") => ({ unitId, taskId: "p.t01", clauseId: "p.t01.c1", role: "lead", certainty, origin: { kind: "direct", text: unitId } });
-    // 县司法局 and 县财政局 lead for certain; 县审计局 only as a candidate (named through a group whose members are not known).
+    const cell = (unitId: string, certainty: "definite" | "candidate") =>
+      ({ unitId, taskId: "p.t01", clauseId: "p.t01.c1", role: "lead", certainty, origin: certainty === "definite" ? { kind: "direct", text: unitId } : { kind: "group", groupId: "relevant", text: "有关部门" } });
+    // 县司法局 and 县财政局 lead for certain; 县审计局 only as a candidate (a member of a group the clause names).
     const matrix = () => ({
       planId: "p",
       units: [unit("sfj", "县司法局"), unit("czj", "县财政局"), unit("sjj", "县审计局")],

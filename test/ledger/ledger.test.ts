@@ -342,6 +342,15 @@ describe("every refusal says what was wrong, in Chinese and in English", () => {
     expect(recordProgress(base, entry(q1), { plan: ctx.plan, matrix: ctx.matrix, asOf: ctx.asOf }).issues).toEqual([]);
   });
 
+  it("an occurrence of another task is refused even when the entry names no requirement", () => {
+    // 县司法局's report on task 13 naming task 23's first quarter.
+    const r = recordProgress(empty(), entry({ requirementId: undefined, occurrenceId: "wuzhi-2024.t23.r2.2024-Q1" }), { ...ctx, occurrences: ctx.occurrences });
+    expect(r.ok).toBe(false);
+    expect(r.issues.map((d) => [d.code, d.path, d.message, d.messageEn])).toEqual([
+      ["unknown_occurrence", ["occurrenceId"], "时间节点“wuzhi-2024.t23.r2.2024-Q1”不存在或不属于该任务/要求", 'Occurrence "wuzhi-2024.t23.r2.2024-Q1" does not exist or belongs to another task or requirement'],
+    ]);
+  });
+
   it("replay refuses changes that are not patches, or that do not apply to the ledger, with a FazhiError", () => {
     const base = empty();
     for (const changes of [[[{ op: "move", path: ["entries", 0] }]], [[{ op: "replace", path: ["nope", "deeper"], value: 1 }]], [[{ op: "replace", path: ["planId"], value: 5 }]]]) {

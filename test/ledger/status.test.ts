@@ -378,3 +378,57 @@ describe("occurrenceStatus: what the status.ts mutation run found untested", () 
     expect(keys([], "2024-05-01")).toEqual([["occurrenceId", "status", "done", "needed", "entries", "unitId", "daysLate"]]);
   });
 });
+
+describe("occurrenceStatus: what the whole-scope ledger run found untested", () => {
+  const occurrence = (id: string, window: { from: string; to: string } | undefined, due: string | undefined, over: Record<string, unknown> = {}) =>
+    Occurrence.parse({ id, requirementId: "p.t01.r1", taskId: "p.t01", taskNo: 1, kind: "recurring", label: id.slice(-2), action: "检查", ...(window === undefined ? {} : { window }), ...(due === undefined ? {} : { due }), count: 1, unitIds: ["u1"], ...over });
+  const done = (id: string, date: string, unitId = "u1") => ({ id, unitId, taskId: "p.t01", requirementId: "p.t01.r1", date, kind: "done" });
+  const rows = (occurrences: Occurrence[], entries: unknown[], asOf: string, options?: object) =>
+    occurrenceStatus(occurrences, { planId: "p", entries } as unknown as Ledger, IsoDate.parse(asOf), options).map((s) => [s.occurrenceId.slice(-2), s.unitId, s.status, s.entries.join(","), s.daysLate]);
+
+  it("a late report completes an occurrence already due before it, never one without a due date, even with a later window", () => {
+    // Q3 as a caller may write it: a window and no due date. The October report is late for Q2.
+    const q2 = occurrence("p.t01.r1.2024-Q2", { from: "2024-04-01", to: "2024-06-30" }, "2024-06-30");
+    const q3 = occurrence("p.t01.r1.2024-Q3", { from: "2024-07-01", to: "2024-09-30" }, undefined);
+    expect(rows([q2, q3], [done("oct", "2024-10-05")], "2024-10-15")).toEqual([
+      ["Q2", "u1", "done_late", "oct", 97],
+      ["Q3", "u1", "undated", "", undefined],
+    ]);
+  });
+
+  it("a late report counts only for its own task's occurrences, even where another task's occurrences share its requirement id", () => {
+    const q2 = occurrence("p.t01.r1.2024-Q2", { from: "2024-04-01", to: "2024-06-30" }, "2024-06-30");
+    const other = occurrence("p.t02.r1.2024-Q3", { from: "2024-07-01", to: "2024-09-30" }, "2024-09-30", { taskId: "p.t02", taskNo: 2 });
+    expect(rows([q2, other], [done("oct", "2024-10-05")], "2024-10-15")).toEqual([
+      ["Q2", "u1", "done_late", "oct", 97],
+      ["Q3", "u1", "overdue", "", 15],
+    ]);
+  });
+
+  describe("joint leads: only the definite leads, of the task when the occurrence names no clause", () => {
+    const unit = (id: string, name: string) => ({ id, name, kind: "government_department" });
+    const cell = (unitId: string, certainty: "definite" | "candidate") =>
+      ({ unitId, taskId: "p.t01", clauseId: "p.t01.c1", role: "lead", certainty, origin: certainty === "definite" ? { kind: "direct", text: unitId } : { kind: "group", groupId: "relevant", text: "有关部门" } });
+    // 县司法局 and 县财政局 lead for certain; 县审计局 only as a candidate (a member of a group the clause names).
+    const matrix = () => ({
+      planId: "p",
+      units: [unit("sfj", "县司法局"), unit("czj", "县财政局"), unit("sjj", "县审计局")],
+      tasks: [{ id: "p.t01", no: 1, title: "任务一" }],
+      cells: [cell("sfj", "definite"), cell("czj", "definite"), cell("sjj", "candidate")],
+      diagnostics: [],
+    });
+    const year = () => occurrence("p.t01.r1.2024", { from: "2024-01-01", to: "2024-12-31" }, "2024-12-31", { kind: "deadline", unitIds: ["sfj", "czj", "sjj"] });
+
+    it("a definite lead's report completes the occurrence for the other definite lead, not for a candidate lead", () => {
+      expect(rows([year()], [done("a", "2024-03-01", "sfj")], "2024-06-01", { matrix: matrix() })).toEqual([
+        ["24", "sfj", "done_on_time", "a", undefined],
+        ["24", "czj", "done_on_time", "a", undefined],
+        ["24", "sjj", "upcoming", "", undefined],
+      ]);
+      // Each reporting for itself, or without a matrix, only the reporting unit is done.
+      for (const options of [{ matrix: matrix(), jointLeads: "each" }, undefined]) {
+        expect(rows([year()], [done("a", "2024-03-01", "sfj")], "2024-06-01", options).map((r) => r[2])).toEqual(["done_on_time", "upcoming", "upcoming"]);
+      }
+    });
+  });
+});

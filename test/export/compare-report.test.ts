@@ -172,6 +172,13 @@ describe("the comparison pages: what the mutation run found untested", () => {
     expect(html).toContain('<div class="cards"><div class="stat"><span>上级任务</span><b>3</b></div><div class="stat">');
   });
 
+  it("renderPlanDiff: a pair whose only change is its schedule is a change (the next plan has no year, so its 3月底前 is no date)", () => {
+    const text = (year: string) => `测试县${year}法治政府建设工作安排\n一、甲\n（一）年度报告。3月底前报送年度报告。\n牵头单位：县司法局`;
+    const html = renderPlanDiff(diffPlans(plan(text("2024年度"), "p-2024"), plan(text(""), "n")));
+    expect([...html.matchAll(/<section id="\w+"><h2>([^<]*)<\/h2>/g)].map((m) => m[1])).toEqual(["一、新增任务（0）", "二、删去任务（0）", "三、有变化的任务（1）", "四、未变的任务（0）"]);
+    expect(html).toMatch(/<tr class="change" data-kind="same" data-move="none"><td>（一）年度报告<div class="sec">甲<\/div><\/td><td>（一）年度报告<div class="sec">甲<\/div><\/td><td><span class="tag ">时间变化<\/span><ul class="changes"><li>删去时间要求：[^<]*（3月底前报送年度报告）<\/li><\/ul><\/td>/);
+  });
+
   it("each refusal names the function and the argument", () => {
     const prev = plan(PREV, "p-2024");
     expect(thrownMessage(() => renderPlanDiff({} as never))).toMatch(/^renderPlanDiff：参数 diff 不正确：/);

@@ -192,6 +192,43 @@ describe("findRequirements, phrase by phrase", () => {
   });
 });
 
+describe("findRequirements, sub-clauses, numerals and neighbouring phrases", () => {
+  it("starts a standing duty's sub-clause after 、 and ：, not only after ，", () => {
+    expect(read("健全制度、定期开展检查")).toEqual([["定期开展检查", { kind: "ongoing" }]]);
+    expect(read("工作要求：持续推进")).toEqual([["持续推进", { kind: "ongoing" }]]);
+  });
+
+  it("reads a line that is nothing but the phrase, as in a table's frequency column", () => {
+    expect(read("频次\n每月")).toEqual([["每月", { kind: "recurring", period: "month", times: 1 }]]);
+    expect(read("每年")).toEqual([["每年", { kind: "recurring", period: "year", times: 1 }]]);
+  });
+
+  it("reads January and the first day of a month", () => {
+    expect(read("1月底前完成")).toEqual([["1月底前完成", { kind: "deadline", due: "2024-01-31" }]]);
+    expect(read("1月份开展")).toEqual([["1月份开展", { kind: "window", from: "2024-01-01", to: "2024-01-31" }]]);
+    expect(read("7月1日前报送")).toEqual([["7月1日前报送", { kind: "deadline", due: "2024-07-01" }]]);
+  });
+
+  it("reads nothing, and does not throw, where a numeral is not one (十十)", () => {
+    for (const s of ["3月十十日前完成", "十十月底前完成", "至少十十次"]) expect(read(s), s).toEqual([]);
+  });
+
+  it("takes the action right after a dated phrase, whatever the lengths of both", () => {
+    expect(rules("3月15日前报送报告")).toEqual([[{ kind: "deadline", due: "2024-03-15" }, "报送报告"]]);
+    expect(rules("第三季度开展评查工作")).toEqual([[{ kind: "window", from: "2024-07-01", to: "2024-09-30" }, "开展评查工作"]]);
+    expect(rules("6月底之前，完成清理")).toEqual([[{ kind: "deadline", due: "2024-06-30" }, "完成清理"]]); // 之前 and the comma both go
+  });
+
+  it("gives a quota the period of a 每… only from before it in its own sub-clause", () => {
+    expect(read("全年开展检查不少于两次，每季度通报进展")[0]![1]).toEqual({ kind: "quota", period: "year", atLeast: 2 });
+    expect(read("每月召开例会，全年至少两次专题会")[0]![1]).toEqual({ kind: "recurring", period: "month", times: 1 });
+  });
+
+  it("drops an on-event duty inside a periodic phrase that follows a standing duty", () => {
+    expect(read("持续推进，每月及时通报")).toEqual([["持续推进", { kind: "ongoing" }], ["每月及时通报", { kind: "recurring", period: "month", times: 1 }]]);
+  });
+});
+
 describe("extractRequirements on hand-made plans", () => {
   const plan = (year: number | undefined, tasks: ReadonlyArray<{ text: string; clauses?: string[] }>) =>
     Plan.parse({

@@ -188,6 +188,10 @@ describe("expandSchedule's options, on a small plan", () => {
     expect(due({ calendar, dueOnRestDay: "next" })).toBe("2024-07-01");
     expect(due({ calendar })).toBe("2024-06-30");
     expect(due({ calendar, dueOnRestDay: "keep" })).toBe("2024-06-30");
+    // Kept dates need no calendar data: a year the calendar does not cover is fine with "keep".
+    const quarter = (options: object) => expandSchedule(small(), { year: 2099, ...options }).filter((o) => o.kind === "recurring").map((o) => o.due);
+    expect(quarter({ calendar })).toEqual(["2099-03-31", "2099-06-30", "2099-09-30", "2099-12-31"]);
+    expect(() => quarter({ calendar, dueOnRestDay: "next" })).toThrow(expect.objectContaining({ code: "not_covered" }));
   });
 
   it("refuses a plan without a year unless the option gives one, and options that are not its own", () => {

@@ -264,7 +264,7 @@ export const expandSchedule = (plan: Plan, options: ExpandOptions = {}): Occurre
           continue;
         }
         for (const p of periodsOfRule(rule, year)) {
-          const due = policy === "keep" || options.calendar === undefined ? p.due : adjustToWorkday(options.calendar, p.due, policy);
+          const due = options.calendar === undefined ? p.due : adjustToWorkday(options.calendar, p.due, policy); // "keep" returns p.due as it is
           out.push(occurrence(req, task, rule.kind, count, unitIds, `${req.id}.${year}${p.suffix}`, p.label, { from: p.from, to: p.to, due }));
         }
       }

@@ -188,6 +188,10 @@ describe("expandSchedule's options, on a small plan", () => {
     expect(due({ calendar, dueOnRestDay: "next" })).toBe("2024-07-01");
     expect(due({ calendar })).toBe("2024-06-30");
     expect(due({ calendar, dueOnRestDay: "keep" })).toBe("2024-06-30");
+    // Kept dates need no calendar data: a year the calendar does not cover is fine with "keep".
+    const quarter = (options: object) => expandSchedule(small(), { year: 2099, ...options }).filter((o) => o.kind === "recurring").map((o) => o.due);
+    expect(quarter({ calendar })).toEqual(["2099-03-31", "2099-06-30", "2099-09-30", "2099-12-31"]);
+    expect(() => quarter({ calendar, dueOnRestDay: "next" })).toThrow(expect.objectContaining({ code: "not_covered" }));
   });
 
   it("refuses a plan without a year unless the option gives one, and options that are not its own", () => {
@@ -216,8 +220,18 @@ describe("expandSchedule's options, on a small plan", () => {
   });
 });
 
+/** The code and the two messages of the error `run` throws (undefined if it returns). */
+const refusalOf = (run: () => unknown) => {
+  try {
+    run();
+  } catch (e) {
+    return [(e as FazhiError).code, (e as FazhiError).message, (e as FazhiError).messageEn];
+  }
+  return undefined;
+};
+
 /** A one-task plan of 2024 with the given requirements, built by hand (no parser). */
-const handPlan = (requirements: ReadonlyArray<{ id: string; rule: object }>) =>
+const handPlan = (requirements: ReadonlyArray<{ id: string; rule: object; action?: string }>) =>
   Plan.parse({
     id: "h-2024",
     title: "t",
@@ -252,6 +266,35 @@ describe("expandSchedule on hand-made plans", () => {
       { id: "h-2024.t01.r6", rule: { kind: "deadline", due: "2024-03-01" } },
     ]);
     expect(expandSchedule(plan).map((o) => o.id)).toEqual(["h-2024.t01.r6.2024", "h-2024.t01.r2.2024", "h-2024.t01.r4.2024", "h-2024.t01.r1.2024", "h-2024.t01.r3.2024-event", "h-2024.t01.r5.2024-event"]);
+  });
+
+  it("keeps the plan's order for occurrences with the same due date and id (a plan that repeats a requirement id)", () => {
+    for (const rule of [{ kind: "deadline", due: "2024-06-30" }, { kind: "on_event" }]) {
+      const plan = handPlan([{ id: "h-2024.t01.r1", rule, action: "甲" }, { id: "h-2024.t01.r1", rule, action: "乙" }]);
+      expect(expandSchedule(plan).map((o) => o.action), rule.kind).toEqual(["甲", "乙"]);
+    }
+  });
+
+  it("refuses bad arguments with a coded error that names the function and the argument, in both languages", () => {
+    const plan = handPlan([{ id: "h-2024.t01.r1", rule: { kind: "deadline", due: "2024-06-30" } }]);
+    const named = (name: string) => [
+      "invalid_argument",
+      expect.stringMatching(new RegExp(`^expandSchedule：参数 ${name} 不正确：.+ \\(expandSchedule: bad argument ${name}: .+\\)$`)),
+      expect.stringMatching(new RegExp(`^expandSchedule: bad argument ${name}: .+$`)),
+    ];
+    expect(refusalOf(() => expandSchedule({} as never))).toEqual(named("plan"));
+    expect(refusalOf(() => expandSchedule(plan, { colour: "red" } as never))).toEqual(named("options"));
+    expect(refusalOf(() => expandSchedule(plan, { matrix: {} } as never))).toEqual(named("options\\.matrix"));
+    expect(refusalOf(() => expandSchedule(plan, { calendar: {} } as never))).toEqual(named("options\\.calendar"));
+    // No year anywhere: refused before any date is computed, whatever the rules (a deadline alone, or a quarter).
+    const noYear = ["invalid_argument", "expandSchedule：计划没有年度，请在选项中给出 year (expandSchedule: the plan has no year; pass the year option)", "expandSchedule: the plan has no year; pass the year option"];
+    expect(refusalOf(() => expandSchedule({ ...plan, year: undefined }))).toEqual(noYear);
+    expect(refusalOf(() => expandSchedule({ ...handPlan([{ id: "h-2024.t01.r1", rule: { kind: "recurring", period: "quarter", times: 1 } }]), year: undefined }))).toEqual(noYear);
+    expect(refusalOf(() => expandSchedule(plan, { dueOnRestDay: "previous" }))).toEqual([
+      "invalid_argument",
+      "expandSchedule：调整截止日期需要工作日历（calendar） (expandSchedule: dueOnRestDay needs a calendar)",
+      "expandSchedule: dueOnRestDay needs a calendar",
+    ]);
   });
 
   it("rulePeriods refuses a rule or a year that is not one, saying which", () => {
@@ -302,6 +345,22 @@ describe("boundUnits on a hand-made matrix", () => {
     expect(boundUnits(m, "h-2024.t01", "h-2024.t01.c2")).toEqual(["b"]);
     expect(boundUnits(m, "h-2024.t01")).toEqual(["a", "b", "c"]);
     expect(boundUnits(m, "h-2024.t02")).toEqual([]);
+  });
+
+  it("keeps a clause whose id reads \"undefined\" apart from the whole task", () => {
+    const m = ResponsibilityMatrix.parse({ ...matrix(), cells: [cell("c", "h-2024.t01.c1", "lead"), cell("a", "undefined", "responsible")] });
+    expect(boundUnits(m, "h-2024.t01", "undefined")).toEqual(["a"]);
+    expect(boundUnits(m, "h-2024.t01")).toEqual(["a", "c"]);
+  });
+
+  it("refuses a matrix, task id or clause id that is not one, naming it in both languages", () => {
+    expect(refusalOf(() => boundUnits({} as never, "h-2024.t01"))).toEqual([
+      "invalid_argument",
+      expect.stringMatching(/^boundUnits：参数 matrix 不正确：.+ \(boundUnits: bad argument matrix: .+\)$/),
+      expect.stringMatching(/^boundUnits: bad argument matrix: .+$/),
+    ]);
+    expect(refusalOf(() => boundUnits(matrix(), 5 as never))).toEqual(["invalid_argument", "boundUnits：参数 taskId 不正确：应为任务编号 (boundUnits: bad argument taskId: must be a task id)", "boundUnits: bad argument taskId: must be a task id"]);
+    expect(refusalOf(() => boundUnits(matrix(), "h-2024.t01", 5 as never))).toEqual(["invalid_argument", "boundUnits：参数 clauseId 不正确：应为段落编号 (boundUnits: bad argument clauseId: must be a clause id)", "boundUnits: bad argument clauseId: must be a clause id"]);
   });
 
   it("sees a change to a matrix that is not wholly frozen", () => {

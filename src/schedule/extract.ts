@@ -55,12 +55,12 @@ const all = (g: RegExp, s: string): RegExpExecArray[] => {
   g.lastIndex = 0;
   for (let m = g.exec(s); m !== null; m = g.exec(s)) {
     out.push(m);
+    if (m[0].length === 0) g.lastIndex += 1;
   }
   return out;
 };
 
-// The patterns, compiled once: bounded quantifiers only, so each scan is linear. None matches the
-// empty string (each needs at least one character), so `all` moves on after every match.
+// The patterns, compiled once: bounded quantifiers only, so each scan is linear.
 const RE = {
   monthEnd: new RegExp(`${N}月底(前)?`, "g"),
   dayBefore: new RegExp(`${N}月${N}日(前|之前)`, "g"),

@@ -248,6 +248,13 @@ describe("the same problem under three indicators: what the notes say", () => {
       [["存在“c”的情形（同一问题已在“制度建设”中扣分，不重复扣分）", 0]],
     ]);
   });
+
+  it("two findings naming no problem, of two tags each read twice, are two problems: each deducted once, where first read", () => {
+    // "a" is read by A and B, "c" by B and C. e1 is deducted under A (not again under B), e2 under B (not again under C).
+    const s = three([{ kind: "incidents", tag: "c", per: 1 }], undefined, [{ kind: "incidents", tag: "a", per: 1 }, { kind: "incidents", tag: "c", per: 1 }]);
+    const cards = score(s, [hit("e1", "a"), hit("e2", "c")]);
+    expect(["A", "B", "C"].map((id) => lineOf(cards, id).earned)).toEqual([400, 400, 1000]);
+  });
 });
 
 describe("grades: vetoes that cap, quotas over assessed units, ties at the line, units nobody assessed", () => {

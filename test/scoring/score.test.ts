@@ -121,6 +121,16 @@ describe("attribution, normalisation, components", () => {
     expect(card(cards, "gaj").lines[0]!).toMatchObject({ earned: 800, note: "责任单位按50%承担扣分" });
   });
 
+  it("a unit that leads one of the indicator's tasks bears the whole deduction, even where it is responsible for another", () => {
+    // 县司法局 leads t01; make it responsible for t02 too, in a cell after its lead cell.
+    const lead = w.matrix.cells.find((c) => c.unitId === "sfj" && c.role === "lead")!;
+    const matrix = { ...w.matrix, cells: [...w.matrix.cells, { ...lead, taskId: "test-2024.t02", role: "responsible" }] };
+    const s = schemeOf([{ id: "sup", name: "执法监督", points: 12, appliesTo: { taskIds: ["test-2024.t01", "test-2024.t02"], responsibleShare: 50 }, methods: [{ kind: "incidents", tag: "执法过错", per: 2 }] }], { normalise: false });
+    const cards = score(s, [{ id: "e1", unitId: "sfj", date: "2024-06-01", kind: "incident", tag: "执法过错" }, { id: "e2", unitId: "gaj", date: "2024-06-01", kind: "incident", tag: "执法过错" }], { matrix });
+    expect([card(cards, "sfj").lines[0]!.earned, card(cards, "sfj").lines[0]!.note]).toEqual([1000, undefined]);
+    expect(card(cards, "gaj").lines[0]!).toMatchObject({ earned: 1100, note: "责任单位按50%承担扣分" });
+  });
+
   it("named units and unit kinds", () => {
     const s = schemeOf([
       { id: "x", name: "党委部门", points: 5, appliesTo: { kinds: ["party_department"] }, methods: [{ kind: "incidents", tag: "t", per: 1 }] },

@@ -232,7 +232,8 @@ describe("occurrenceStatus on hand-made occurrences", () => {
     if (!r.ok) throw new Error(r.issues.map((d) => d.message).join("; "));
     const rows = occurrenceStatus(occurrences, r.ledger, o.due as IsoDate).filter((s) => s.unitId === unitId);
     expect(rows.find((s) => s.occurrenceId === o.id)).toMatchObject({ status: "done_on_time", entries: ["on-the-moved-day"], settledOn: o.due });
-    if (next !== undefined) expect(rows.find((s) => s.occurrenceId === next.id)).toMatchObject({ done: 0, entries: [] });
+    expect(next).toBeDefined();
+    expect(rows.find((s) => s.occurrenceId === (next as Occurrence).id)).toMatchObject({ done: 0, entries: [] });
   });
 
   it("refuses options that are not what they say", () => {
